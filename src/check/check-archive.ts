@@ -1,0 +1,81 @@
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import { parseConfig } from '../records/parse-config.ts';
+import { parseRecord } from '../records/parse-record.ts';
+import { archiveConfigSchema } from '../schemas/archive-config.ts';
+import { kindByDir } from '../schemas/index.ts';
+import { staffSchema } from '../schemas/staff.ts';
+import { checkArchiveConfig, checkRoster } from '../rules/config.ts';
+import { compareFindings, type Finding } from '../rules/finding.ts';
+import { runContentRules } from '../rules/index.ts';
+
+/** A file under content/, as read from disk. `text` is absent when the file is over the size limit. */
+export interface SourceFile {
+  path: string;
+  bytes: number;
+  text?: string;
+}
+
+export const staffFile = 'content/staff.yaml';
+export const archiveConfigFile = 'content/archive.yaml';
+/** A record is a form, not a scan: attachments belong in the archive bag, not in the record file. */
+export const maxRecordBytes = 1024 * 1024;
+
+export interface CheckResult {
+  /** Record files examined (whether or not they parsed). */
+  records: number;
+  parsed: ArchiveRecord[];
+  findings: Finding[];
+}
+
+/**
+ * The whole content check: parse every record and both configuration files, then run every
+ * content rule. Pure: the files and the date come in, findings go out.
+ */
+export function checkArchive(files: readonly SourceFile[], today: string): CheckResult {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const staff = parseConfig(staffFile, byPath.get(staffFile)?.text, staffSchema);
+  const config = parseConfig(archiveConfigFile, byPath.get(archiveConfigFile)?.text, archiveConfigSchema);
+  const findings: Finding[] = [...staff.findings, ...config.findings];
+  if (staff.value && staff.source) findings.push(...checkRoster(staff.value, staffFile, staff.source));
+  if (config.value && config.source) findings.push(...checkArchiveConfig(config.value, archiveConfigFile, config.source));
+
+  const recordFiles = files.filter((f) => isRecordFile(f.path));
+  const parsed: ArchiveRecord[] = [];
+  for (const file of recordFiles) {
+    if (file.text === undefined) {
+      const size = (file.bytes / 1024 / 1024).toFixed(1);
+      findings.push(parseFinding(file.path, `文件过大（${size} MB），记录文件上限 ${maxRecordBytes / 1024 / 1024} MB；附件和扫描件请放入档案袋，不要写进记录`));
+      continue;
+    }
+    const result = parseRecord(file.path, file.text);
+    findings.push(...result.findings);
+    if (result.record) parsed.push(result.record);
+  }
+  for (const file of files) {
+    if (!isRecordFile(file.path) && !isKnownNonRecord(file.path)) {
+      findings.push({ ...parseFinding(file.path, 'content/ 下的未知文件：swa 不读取它。记录应放在 content/<类别目录>/<年份>/ 下'), severity: 'warning' });
+    }
+  }
+
+  if (staff.value && config.value) {
+    const byId = new Map(parsed.map((r) => [r.id, r]));
+    findings.push(...runContentRules({ records: parsed, byId, config: config.value, roster: staff.value, today }));
+  } else {
+    findings.push({
+      ...parseFinding(staff.value ? archiveConfigFile : staffFile, '名册或代码表无法读取，已跳过依赖它们的规则；请先修正上面的错误'),
+      severity: 'warning',
+    });
+  }
+  return { records: recordFiles.length, parsed, findings: findings.sort(compareFindings) };
+}
+
+function isRecordFile(path: string): boolean {
+  const [root, dir] = path.split('/');
+  return root === 'content' && dir !== undefined && kindByDir.has(dir) && path.split('/').length > 2;
+}
+
+function isKnownNonRecord(path: string): boolean {
+  return path === staffFile || path === archiveConfigFile || path === 'content/README.md';
+}
+
+const parseFinding = (file: string, message: string): Finding => ({ rule: 'PARSE', severity: 'error', record: null, file, line: 1, message });

@@ -1,0 +1,33 @@
+import { checkArchive, type CheckResult } from '../../check/check-archive.ts';
+import { readArchiveFiles } from '../../records/read-archive.ts';
+import type { Finding } from '../../rules/finding.ts';
+
+export interface CheckOptions {
+  cwd: string;
+  today: string;
+}
+
+/** `swa check`: reads content/ (never writes) and returns every finding. */
+export async function check({ cwd, today }: CheckOptions): Promise<CheckResult> {
+  return checkArchive(await readArchiveFiles(cwd), today);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** The --json contract of ARCHITECTURE.md. */
+export function checkJson(result: CheckResult): string {
+  return JSON.stringify({ records: result.records, findings: result.findings }, null, 2);
+}
+
+export function checkText(result: CheckResult): string {
+  const severityLabel = { error: '错误', warning: '警告' } as const;
+  const lines = result.findings.map(
+    (f) => `${f.file}:${f.line}  ${severityLabel[f.severity]}  [${f.rule}]${f.record ? ` ${f.record}` : ''}  ${f.message}`,
+  );
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  lines.push(`检查了 ${result.records} 条记录：${errors} 个错误，${warnings} 个警告`);
+  return lines.join('\n');
+}

@@ -1,0 +1,75 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseConfig } from '../../records/parse-config.ts';
+import { pathForId } from '../../records/record-path.ts';
+import { archiveConfigSchema } from '../../schemas/archive-config.ts';
+import { recordKinds, serviceKinds, type ServiceKind } from '../../schemas/index.ts';
+import { staffSchema } from '../../schemas/staff.ts';
+import { archiveConfigFile, staffFile } from '../../check/check-archive.ts';
+import { recordBodies } from '../../templates/bodies.ts';
+import { skeletonYaml, type Prefill } from '../../templates/skeleton.ts';
+import { CommandError, UsageError } from '../errors.ts';
+
+export interface NewOptions {
+  cwd: string;
+  kind: string;
+  today: string;
+  category?: string;
+  worker?: string;
+}
+
+export interface NewResult {
+  id: string;
+  path: string;
+}
+
+/** `swa new`: writes a blank record with the next free id of the year. */
+export async function newRecord({ cwd, kind, today, category, worker }: NewOptions): Promise<NewResult> {
+  if (!(serviceKinds as readonly string[]).includes(kind)) {
+    throw new UsageError(`未知的记录类型 ${kind}；可用：${serviceKinds.map((k) => `${k}（${recordKinds[k].label}）`).join('、')}`);
+  }
+  const serviceKind = kind as ServiceKind;
+  const prefill: Prefill = {};
+  if (category !== undefined) {
+    const config = await loadConfig(cwd, archiveConfigFile, archiveConfigSchema);
+    if (!(category in config.categories)) {
+      throw new CommandError(`未知的服务类别 ${category}；archive.yaml 中有：${Object.keys(config.categories).join('、')}`);
+    }
+    prefill.category = category;
+  }
+  if (worker !== undefined) {
+    const roster = await loadConfig(cwd, staffFile, staffSchema);
+    const person = roster.people.find((p) => p.id === worker);
+    if (!person) throw new CommandError(`staff.yaml 中没有工作人员 ${worker}`);
+    prefill.worker = worker;
+    const posts = new Set(person.roles.filter((r) => r.role === 'worker').flatMap((r) => r.posts ?? []));
+    if (posts.size === 1) prefill.post = [...posts][0] as string;
+  }
+
+  const year = Number(today.slice(0, 4));
+  const { dir } = recordKinds[serviceKind];
+  const seq = (await highestSeq(join(cwd, 'content', dir, String(year)))) + 1;
+  if (seq > 9999) throw new CommandError(`${dir}/${year} 的编号已用完（最多 9999）`);
+  const { id, path } = pathForId(serviceKind, year, seq);
+  prefill.id = id;
+
+  const text = `---\n${skeletonYaml(recordKinds[serviceKind].schema, prefill)}\n---\n\n${recordBodies[serviceKind]}`;
+  await mkdir(dirname(join(cwd, path)), { recursive: true });
+  await writeFile(join(cwd, path), text, { flag: 'wx' });
+  return { id, path };
+}
+
+async function highestSeq(yearDir: string): Promise<number> {
+  const names = await readdir(yearDir).catch(() => [] as string[]);
+  return names.reduce((max, name) => {
+    const match = /^(\d{4})\.mdx?$/.exec(name);
+    return match ? Math.max(max, Number(match[1])) : max;
+  }, 0);
+}
+
+async function loadConfig<S extends Parameters<typeof parseConfig>[2]>(cwd: string, file: string, schema: S) {
+  const raw = await readFile(join(cwd, file), 'utf8').catch(() => undefined);
+  const parsed = parseConfig(file, raw, schema);
+  if (!parsed.value) throw new CommandError(`${file} 无法读取：${parsed.findings.map((f) => `第 ${f.line} 行 ${f.message}`).join('；')}`);
+  return parsed.value;
+}

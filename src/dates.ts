@@ -1,0 +1,26 @@
+/** Calendar arithmetic on YYYY-MM-DD strings, in UTC so that no time zone moves a day. */
+
+const dayMs = 86_400_000;
+const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+export function addDays(date: string, days: number): string {
+  return new Date(toMs(date) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toMs(to) - toMs(from)) / dayMs);
+}
+
+export function minDate(dates: readonly string[]): string | undefined {
+  return dates.reduce<string | undefined>((min, date) => (min === undefined || date < min ? date : min), undefined);
+}
+
+export function maxDate(dates: readonly string[]): string | undefined {
+  return dates.reduce<string | undefined>((max, date) => (max === undefined || date > max ? date : max), undefined);
+}
+
+/** The quarter a date falls in, e.g. 2026Q3. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}

@@ -1,0 +1,16 @@
+import type { RecordData, RecordKind } from '../schemas/index.ts';
+import type { PathSegment } from './parse-yaml.ts';
+
+interface RecordOf<K extends RecordKind> {
+  kind: K;
+  id: string;
+  /** Repository-relative path with forward slashes. */
+  file: string;
+  data: RecordData<K>;
+  body: string;
+  lineOf(path: readonly PathSegment[]): number;
+}
+
+/** A record file that parsed and passed its schema. */
+export type ArchiveRecord = { [K in RecordKind]: RecordOf<K> }[RecordKind];
+export type RecordOfKind<K extends RecordKind> = RecordOf<K>;

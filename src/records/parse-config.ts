@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { Finding } from '../rules/finding.ts';
+import { labelAt, unknownKeys } from '../schemas/walk.ts';
+import { zhErrorMap } from '../schemas/zh-error-map.ts';
+import { normaliseText, parseYamlMapping, type YamlMapping } from './parse-yaml.ts';
+
+export interface ParsedConfig<T> {
+  value: T | null;
+  source: YamlMapping | null;
+  findings: Finding[];
+}
+
+/** Parses a YAML configuration file (staff.yaml, archive.yaml) against its schema, with lines. */
+export function parseConfig<S extends z.ZodTypeAny>(file: string, raw: string | undefined, schema: S): ParsedConfig<z.output<S>> {
+  const finding = (rule: string, line: number, message: string): Finding => ({ rule, severity: 'error', record: null, file, line, message });
+  if (raw === undefined) return { value: null, source: null, findings: [finding('PARSE', 1, `缺少 ${file}；没有它，依赖名册或代码表的规则无法检查`)] };
+  const source = parseYamlMapping(normaliseText(raw), 1);
+  if ('message' in source) return { value: null, source: null, findings: [finding('PARSE', source.line, source.message)] };
+
+  const findings = unknownKeys(schema, source.data).map((path) =>
+    finding('SCHEMA', source.lineOf(path), `未知字段「${String(path.at(-1))}」（可能是拼写错误）`),
+  );
+  const result = schema.safeParse(source.data, { errorMap: zhErrorMap });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      findings.push(finding('SCHEMA', source.lineOf(issue.path), `「${labelAt(schema, issue.path)}」${issue.message}`));
+    }
+    return { value: null, source, findings };
+  }
+  return { value: result.data as z.output<S>, source, findings };
+}

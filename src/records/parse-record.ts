@@ -1,0 +1,71 @@
+import { pruneEmpty } from '../schemas/prune-empty.ts';
+import { recordKinds } from '../schemas/index.ts';
+import { fieldsAt, labelAt, requiredLabelsAt, unknownKeys } from '../schemas/walk.ts';
+import { zhErrorMap } from '../schemas/zh-error-map.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { ArchiveRecord } from './archive-record.ts';
+import { parseFrontmatter } from './parse-frontmatter.ts';
+import { expectedPathShape, locationFromPath } from './record-path.ts';
+
+export interface ParsedFile {
+  record: ArchiveRecord | null;
+  findings: Finding[];
+}
+
+/**
+ * Turns one record file into a typed record, or into findings that say why it is not one.
+ * Schema findings do not stop the others: every field at fault is reported.
+ */
+export function parseRecord(file: string, raw: string): ParsedFile {
+  const location = locationFromPath(file);
+  if (!location) {
+    const message = file.endsWith('.mdx')
+      ? '记录不能是 .mdx 文件：MDX 会在构建时执行代码。请改为 .md'
+      : `文件名不符合记录编号规则，应为 ${expectedPathShape}（编号不得含任何个人信息）`;
+    return { record: null, findings: [{ rule: 'PARSE', severity: 'error', record: null, file, line: 1, message }] };
+  }
+  const fail = (rule: string, line: number, message: string): Finding => ({
+    rule,
+    severity: 'error',
+    record: location.id,
+    file,
+    line,
+    message,
+  });
+
+  const frontmatter = parseFrontmatter(raw);
+  if ('message' in frontmatter) return { record: null, findings: [fail('PARSE', frontmatter.line, frontmatter.message)] };
+
+  const { schema, label } = recordKinds[location.kind];
+  const findings = unknownKeys(schema, frontmatter.data).map((path) =>
+    fail(
+      'SCHEMA',
+      frontmatter.lineOf(path),
+      `未知字段「${String(path.at(-1))}」（可能是拼写错误）；此处可用的字段：${fieldsAt(schema, path.slice(0, -1)).join('、')}`,
+    ),
+  );
+
+  const result = schema.safeParse(pruneEmpty(frontmatter.data) ?? {}, { errorMap: zhErrorMap });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const required = issue.code === 'invalid_type' && issue.received === 'undefined' ? requiredLabelsAt(schema, issue.path) : [];
+      const message = required.length > 0 ? `未填写；须填写：${required.join('、')}` : issue.message;
+      findings.push(fail('SCHEMA', frontmatter.lineOf(issue.path), `${label}记录的「${labelAt(schema, issue.path)}」${message}`));
+    }
+    return { record: null, findings };
+  }
+  if (result.data.id !== location.id) {
+    const message = `记录编号 ${result.data.id} 与文件位置不符：${file} 的编号应为 ${location.id}`;
+    return { record: null, findings: [...findings, fail('SCHEMA', frontmatter.lineOf(['id']), message)] };
+  }
+
+  const record = {
+    kind: location.kind,
+    id: location.id,
+    file,
+    data: result.data,
+    body: frontmatter.body,
+    lineOf: frontmatter.lineOf,
+  } as ArchiveRecord;
+  return { record, findings };
+}

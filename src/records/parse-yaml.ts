@@ -1,0 +1,77 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export type PathSegment = string | number;
+
+export interface YamlMapping {
+  data: Record<string, unknown>;
+  /** Line (1-based, in the file) of the key at `path`, or of its nearest existing ancestor. */
+  lineOf(path: readonly PathSegment[]): number;
+}
+
+export interface ParseFailure {
+  message: string;
+  line: number;
+}
+
+export function isParseFailure<T extends object>(value: T | ParseFailure): value is ParseFailure {
+  return 'message' in value && !('data' in value);
+}
+
+/** Strips a BOM and turns CRLF into LF; line numbers stay the same. */
+export function normaliseText(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Parses a YAML mapping keeping source positions, so every finding can name the line of the
+ * key at fault. `firstLine` is the file line on which `yamlText` starts.
+ */
+export function parseYamlMapping(yamlText: string, firstLine: number): YamlMapping | ParseFailure {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+
+  const error = doc.errors[0];
+  if (error) {
+    return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: lineAt(error.pos[0]) };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { message: 'YAML 内容应为“字段: 值”的键值对', line: firstLine };
+  }
+
+  return {
+    data: data as Record<string, unknown>,
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let line = firstLine;
+      for (const segment of path) {
+        const child = childNode(node, segment);
+        if (!child) break;
+        if (child.keyOffset !== undefined) line = lineAt(child.keyOffset);
+        node = child.node;
+      }
+      return line;
+    },
+  };
+}
+
+function childNode(node: unknown, segment: PathSegment): { node: unknown; keyOffset?: number } | null {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+    if (!pair) return null;
+    return { node: pair.value, keyOffset: (pair.key as Node).range?.[0] };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment] as Node | undefined;
+    return item ? { node: item, keyOffset: item.range?.[0] } : null;
+  }
+  return null;
+}
+
+function describeYamlError(code: string, message: string): string {
+  const firstLine = message.split('\n')[0] ?? code;
+  if (code === 'DUPLICATE_KEY') return '同一字段出现了两次（每个字段只能写一次）';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `缩进或符号有误（${firstLine}）`;
+  return firstLine;
+}

@@ -1,0 +1,34 @@
+import { quarterOf } from '../dates.ts';
+import type { RecordRule } from './context.ts';
+import { reporter } from './context.ts';
+import type { Finding } from './finding.ts';
+
+/** C-QUARTERLY-HANDOVER (第四条): a post that cannot store files hands over the originals of the quarter's closed cases. */
+export const handoverIsValid: RecordRule<'handover'> = (record, ctx) => {
+  const report = reporter(record);
+  const { post, quarter, cases, worker, receivedBy } = record.data;
+  const findings: Finding[] = [];
+  const postEntry = ctx.roster.posts.find((p) => p.id === post);
+  if (!postEntry) findings.push(report.error('C-QUARTERLY-HANDOVER', ['post'], `staff.yaml 中没有岗位 ${post}`));
+  else if (postEntry.canStoreFiles) {
+    findings.push(report.warning('C-QUARTERLY-HANDOVER', ['post'], `岗位 ${post}（${postEntry.name}）可以保管档案（canStoreFiles），无需季度移交`));
+  }
+  for (const [key, id] of [['worker', worker], ['receivedBy', receivedBy]] as const) {
+    if (!ctx.roster.people.some((p) => p.id === id)) findings.push(report.error('C-QUARTERLY-HANDOVER', [key], `staff.yaml 中没有工作人员 ${id}`));
+  }
+  cases.forEach((id, i) => {
+    const at = ['cases', i];
+    const handed = ctx.byId.get(id);
+    if (!handed || handed.kind !== 'case') {
+      findings.push(report.error('C-QUARTERLY-HANDOVER', at, `移交清单中的 ${id} 不是存在的个案记录`));
+      return;
+    }
+    const closed = handed.data.closingForm?.date;
+    if (closed === undefined) findings.push(report.error('C-QUARTERLY-HANDOVER', at, `${id} 尚未结案；只移交已结案个案的原件`));
+    else if (quarterOf(closed) !== quarter) {
+      findings.push(report.error('C-QUARTERLY-HANDOVER', at, `${id} 于 ${closed}（${quarterOf(closed)}）结案，不属于 ${quarter}`));
+    }
+    if (handed.data.post !== post) findings.push(report.error('C-QUARTERLY-HANDOVER', at, `${id} 属于岗位 ${handed.data.post}，不是 ${post}`));
+  });
+  return findings;
+};

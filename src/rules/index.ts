@@ -1,0 +1,69 @@
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import type { RecordKind } from '../schemas/index.ts';
+import { fundingIsSigned, planIsEarly, reportIsOnTime, safetyIsPlanned } from './activity.ts';
+import { archiveNumberIsWellFormed, archiveNumbersAreUnique, categoryIsKnown } from './archive-number.ts';
+import { auditIsValid } from './audit.ts';
+import {
+  archiveIsComplete,
+  closingFollowsReport,
+  consentBeforeService,
+  followUpAfterClosing,
+  noServiceBeforeIntake,
+  referralIsComplete,
+} from './case.ts';
+import {
+  activitiesAreRecorded,
+  communityFormsComplete,
+  emergencyIsPlanned,
+  employerConsentBeforePlan,
+  needsBeforePlan,
+  processIsRecorded,
+} from './community.ts';
+import { hotlineIsKnown, inquiryIsRecorded } from './consultation.ts';
+import type { RecordRule, RuleContext } from './context.ts';
+import type { Finding } from './finding.ts';
+import { serviceIsFree, staffReferencesExist } from './general.ts';
+import { groupFormsComplete, recruitmentBeforeStart, sessionsAreRecorded } from './group.ts';
+import { handoverIsValid } from './handover.ts';
+
+const serviceRules = [serviceIsFree, staffReferencesExist, categoryIsKnown, archiveNumberIsWellFormed];
+const activityRules = [planIsEarly, safetyIsPlanned, fundingIsSigned, reportIsOnTime];
+
+/** Every content rule, by record kind. Rules that need git history live with the ledger. */
+const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
+  case: [
+    ...serviceRules,
+    noServiceBeforeIntake,
+    consentBeforeService,
+    referralIsComplete,
+    closingFollowsReport,
+    followUpAfterClosing,
+    archiveIsComplete,
+  ],
+  consultation: [...serviceRules, inquiryIsRecorded, hotlineIsKnown],
+  group: [...serviceRules, ...activityRules, recruitmentBeforeStart, sessionsAreRecorded, groupFormsComplete],
+  community: [
+    ...serviceRules,
+    ...activityRules,
+    needsBeforePlan,
+    employerConsentBeforePlan,
+    emergencyIsPlanned,
+    processIsRecorded,
+    activitiesAreRecorded,
+    communityFormsComplete,
+  ],
+  audit: [auditIsValid],
+  handover: [handoverIsValid],
+};
+
+/** Rules over the whole archive rather than one record. */
+const archiveRules: ((ctx: RuleContext) => Finding[])[] = [archiveNumbersAreUnique];
+
+export function runContentRules(ctx: RuleContext): Finding[] {
+  const perRecord = ctx.records.flatMap((record) => rulesFor(record).flatMap((rule) => rule(record, ctx)));
+  return [...perRecord, ...archiveRules.flatMap((rule) => rule(ctx))];
+}
+
+function rulesFor(record: ArchiveRecord): RecordRule<RecordKind>[] {
+  return recordRules[record.kind] as RecordRule<RecordKind>[];
+}

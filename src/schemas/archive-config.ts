@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isoDate, text } from './common.ts';
+
+const codeTable = z.record(z.string().regex(/^[A-Z]{2,4}$/, '代码应为 2 到 4 个大写字母'), text);
+const days = z.number().int('应为整数天数').positive('应为正数');
+
+/** Every configurable default of DOMAIN.md, with the seed's article in the comment. */
+const deadlines = z.object({
+  /** GR-PLAN-LEAD, CM-PLAN-LEAD: the plan reaches the supervisor this many days before the start. */
+  planLeadDays: days.default(14).describe('计划书提前递交天数'),
+  /** GR-REPORT-3D: report and financial report within this many days of the end. */
+  reportDays: days.default(3).describe('报告递交天数'),
+  /** GR-ARCHIVE-1W, CM-ARCHIVE-1W: archiving within this many days. */
+  archiveDays: days.default(7).describe('归档天数'),
+  /** C-HOTLINE: retroactive approval overdue after this many days. */
+  hotlineApprovalDays: days.default(7).describe('热线补办审批天数'),
+  /** C-SESSION-RECORD: a session record is filed within this many days. */
+  sessionRecordDays: days.default(2).describe('个案记录归档天数'),
+  /** C-REFERRAL-REPLY: reply within this many working days. */
+  referralReplyWorkingDays: days.default(3).describe('转介回复工作日'),
+  /** C-FOLLOW-UP: follow-up within this many days of closing. */
+  followUpDays: days.default(90).describe('结案追踪天数'),
+});
+
+/** content/archive.yaml: code tables, deadlines and the working-day calendar. */
+export const archiveConfigSchema = z.object({
+  /** G-ARCHIVE-NO: service categories (服务类别), code → Chinese name. */
+  categories: codeTable.describe('服务类别'),
+  /** G-ARCHIVE-NO: service natures (服务性质), code → Chinese name. */
+  natures: codeTable.describe('服务性质'),
+  /** Which nature code each record kind is numbered under. */
+  kindNatures: z
+    .object({
+      case: text.describe('个案'),
+      consultation: text.describe('咨询'),
+      group: text.describe('小组'),
+      community: text.describe('社区'),
+    })
+    .describe('记录类型对应服务性质'),
+  /** G-ARCHIVE-NO: digits of the sequence part. */
+  sequenceWidth: z.number().int().min(2).max(6).default(3).describe('次序位数'),
+  /** C-HOTLINE: the hotline numbers served. */
+  hotlines: z.array(z.string().regex(/^\d{3,8}$/, '应为热线号码')).default([]).describe('热线'),
+  deadlines: deadlines.default({}).describe('时限'),
+  /** Public holidays (non-working days). */
+  holidays: z.array(isoDate).default([]).describe('法定节假日'),
+  /** Weekend days that are working days (调休). */
+  makeUpWorkdays: z.array(isoDate).default([]).describe('调休上班日'),
+});
+
+export type ArchiveConfig = z.output<typeof archiveConfigSchema>;

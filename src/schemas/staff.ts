@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { isoDate, postId, staffId, text } from './common.ts';
+
+/** The roles of DOMAIN.md. The client is never a user and so is not a role. */
+export const roles = ['worker', 'supervisor', 'businessLead', 'orgHead', 'financeLead', 'employer'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  worker: '社工',
+  supervisor: '督导',
+  businessLead: '机构业务负责人',
+  orgHead: '机构负责人',
+  financeLead: '机构财务负责人',
+  employer: '用人单位',
+};
+
+/** One role held over a period; `to` is the last day held, open-ended when absent. */
+const roleAssignment = z.object({
+  /** The role. */
+  role: z.enum(roles, { message: `应为 ${roles.join('、')} 之一` }).describe('角色'),
+  /** First day the role is held. */
+  from: isoDate.describe('起始日期'),
+  /** Last day the role is held. */
+  to: isoDate.optional().describe('结束日期'),
+  /** Posts the role covers (a supervisor's posts, a worker's post); all posts when absent. */
+  posts: z.array(postId).optional().describe('负责岗位'),
+});
+
+/** How a person appears in git and on git hosts, so that approvals map to the roster. */
+const gitIdentity = z.object({
+  /** Author names used in commits. */
+  names: z.array(text).default([]).describe('提交署名'),
+  /** Author e-mails used in commits. */
+  emails: z.array(z.string().email('应为电子邮件地址')).default([]).describe('提交邮箱'),
+  /** Logins on git hosts, e.g. github:lin-yw. */
+  logins: z.array(z.string().regex(/^(github|gitlab|gitea):[\w.-]+$/, '应为 平台:用户名，例如 github:lin-yw')).default([]).describe('托管平台账号'),
+});
+
+/** A member of staff (or an employer's designated person). */
+const person = z.object({
+  /** Staff id, e.g. S03. */
+  id: staffId.describe('编号'),
+  /** Name as signed on forms. */
+  name: text.describe('姓名'),
+  /** Roles over time. */
+  roles: z.array(roleAssignment).min(1, '至少有一个角色').describe('角色'),
+  /** Git identities. */
+  git: gitIdentity.default({}).describe('Git 身份'),
+  /** Public SSH or GPG keys whose signatures approvals must carry (A-SIGNATURE). */
+  signingKeys: z.array(text).default([]).describe('签名公钥'),
+});
+
+/** A post (镇街岗位): where workers serve. */
+const post = z.object({
+  /** Post id, e.g. P01. */
+  id: postId.describe('编号'),
+  /** Name of the post. */
+  name: text.describe('名称'),
+  /** C-QUARTERLY-HANDOVER: false when the post cannot store files and hands originals to the org each quarter. */
+  canStoreFiles: z.boolean().default(true).describe('可保管档案'),
+});
+
+/** content/staff.yaml: the roster. */
+export const staffSchema = z.object({
+  /** The organisation's name. */
+  organisation: text.describe('机构名称'),
+  posts: z.array(post).min(1, '至少有一个岗位').describe('岗位'),
+  people: z.array(person).min(1, '至少有一名工作人员').describe('工作人员'),
+});
+
+export type Roster = z.output<typeof staffSchema>;
+export type Person = Roster['people'][number];

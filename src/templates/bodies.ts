@@ -1,0 +1,31 @@
+import type { ServiceKind } from '../schemas/index.ts';
+
+/** The narrative part of a new record, in Chinese. Personal data belongs only under `client:`. */
+export const recordBodies: Record<ServiceKind, string> = {
+  case: `## 个案概述
+
+（简述求助问题与背景。不要在正文中写入案主姓名、证件号、电话、住址等个人信息，这些只写在 client 中。）
+
+## 评估与计划说明
+
+## 服务过程
+
+## 结案与追踪
+`,
+  consultation: `## 咨询/访谈经过
+
+（记录目的、内容与需求分析。不要在正文中写入个人信息。）
+`,
+  group: `## 小组背景与理念
+
+## 小组过程与成效
+
+## 反思与建议
+`,
+  community: `## 社区背景与需求
+
+## 活动过程与调整
+
+## 成效与反思
+`,
+};
