@@ -41,6 +41,7 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
 
   const recordFiles = files.filter((f) => isRecordFile(f.path));
   const parsed: ArchiveRecord[] = [];
+  const unparsed = new Set<string>();
   for (const file of recordFiles) {
     if (file.text === undefined) {
       const size = (file.bytes / 1024 / 1024).toFixed(1);
@@ -50,6 +51,7 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
     const result = parseRecord(file.path, file.text);
     findings.push(...result.findings);
     if (result.record) parsed.push(result.record);
+    else if (result.findings[0]?.record) unparsed.add(result.findings[0].record);
   }
   for (const file of files) {
     if (!isRecordFile(file.path) && !isKnownNonRecord(file.path)) {
@@ -59,7 +61,7 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
 
   if (staff.value && config.value) {
     const byId = new Map(parsed.map((r) => [r.id, r]));
-    findings.push(...runContentRules({ records: parsed, byId, config: config.value, roster: staff.value, today }));
+    findings.push(...runContentRules({ records: parsed, byId, unparsed, config: config.value, roster: staff.value, today }));
   } else {
     findings.push({
       ...parseFinding(staff.value ? archiveConfigFile : staffFile, '名册或代码表无法读取，已跳过依赖它们的规则；请先修正上面的错误'),

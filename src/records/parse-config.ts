@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Finding } from '../rules/finding.ts';
 import { labelAt, unknownKeys } from '../schemas/walk.ts';
-import { zhErrorMap } from '../schemas/zh-error-map.ts';
 import { normaliseText, parseYamlMapping, type YamlMapping } from './parse-yaml.ts';
 
 export interface ParsedConfig<T> {
@@ -20,7 +19,7 @@ export function parseConfig<S extends z.ZodTypeAny>(file: string, raw: string | 
   const findings = unknownKeys(schema, source.data).map((path) =>
     finding('SCHEMA', source.lineOf(path), `未知字段「${String(path.at(-1))}」（可能是拼写错误）`),
   );
-  const result = schema.safeParse(source.data, { errorMap: zhErrorMap });
+  const result = schema.safeParse(source.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       findings.push(finding('SCHEMA', source.lineOf(issue.path), `「${labelAt(schema, issue.path)}」${issue.message}`));

@@ -1,7 +1,6 @@
 import { pruneEmpty } from '../schemas/prune-empty.ts';
 import { recordKinds } from '../schemas/index.ts';
 import { fieldsAt, labelAt, requiredLabelsAt, unknownKeys } from '../schemas/walk.ts';
-import { zhErrorMap } from '../schemas/zh-error-map.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { ArchiveRecord } from './archive-record.ts';
 import { parseFrontmatter } from './parse-frontmatter.ts';
@@ -45,7 +44,7 @@ export function parseRecord(file: string, raw: string): ParsedFile {
     ),
   );
 
-  const result = schema.safeParse(pruneEmpty(frontmatter.data) ?? {}, { errorMap: zhErrorMap });
+  const result = schema.safeParse(pruneEmpty(frontmatter.data) ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
       const required = issue.code === 'invalid_type' && issue.received === 'undefined' ? requiredLabelsAt(schema, issue.path) : [];

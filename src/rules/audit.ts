@@ -10,7 +10,7 @@ export const auditIsValid: RecordRule<'audit'> = (record, ctx) => {
   const findings: Finding[] = [];
   const audited = ctx.byId.get(target);
   if (!audited) {
-    findings.push(report.error('GR-AUDIT', ['target'], `抽查对象 ${target} 不存在`));
+    if (!ctx.unparsed.has(target)) findings.push(report.error('GR-AUDIT', ['target'], `抽查对象 ${target} 不存在`));
   } else if (audited.kind !== 'group' && audited.kind !== 'community') {
     findings.push(report.error('GR-AUDIT', ['target'], `抽查对象 ${target} 不是小组或社区活动；抽查针对已存档的小组/活动`));
   } else if (audited.data.archiveNo === undefined) {

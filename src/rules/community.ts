@@ -41,7 +41,7 @@ export const processIsRecorded: RecordRule<'community'> = (record) => {
   const findings: Finding[] = [];
   for (const [key, label, steps] of [['publicity', '宣传工作', publicity], ['preparation', '前期准备', preparation]] as const) {
     if (!steps.some((step) => step.date <= first)) {
-      findings.push(report.error('CM-PROCESS', [key], `活动于 ${first} 开始，但在此之前没有${label}记录（${key}）`));
+      findings.push(report.error('CM-PROCESS', steps.length > 0 ? [key] : ['activities'], `活动于 ${first} 开始，但在此之前没有${label}记录（${key}）`));
     }
   }
   activities.forEach((activity, i) => {

@@ -9,6 +9,8 @@ import type { Finding } from './finding.ts';
 export interface RuleContext {
   records: readonly ArchiveRecord[];
   byId: ReadonlyMap<string, ArchiveRecord>;
+  /** Ids of record files that exist but did not parse: their own findings explain them, so references to them are not reported again. */
+  unparsed: ReadonlySet<string>;
   config: ArchiveConfig;
   roster: Roster;
   /** The date the check runs for (--today), YYYY-MM-DD. */

@@ -19,6 +19,7 @@ export const handoverIsValid: RecordRule<'handover'> = (record, ctx) => {
   cases.forEach((id, i) => {
     const at = ['cases', i];
     const handed = ctx.byId.get(id);
+    if (ctx.unparsed.has(id)) return;
     if (!handed || handed.kind !== 'case') {
       findings.push(report.error('C-QUARTERLY-HANDOVER', at, `移交清单中的 ${id} 不是存在的个案记录`));
       return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zh-error-map.ts';
 
 /** A calendar date as YYYY-MM-DD. YAML parsers that turn dates into Date objects (Astro's) are accepted too. */
 export const isoDate = z.preprocess(

@@ -14,7 +14,7 @@ const typeNames: Record<string, string> = {
 const name = (type: string) => typeNames[type] ?? type;
 
 /** Zod's built-in messages in Chinese; messages written on the schemas take precedence. */
-export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
+const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       if (issue.received === 'undefined') return { message: '缺少此项，必须填写' };
@@ -29,3 +29,7 @@ export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
       return { message: ctx.defaultError };
   }
 };
+
+// Installed as Zod's global map (not per parse) because a per-parse map outranks the messages
+// written on the schemas themselves; the global one ranks below them. Astro's collections get it too.
+z.setErrorMap(zhErrorMap);

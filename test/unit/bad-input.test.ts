@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { checkArchive } from '../../src/check/check-archive.ts';
+import { fixtureFiles, lineContaining, paths, replaceOnce, summary, textOf, today, withFile } from '../helpers/fixture.ts';
+
+/** The fixture with `path` set to `text`, plus a G-FREE error planted in the group, which must still be found. */
+async function checkWith(path: string, text: string) {
+  const files = await fixtureFiles();
+  const group = replaceOnce(textOf(files, paths.group), 'participantFee: 0', 'participantFee: 30');
+  return checkArchive(withFile(withFile(files, paths.group, group), path, text), today);
+}
+
+const groupStillChecked = ['G-FREE', 'error', 'groups/2026-0001', 8] as const;
+
+describe('bad input gets one clear finding and the other records are still checked', () => {
+  it('malformed YAML', async () => {
+    const text = '---\nid: cases/2026-0009\ntitle: [未闭合\ncategory: QSN\n---\n';
+    const result = await checkWith('content/cases/2026/0009.md', text);
+    expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0009', 4], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('YAML 格式错误');
+  });
+
+  it('a key written twice', async () => {
+    const files = await fixtureFiles();
+    const text = replaceOnce(textOf(files, paths.consultation), 'channel: 热线', 'channel: 热线\nchannel: 电话');
+    const result = await checkWith(paths.consultation, text);
+    expect(summary(result)).toEqual([['PARSE', 'error', 'consultations/2026-0001', lineContaining(text, 'channel: 电话')], groupStillChecked]);
+  });
+
+  it('a wrong type', async () => {
+    const files = await fixtureFiles();
+    const text = replaceOnce(textOf(files, paths.group), 'attendance: 11, volunteers: 1', 'attendance: 十一, volunteers: 1');
+    const result = checkArchive(withFile(files, paths.group, text), today);
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'groups/2026-0001', lineContaining(text, '十一')]]);
+    expect(result.findings[0]?.message).toBe('小组记录的「小组集会记录表 › 第3项 › 出席人数」应为人数');
+  });
+
+  it('a misspelt field name', async () => {
+    const files = await fixtureFiles();
+    const text = replaceOnce(textOf(files, paths.case), 'followUps:', 'folowUps:');
+    const result = await checkWith(paths.case, text);
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'cases/2026-0001', lineContaining(text, 'folowUps:')], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('未知字段「folowUps」');
+  });
+
+  it('a worker who is not on the roster', async () => {
+    const files = await fixtureFiles();
+    const text = replaceOnce(textOf(files, paths.closedCase), 'worker: S06', 'worker: S99');
+    const result = await checkWith(paths.closedCase, text);
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'cases/2026-0002', lineContaining(text, 'worker:')], groupStillChecked]);
+  });
+
+  it('a duplicate id: a copied file that kept the original id', async () => {
+    const files = await fixtureFiles();
+    const result = await checkWith('content/cases/2026/0003.md', textOf(files, paths.case));
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'cases/2026-0003', 3], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('应为 cases/2026-0003');
+  });
+
+  it('a record in .mdx', async () => {
+    const files = await fixtureFiles();
+    const result = await checkWith('content/cases/2026/0004.mdx', textOf(files, paths.case));
+    expect(summary(result)).toEqual([['PARSE', 'error', null, 1], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('.mdx');
+  });
+
+  it('an empty file', async () => {
+    const result = await checkWith('content/cases/2026/0005.md', '');
+    expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0005', 1], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('文件为空');
+  });
+
+  it('a file without frontmatter', async () => {
+    const result = await checkWith('content/cases/2026/0005.md', '# 只是一段笔记\n');
+    expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0005', 1], groupStillChecked]);
+  });
+
+  it.each(['content/cases/2026/42.md', 'content/cases/zhang-san.md', 'content/cases/2026/0042-lin.md'])(
+    'a file outside the id pattern: %s',
+    async (path) => {
+      const files = await fixtureFiles();
+      const result = await checkWith(path, textOf(files, paths.case));
+      expect(summary(result)).toEqual([['PARSE', 'error', null, 1], groupStillChecked]);
+      expect(result.findings[0]?.file).toBe(path);
+    },
+  );
+
+  it('a file over the size limit is reported without being read', async () => {
+    const files = await fixtureFiles();
+    const result = checkArchive([...files, { path: 'content/cases/2026/0006.md', bytes: 5 * 1024 * 1024 }], today);
+    expect(summary(result)).toEqual([['PARSE', 'error', null, 1]]);
+    expect(result.findings[0]?.message).toContain('文件过大（5.0 MB）');
+  });
+
+  it('a BOM and CRLF line endings are accepted, and lines still point right', async () => {
+    const files = await fixtureFiles();
+    const text = replaceOnce(textOf(files, paths.case), 'participantFee: 0', 'participantFee: 5');
+    const windows = `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    const result = checkArchive(withFile(files, paths.case, windows), today);
+    expect(summary(result)).toEqual([['G-FREE', 'error', 'cases/2026-0001', lineContaining(text, 'participantFee')]]);
+  });
+
+  it('a broken roster still lets every record be parsed and schema-checked', async () => {
+    const files = await fixtureFiles();
+    const badRoster = withFile(files, 'content/staff.yaml', 'people: [\n');
+    const caseText = replaceOnce(textOf(files, paths.case), 'gender: 女', 'gender: 未知');
+    const result = checkArchive(withFile(badRoster, paths.case, caseText), today);
+    expect(summary(result)).toEqual([
+      ['SCHEMA', 'error', 'cases/2026-0001', lineContaining(caseText, 'gender:')],
+      ['PARSE', 'warning', null, 1],
+      ['PARSE', 'error', null, 2],
+    ]);
+  });
+
+  it('a roster that gives one e-mail to two people', async () => {
+    const files = await fixtureFiles();
+    const roster = replaceOnce(textOf(files, 'content/staff.yaml'), 'emails: [fang.rx@mingxi.example]', 'emails: [chen.yh@mingxi.example]');
+    const result = checkArchive(withFile(files, 'content/staff.yaml', roster), today);
+    expect(summary(result)).toEqual([['SCHEMA', 'error', null, lineContaining(roster, 'name: 方若溪') + 3]]);
+    expect(result.findings[0]?.message).toContain('已属于 S05');
+  });
+});
