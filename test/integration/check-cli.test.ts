@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopy, repoRoot, runSwa } from '../helpers/run-swa.ts';
+
+interface CheckJson {
+  records: number;
+  findings: { rule: string; severity: string; record: string | null; file: string; line: number; message: string }[];
+}
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const pairs = await Promise.all(
+    files.map(async (file) => {
+      const { mtimeMs } = await stat(file);
+      const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+      return [file, `${hash}:${mtimeMs}`] as const;
+    }),
+  );
+  return new Map(pairs);
+}
+
+describe('swa check (the executable)', () => {
+  it('exits 0 and prints the JSON contract on a valid archive', async () => {
+    const dir = await fixtureCopy();
+    const run = await runSwa(['check', '--json', '--today', '2026-11-29'], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as CheckJson;
+    expect(json).toEqual({ records: 7, findings: [] });
+  });
+
+  it('exits 1 with the finding when a rule is broken, and --root points it elsewhere', async () => {
+    const dir = await fixtureCopy();
+    const file = join(dir, 'content/groups/2026/0001.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('participantFee: 0', 'participantFee: 10'));
+    const run = await runSwa(['check', '--root', dir, '--json', '--today', '2026-11-29'], repoRoot);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as CheckJson).findings).toEqual([
+      {
+        rule: 'G-FREE',
+        severity: 'error',
+        record: 'groups/2026-0001',
+        file: 'content/groups/2026/0001.md',
+        line: 8,
+        message: '服务对象缴纳费用为 10 元；本机构服务均为政府购买，服务对象不缴纳任何费用，应为 0',
+      },
+    ]);
+  });
+
+  it('prints file:line, severity, rule and record in the text output', async () => {
+    const dir = await fixtureCopy();
+    const file = join(dir, 'content/consultations/2026/0001.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('hotline: "12355"', 'hotline: "12399"'));
+    const run = await runSwa(['check', '--today', '2026-11-29'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('content/consultations/2026/0001.md:11  错误  [C-HOTLINE] consultations/2026-0001');
+    expect(run.stdout).toContain('检查了 7 条记录：1 个错误，0 个警告');
+  });
+
+  it('reports a 5 MB file without reading it, and never writes to any file', async () => {
+    const dir = await fixtureCopy();
+    await writeFile(join(dir, 'content/cases/2026/0007.md'), `---\n${'x'.repeat(5 * 1024 * 1024)}\n---\n`);
+    const before = await snapshot(dir);
+    const run = await runSwa(['check', '--json', '--today', '2026-11-29'], dir);
+    expect(await snapshot(dir)).toEqual(before);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as CheckJson;
+    expect(json.records).toBe(8);
+    expect(json.findings.map((f) => [f.rule, f.file])).toEqual([['PARSE', 'content/cases/2026/0007.md']]);
+  });
+
+  it('warns about a file it does not read', async () => {
+    const dir = await fixtureCopy();
+    await writeFile(join(dir, 'content/notes.txt'), '随手记');
+    const run = await runSwa(['check', '--json', '--today', '2026-11-29'], dir);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as CheckJson).findings.map((f) => [f.rule, f.severity, f.file])).toEqual([['PARSE', 'warning', 'content/notes.txt']]);
+  });
+
+  it('rejects a malformed --today and an unknown flag with exit code 2', async () => {
+    const dir = await fixtureCopy();
+    const badDate = await runSwa(['check', '--today', '2026-02-30'], dir);
+    expect([badDate.code, badDate.stderr]).toEqual([2, expect.stringContaining('--today 应为日期 YYYY-MM-DD')]);
+    const badFlag = await runSwa(['check', '--jsn'], dir);
+    expect([badFlag.code, badFlag.stderr]).toEqual([2, expect.stringContaining('用法：swa check')]);
+  });
+});
+
+describe('the bundled sample archive', () => {
+  it('passes swa check with at least 30 records and no error', async () => {
+    const run = await runSwa(['check', '--json', '--today', '2026-11-29'], repoRoot);
+    const json = JSON.parse(run.stdout) as CheckJson;
+    expect(json.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(json.records).toBeGreaterThanOrEqual(30);
+  });
+});

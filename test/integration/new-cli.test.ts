@@ -1,0 +1,89 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replaceOnce } from '../helpers/fixture.ts';
+import { fixtureCopy, runSwa } from '../helpers/run-swa.ts';
+
+const today = ['--today', '2026-11-29'];
+
+interface CheckJson {
+  findings: { rule: string; record: string | null; line: number; message: string }[];
+}
+
+const checkJson = async (dir: string) => {
+  const run = await runSwa(['check', '--json', ...today], dir);
+  return { code: run.code, findings: (JSON.parse(run.stdout) as CheckJson).findings };
+};
+
+/** Fills a skeleton line by its unique Chinese label comment, e.g. `  date:  # 接案日期`. */
+const fill = (text: string, line: string, value: string) => {
+  const [key, label] = line.split('  # ') as [string, string];
+  return replaceOnce(text, `${line}\n`, `${key} ${value}  # ${label}\n`);
+};
+
+describe('swa new', () => {
+  it('writes a case skeleton with the next free id that fails with pointed messages, then passes once filled', async () => {
+    const dir = await fixtureCopy();
+    const created = await runSwa(['new', 'case', '--category', 'QSN', '--worker', 'S05', ...today], dir);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('cases/2026-0003');
+    const path = join(dir, 'content/cases/2026/0003.md');
+    let text = await readFile(path, 'utf8');
+    expect(text).toContain('category: QSN');
+    expect(text).toContain('post: P01');
+
+    const blank = await checkJson(dir);
+    expect(blank.code).toBe(1);
+    expect(blank.findings.map((f) => [f.rule, f.record, f.message])).toEqual([
+      ['SCHEMA', 'cases/2026-0003', '个案记录的「标题」缺少此项，必须填写'],
+      ['SCHEMA', 'cases/2026-0003', '个案记录的「服务对象个人资料（保密）」未填写；须填写：姓名'],
+      ['SCHEMA', 'cases/2026-0003', '个案记录的「服务对象概况（不含个人身份信息）」未填写；须填写：性别、年龄段、所在区/镇街'],
+      ['SCHEMA', 'cases/2026-0003', '个案记录的「个案基本资料表」未填写；须填写：填表日期、个案来源、求助问题'],
+      ['SCHEMA', 'cases/2026-0003', '个案记录的「接案信息表」未填写；须填写：接案日期、初步评估'],
+    ]);
+    const lines = text.split('\n');
+    expect(blank.findings.map((f) => lines[f.line - 1]?.split(':')[0]?.trim())).toEqual(['title', 'client', 'profile', 'basicInfo', 'intake']);
+
+    text = fill(text, 'title:  # 标题', '测试新建个案');
+    text = fill(text, '  name:  # 姓名', '测试案主（虚构）');
+    text = fill(text, '  gender:  # 性别：男 / 女 / 其他', '女');
+    text = fill(text, '  ageBand:  # 年龄段', '13-17');
+    text = fill(text, '  district:  # 所在区/镇街', '东湖街道');
+    text = fill(text, '  date:  # 填表日期', '2026-11-27');
+    text = fill(text, '  source:  # 个案来源：主动求助 / 转介 / 外展发现 / 热线', '主动求助');
+    text = fill(text, '  presentingIssue:  # 求助问题', '学习动力不足');
+    text = fill(text, '  date:  # 接案日期', '2026-11-27');
+    await writeFile(path, text);
+    const half = await checkJson(dir);
+    expect(half.findings.map((f) => [f.rule, f.message])).toEqual([['SCHEMA', '个案记录的「接案信息表 › 初步评估」缺少此项，必须填写']]);
+
+    text = fill(text, '  initialAssessment:  # 初步评估', '需要持续跟进');
+    await writeFile(path, text);
+    expect(await checkJson(dir)).toEqual({ code: 0, findings: [] });
+  });
+
+  it.each([
+    ['consultation', ['SCHEMA']],
+    ['group', ['SCHEMA']],
+    ['community', ['SCHEMA']],
+  ])('writes a %s skeleton that check rejects until it is filled', async (kind, rules) => {
+    const dir = await fixtureCopy();
+    const created = await runSwa(['new', kind, '--worker', 'S06', ...today], dir);
+    expect(created.code).toBe(0);
+    const { code, findings } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect([...new Set(findings.map((f) => f.rule))].sort()).toEqual(rules);
+    expect(findings.every((f) => f.line > 1)).toBe(true);
+  });
+
+  it('refuses an unknown kind, category or worker without writing anything', async () => {
+    const dir = await fixtureCopy();
+    const kind = await runSwa(['new', 'lin-xiaoyu', ...today], dir);
+    expect([kind.code, kind.stderr]).toEqual([2, expect.stringContaining('未知的记录类型 lin-xiaoyu')]);
+    const category = await runSwa(['new', 'case', '--category', 'XX', ...today], dir);
+    expect([category.code, category.stderr]).toEqual([1, expect.stringContaining('未知的服务类别 XX')]);
+    const worker = await runSwa(['new', 'case', '--worker', 'S42', ...today], dir);
+    expect([worker.code, worker.stderr]).toEqual([1, expect.stringContaining('staff.yaml 中没有工作人员 S42')]);
+    expect((await checkJson(dir)).code).toBe(0);
+  });
+});
