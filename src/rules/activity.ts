@@ -89,6 +89,8 @@ export function fundingIsSigned(record: ActivityRecord, ctx: RuleContext): Findi
   }
   if (funding.signer === '无') {
     error(['funding', 'signer'], `经费来自${funding.source}时，财务负责人栏应填写用人单位指定人员或经手社工的名字，不能填“无”`);
+  } else if (financialReport && financialReport.signer !== funding.signer) {
+    error(['financialReport', 'signer'], `财务报告签字人 ${financialReport.signer} 与经费申请中的财务负责人 ${funding.signer} 不一致`);
   }
   if (financialReport && financialReport.expenses.length === 0) {
     error(['financialReport', 'expenses'], `经费来自${funding.source}时，财务报告须列出详细开支明细，向出资方交代`);
@@ -116,4 +118,32 @@ export function reportIsOnTime(record: ActivityRecord, ctx: RuleContext): Findin
     }
   }
   return findings;
+}
+
+/**
+ * GR-SESSION (小组第四条) and CM-RECORD (社区第四条): a meeting on the schedule whose date has
+ * passed (beyond the filing grace of C-SESSION-RECORD) without its record is a duty fallen due: a warning.
+ */
+export function pastMeetingsRecorded(record: ActivityRecord, ctx: RuleContext): Finding[] {
+  if (record.data.report !== undefined) return [];
+  const graceEnd = addDays(ctx.today, -ctx.config.deadlines.sessionRecordDays);
+  const past = record.data.plan.schedule.filter((s) => s.date < graceEnd).length;
+  const { key, dates } = meetings(record);
+  if (past <= dates.length) return [];
+  const [rule, form] = record.kind === 'group' ? ['GR-SESSION', '小组集会记录'] : ['CM-RECORD', '活动记录'];
+  return [
+    reporter(record).warning(rule, [key], `程序安排表中已有 ${past} 次的日期已过，但只有 ${dates.length} 份${form}；每次结束后应及时记录并交督导批阅`),
+  ];
+}
+
+/** GR-FORMS (小组第六条; community by CM-AS-GROUP): the forms shared by an archived group or community activity. */
+export function missingSharedForms(record: ActivityRecord): string[] {
+  const { plan, funding, report, financialReport } = record.data;
+  const forms: [string, boolean][] = [
+    ['财政预算表', plan.budget.length > 0 || funding.source === '无'],
+    ['活动经费申请表', funding.source !== '机构' || funding.applicationDate !== undefined],
+    [`${kindName(record)}报告`, report !== undefined],
+    ['财务报告', financialReport !== undefined],
+  ];
+  return forms.filter(([, present]) => !present).map(([label]) => label);
 }

@@ -1,10 +1,9 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
-import { recordKinds, serviceKinds, type ServiceKind } from '../schemas/index.ts';
+import { recordKinds, serviceKinds } from '../schemas/index.ts';
 import type { RuleContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
-
-type ServiceRecord = Extract<ArchiveRecord, { kind: ServiceKind }>;
+import { completionDate, type ServiceRecord } from './record-dates.ts';
 
 const archiveNoPattern = /^([A-Z]{2,4})-([A-Z]{2,4})-(\d+)-(\d{4})(\d{2})$/;
 
@@ -50,6 +49,10 @@ export function archiveNumberIsWellFormed(record: ServiceRecord, ctx: RuleContex
   }
   if (Number(month) < 1 || Number(month) > 12 || Number(year) < 1990) {
     return report(`档案编号的年月 ${year}${month} 不是有效的年月（YYYYMM）`);
+  }
+  const completed = completionDate(record);
+  if (completed !== undefined && `${year}-${month}` < completed.slice(0, 7)) {
+    return report(`档案编号的年月 ${year}${month} 早于服务完成日期 ${completed}；年月应为存档的月份`);
   }
   return [];
 }

@@ -1,5 +1,5 @@
 import { minDate } from '../dates.ts';
-import { endDate } from './activity.ts';
+import { endDate, missingSharedForms } from './activity.ts';
 import type { RecordRule } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -69,17 +69,10 @@ export const activitiesAreRecorded: RecordRule<'community'> = (record) => {
 
 /** GR-FORMS by CM-AS-GROUP (社区第五条): an archived community activity holds every form. */
 export const communityFormsComplete: RecordRule<'community'> = (record) => {
-  const { data } = record;
-  if (data.archiveNo === undefined) return [];
-  const forms: [string, boolean][] = [
-    ['财政预算表', data.plan.budget.length > 0 || data.funding.source === '无'],
-    ['活动经费申请表', data.funding.source !== '机构' || data.funding.applicationDate !== undefined],
-    ['活动记录', data.activities.length > 0],
-    ['活动报告', data.report !== undefined],
-    ['财务报告', data.financialReport !== undefined],
-  ];
-  const missing = forms.filter(([, present]) => !present).map(([label]) => label);
-  if (endDate(record) === undefined) missing.push('（活动尚未全部完成）');
+  if (record.data.archiveNo === undefined) return [];
+  const missing = missingSharedForms(record);
+  if (record.data.activities.length === 0) missing.push('活动记录');
+  else if (endDate(record) === undefined) missing.push('（活动尚未全部完成）');
   if (missing.length === 0) return [];
   return [reporter(record).error('GR-FORMS', ['archiveNo'], `已存档的社区活动缺少材料（CM-AS-GROUP 参照小组第六条）：${missing.join('、')}`)];
 };

@@ -1,9 +1,8 @@
-import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RuleContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
-
-type ServiceRecord = Extract<ArchiveRecord, { kind: 'case' | 'consultation' | 'group' | 'community' }>;
+import { startDate, type ServiceRecord } from './record-dates.ts';
+import { holdsRole } from './roster.ts';
 
 /** G-FREE (第五章): services are government-commissioned; clients pay nothing. */
 export function serviceIsFree(record: ServiceRecord): Finding[] {
@@ -17,7 +16,7 @@ export function serviceIsFree(record: ServiceRecord): Finding[] {
   ];
 }
 
-/** The worker and post named on a record exist in staff.yaml, and the worker held the worker role. */
+/** The worker and post named on a record exist in staff.yaml, and the worker served that post when the service started. */
 export function staffReferencesExist(record: ServiceRecord, ctx: RuleContext): Finding[] {
   const report = reporter(record);
   const findings: Finding[] = [];
@@ -27,8 +26,8 @@ export function staffReferencesExist(record: ServiceRecord, ctx: RuleContext): F
   }
   if (!ctx.roster.people.some((p) => p.id === worker)) {
     findings.push(report.error('SCHEMA', ['worker'], `staff.yaml 中没有工作人员 ${worker}；应为已登记的社工编号`));
-  } else if (!ctx.roster.people.some((p) => p.id === worker && p.roles.some((r) => r.role === 'worker'))) {
-    findings.push(report.error('SCHEMA', ['worker'], `${worker} 在 staff.yaml 中从未担任社工（worker），不能作为负责社工`));
+  } else if (!holdsRole(ctx.roster, worker, 'worker', startDate(record), post)) {
+    findings.push(report.error('SCHEMA', ['worker'], `${worker} 在服务开始之日 ${startDate(record)} 不是岗位 ${post} 的社工（见 staff.yaml 的角色与期限）`));
   }
   return findings;
 }

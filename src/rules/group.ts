@@ -1,5 +1,5 @@
-import { addDays, minDate } from '../dates.ts';
-import { endDate } from './activity.ts';
+import { minDate } from '../dates.ts';
+import { endDate, missingSharedForms } from './activity.ts';
 import type { RecordRule } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -18,21 +18,11 @@ export const recruitmentBeforeStart: RecordRule<'group'> = (record) => {
   return [];
 };
 
-/**
- * GR-SESSION (第四条): a record after each session, participant feedback, and the supervisor's
- * comment once the group has ended. A past scheduled session without a record is a warning.
- */
-export const sessionsAreRecorded: RecordRule<'group'> = (record, ctx) => {
+/** GR-SESSION (第四条): participant feedback, and the supervisor's comment once the group has ended. */
+export const sessionsAreReviewed: RecordRule<'group'> = (record, ctx) => {
   const report = reporter(record);
-  const { sessions, feedback, supervisorComment, plan } = record.data;
+  const { feedback, supervisorComment } = record.data;
   const findings: Finding[] = [];
-  const graceEnd = addDays(ctx.today, -ctx.config.deadlines.sessionRecordDays);
-  const pastScheduled = plan.schedule.filter((s) => s.date < graceEnd).length;
-  if (pastScheduled > sessions.length && record.data.report === undefined) {
-    findings.push(
-      report.warning('GR-SESSION', ['sessions'], `程序安排表中已有 ${pastScheduled} 节的日期已过，但只有 ${sessions.length} 份小组集会记录；每节结束后应及时填写并交督导批阅`),
-    );
-  }
   const end = endDate(record);
   if (end === undefined) return findings;
   if (feedback.length === 0) {
@@ -55,17 +45,13 @@ export const sessionsAreRecorded: RecordRule<'group'> = (record, ctx) => {
 export const groupFormsComplete: RecordRule<'group'> = (record) => {
   const { data } = record;
   if (data.archiveNo === undefined) return [];
-  const forms: [string, boolean][] = [
-    ['财政预算表', data.plan.budget.length > 0 || data.funding.source === '无'],
-    ['活动经费申请表', data.funding.source !== '机构' || data.funding.applicationDate !== undefined],
+  const own: [string, boolean][] = [
     ['报名表', data.registration !== undefined],
     ['小组集会记录表及点名表', data.sessions.length > 0],
     ['参加者意见表', data.feedback.length > 0],
     ['督导点评', data.supervisorComment !== undefined],
-    ['小组报告', data.report !== undefined],
-    ['财务报告', data.financialReport !== undefined],
   ];
-  const missing = forms.filter(([, present]) => !present).map(([label]) => label);
+  const missing = [...missingSharedForms(record), ...own.filter(([, present]) => !present).map(([label]) => label)];
   if (missing.length === 0) return [];
   return [reporter(record).error('GR-FORMS', ['archiveNo'], `已存档的小组缺少表格：${missing.join('、')}`)];
 };

@@ -1,6 +1,6 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RecordKind } from '../schemas/index.ts';
-import { fundingIsSigned, planIsEarly, reportIsOnTime, safetyIsPlanned } from './activity.ts';
+import { fundingIsSigned, pastMeetingsRecorded, planIsEarly, reportIsOnTime, safetyIsPlanned } from './activity.ts';
 import { archiveNumberIsWellFormed, archiveNumbersAreUnique, categoryIsKnown } from './archive-number.ts';
 import { auditIsValid } from './audit.ts';
 import {
@@ -23,11 +23,11 @@ import { hotlineIsKnown, inquiryIsRecorded } from './consultation.ts';
 import type { RecordRule, RuleContext } from './context.ts';
 import type { Finding } from './finding.ts';
 import { serviceIsFree, staffReferencesExist } from './general.ts';
-import { groupFormsComplete, recruitmentBeforeStart, sessionsAreRecorded } from './group.ts';
+import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
 import { handoverIsValid } from './handover.ts';
 
 const serviceRules = [serviceIsFree, staffReferencesExist, categoryIsKnown, archiveNumberIsWellFormed];
-const activityRules = [planIsEarly, safetyIsPlanned, fundingIsSigned, reportIsOnTime];
+const activityRules = [planIsEarly, safetyIsPlanned, fundingIsSigned, reportIsOnTime, pastMeetingsRecorded];
 
 /** Every content rule, by record kind. Rules that need git history live with the ledger. */
 const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
@@ -41,7 +41,7 @@ const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
     archiveIsComplete,
   ],
   consultation: [...serviceRules, inquiryIsRecorded, hotlineIsKnown],
-  group: [...serviceRules, ...activityRules, recruitmentBeforeStart, sessionsAreRecorded, groupFormsComplete],
+  group: [...serviceRules, ...activityRules, recruitmentBeforeStart, sessionsAreReviewed, groupFormsComplete],
   community: [
     ...serviceRules,
     ...activityRules,

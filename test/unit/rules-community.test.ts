@@ -76,4 +76,18 @@ describe('community rules', () => {
     ]);
     expect(result.findings[0]?.message).toContain('CM-AS-GROUP');
   });
+
+  it('[CM-RECORD] a scheduled activity whose date has passed without a record is a warning', async () => {
+    const { result, text } = await checkEdited(paths.community, (t) =>
+      replaceOnce(t, '    - { date: 2026-06-20, theme: 健康义诊与防诈宣传 }\n', '    - { date: 2026-06-20, theme: 健康义诊与防诈宣传 }\n    - { date: 2026-11-20, theme: 回访 }\n')
+        .replace(/\nreport:[\s\S]*?\n---/, '\n---')
+        .replace('archiveNo: ZZ-SQ-001-202607\n', ''),
+    );
+    expect(summary(result)).toEqual([['CM-RECORD', 'warning', id, lineContaining(text, 'activities:')]]);
+  });
+
+  it('[GR-FUNDING] a financial report signed by someone other than the named finance signer', async () => {
+    const { result, text } = await edit('  signer: 罗晓川\n  expenses:', '  signer: 陈一禾\n  expenses:');
+    expect(summary(result)).toEqual([['GR-FUNDING', 'error', id, lineContaining(text, 'signer: 陈一禾')]]);
+  });
 });

@@ -19,6 +19,12 @@ describe('archive numbers [G-ARCHIVE-NO]', () => {
     expect(result.findings[0]?.message).toContain(message);
   });
 
+  it('an archive month before the service was complete', async () => {
+    const { result, text } = await edit('archiveNo: QSN-GA-001-202606', 'archiveNo: QSN-GA-001-202604');
+    expect(summary(result)).toEqual([['G-ARCHIVE-NO', 'error', id, lineContaining(text, 'archiveNo:')]]);
+    expect(result.findings[0]?.message).toContain('早于服务完成日期 2026-05-22');
+  });
+
   it('a record category that is not in the code table', async () => {
     const { result, text } = await checkEdited(paths.closedCase, (t) => replaceOnce(t, 'category: ZZ', 'category: LNR'));
     expect(summary(result)).toEqual([['G-ARCHIVE-NO', 'error', 'cases/2026-0002', lineContaining(text, 'category:')]]);
@@ -34,6 +40,21 @@ describe('archive numbers [G-ARCHIVE-NO]', () => {
     const result = checkArchive(withFile(files, 'content/cases/2026/0003.md', copy), today);
     expect(summary(result)).toEqual([['G-ARCHIVE-NO', 'error', 'cases/2026-0003', lineContaining(copy, 'archiveNo:')]]);
     expect(result.findings[0]?.message).toContain('已被 cases/2026-0001 使用');
+  });
+});
+
+describe('staff references [SCHEMA]', () => {
+  it('a worker who did not serve the post when the service started', async () => {
+    const { result, text } = await checkEdited(paths.case, (t) => replaceOnce(t, 'worker: S05', 'worker: S06'));
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'cases/2026-0001', lineContaining(text, 'worker:')]]);
+    expect(result.findings[0]?.message).toContain('不是岗位 P01 的社工');
+  });
+
+  it('a worker whose worker role had ended', async () => {
+    const { result } = await checkEdited(paths.case, (t) =>
+      replaceOnce(t, 'worker: S05', 'worker: S08').replace(/2026-03-02/g, '2026-07-02').replace(/2026-03-0[356]/g, '2026-07-06'),
+    );
+    expect(result.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('S08 在服务开始之日 2026-07-02 不是岗位 P01 的社工'));
   });
 });
 

@@ -1,0 +1,28 @@
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import type { ServiceKind } from '../schemas/index.ts';
+
+export type ServiceRecord = Extract<ArchiveRecord, { kind: ServiceKind }>;
+
+/** The day a service starts on paper: the intake, the consultation, or the plan. */
+export function startDate(record: ServiceRecord): string {
+  switch (record.kind) {
+    case 'case':
+      return record.data.intake.date;
+    case 'consultation':
+      return record.data.date;
+    default:
+      return record.data.plan.date;
+  }
+}
+
+/** The day a service is complete, when it is: closing form, closing info, or the report. */
+export function completionDate(record: ServiceRecord): string | undefined {
+  switch (record.kind) {
+    case 'case':
+      return record.data.closingForm?.date;
+    case 'consultation':
+      return record.data.closing?.date;
+    default:
+      return record.data.report?.date;
+  }
+}
