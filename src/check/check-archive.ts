@@ -6,6 +6,7 @@ import { kindByDir } from '../schemas/index.ts';
 import { staffSchema } from '../schemas/staff.ts';
 import { checkArchiveConfig, checkRoster } from '../rules/config.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
+import type { RuleContext } from '../rules/context.ts';
 import { runContentRules } from '../rules/index.ts';
 
 /** A file under content/, as read from disk. `text` is absent when the file is over the size limit. */
@@ -25,6 +26,8 @@ export interface CheckResult {
   records: number;
   parsed: ArchiveRecord[];
   findings: Finding[];
+  /** What the rules saw; null when the roster or the code tables could not be read. */
+  context: RuleContext | null;
 }
 
 /**
@@ -59,16 +62,17 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
     }
   }
 
+  let context: RuleContext | null = null;
   if (staff.value && config.value) {
-    const byId = new Map(parsed.map((r) => [r.id, r]));
-    findings.push(...runContentRules({ records: parsed, byId, unparsed, config: config.value, roster: staff.value, today }));
+    context = { records: parsed, byId: new Map(parsed.map((r) => [r.id, r])), unparsed, config: config.value, roster: staff.value, today };
+    findings.push(...runContentRules(context));
   } else {
     findings.push({
       ...parseFinding(staff.value ? archiveConfigFile : staffFile, '名册或代码表无法读取，已跳过依赖它们的规则；请先修正上面的错误'),
       severity: 'warning',
     });
   }
-  return { records: recordFiles.length, parsed, findings: findings.sort(compareFindings) };
+  return { records: recordFiles.length, parsed, findings: findings.sort(compareFindings), context };
 }
 
 function isRecordFile(path: string): boolean {

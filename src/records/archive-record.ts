@@ -8,6 +8,8 @@ interface RecordOf<K extends RecordKind> {
   file: string;
   data: RecordData<K>;
   body: string;
+  /** The file's lines (BOM stripped, LF endings), for history rules that trace when a line arrived. */
+  lines: readonly string[];
   lineOf(path: readonly PathSegment[]): number;
 }
 

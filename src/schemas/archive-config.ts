@@ -46,6 +46,12 @@ export const archiveConfigSchema = z.object({
   holidays: z.array(isoDate).default([]).describe('法定节假日'),
   /** Weekend days that are working days (调休). */
   makeUpWorkdays: z.array(isoDate).default([]).describe('调休上班日'),
+  /**
+   * The adoption point: a tag or commit on main from which approvals are enforced. Records on
+   * main at that point count as imported (the import is itself a reviewed step). Without it the
+   * history rules are skipped with one warning.
+   */
+  adoption: z.string().regex(/^[\w./-]+$/, '应为标签名或提交哈希').optional().describe('启用审批的起点'),
 });
 
 export type ArchiveConfig = z.output<typeof archiveConfigSchema>;

@@ -1,5 +1,5 @@
-import { checkArchive, type CheckResult } from '../../check/check-archive.ts';
-import { readArchiveFiles } from '../../records/read-archive.ts';
+import type { CheckResult } from '../../check/check-archive.ts';
+import { checkRepository } from '../../check/check-repository.ts';
 import type { Finding } from '../../rules/finding.ts';
 
 export interface CheckOptions {
@@ -7,9 +7,9 @@ export interface CheckOptions {
   today: string;
 }
 
-/** `swa check`: reads content/ (never writes) and returns every finding. */
+/** `swa check`: reads content/ and main's history (never writes) and returns every finding. */
 export async function check({ cwd, today }: CheckOptions): Promise<CheckResult> {
-  return checkArchive(await readArchiveFiles(cwd), today);
+  return checkRepository(cwd, today);
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

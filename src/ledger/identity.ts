@@ -1,0 +1,20 @@
+import type { Roster } from '../schemas/staff.ts';
+import type { Identity } from './commit.ts';
+
+/** GitHub's private commit e-mail: 12345+login@users.noreply.github.com or login@users.noreply.github.com. */
+const githubNoreply = /^(?:\d+\+)?([\w.-]+)@users\.noreply\.github\.com$/i;
+
+/**
+ * Maps a git identity to a staff id through the roster: by commit e-mail, or by the host login
+ * that a host's no-reply address or merge message carries. Names are not used: anyone can type one.
+ */
+export function staffIdOf(roster: Roster, identity: Identity, hostLogin?: string): string | null {
+  const email = identity.email.toLowerCase();
+  const byEmail = roster.people.find((p) => p.git.emails.some((e) => e.toLowerCase() === email));
+  if (byEmail) return byEmail.id;
+  const login = githubNoreply.exec(email)?.[1] ?? hostLogin;
+  if (!login) return null;
+  const key = login.toLowerCase();
+  const byLogin = roster.people.find((p) => p.git.logins.some((l) => l.toLowerCase().split(':')[1] === key));
+  return byLogin?.id ?? null;
+}

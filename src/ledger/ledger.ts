@@ -1,0 +1,258 @@
+import { locationFromPath } from '../records/record-path.ts';
+import type { Roster } from '../schemas/staff.ts';
+import type { Commit, Identity } from './commit.ts';
+import { staffIdOf } from './identity.ts';
+import { isStage, type Stage } from './stages.ts';
+import { parseHostMerge, parseTrailers, trailer, type HostMerge } from './trailers.ts';
+
+export const configFiles = ['content/staff.yaml', 'content/archive.yaml'];
+
+/** An approval: a merge on main's first-parent history that names a record and a stage. */
+export interface Approval {
+  sha: string;
+  record: string | null;
+  /** The stage named, or null when none could be read (a host merge without trailers or submission). */
+  stage: Stage | null;
+  stageText: string | null;
+  /** Staff id of who merged, from the merge's author identity through the roster on the first parent. */
+  approver: string | null;
+  /** What the Approved-by and Role trailers claim. */
+  claimedApprover: string | null;
+  claimedRole: string | null;
+  approvedHead: string | null;
+  mergedHead: string;
+  firstParent: string;
+  /** When the merge was made (committer date). */
+  time: string;
+  host: HostMerge['host'] | null;
+  /** Commits the merge brought into main. */
+  branchCommits: Commit[];
+  /** Files under content/ the merge changed, relative to its first parent. */
+  files: string[];
+  author: Identity;
+}
+
+export interface BranchNote {
+  sha: string;
+  record: string | null;
+  stage: string | null;
+  by: string | null;
+  time: string;
+  /** The submit/* branch it sits on while unmerged, or null once merged. */
+  branch: string | null;
+  reason?: string;
+}
+
+export type ChangeRoute = 'squash' | 'rebase' | 'fast-forward' | 'direct-push' | 'merge-without-approval';
+
+/** A change to a record or the configuration that reached main without an approval merge. */
+export interface UnapprovedChange {
+  sha: string;
+  how: ChangeRoute;
+  records: string[];
+  files: string[];
+  time: string;
+  author: Identity;
+}
+
+export interface Ledger {
+  mainTip: string;
+  /** The adoption point: changes up to and including it count as imported. */
+  adoption: { sha: string; time: string } | null;
+  approvals: Approval[];
+  submissions: BranchNote[];
+  rejections: BranchNote[];
+  unapproved: UnapprovedChange[];
+  /** Records present on main at the adoption point. */
+  imported: Set<string>;
+  /** Per file: the earliest time (committer date) each trimmed added line appeared in any commit. */
+  lineFirstSeen: Map<string, Map<string, string>>;
+  /** Per record: the first commit on main's first-parent history that carried it. */
+  firstOnMain: Map<string, { sha: string; time: string }>;
+  /** Unmerged submit/* branches with the commits they add. */
+  pendingBranches: { branch: string; tip: string; commits: Commit[] }[];
+}
+
+export interface LedgerInput {
+  commits: readonly Commit[];
+  mainTip: string;
+  /** A tag name or commit sha from archive.yaml; null when approvals are not enforced yet. */
+  adoptionRef: string | null;
+  /** The roster as it stood at a commit on main (read from that commit, not from any branch). */
+  rosterAt(sha: string): Roster | null;
+}
+
+const recordOf = (path: string) => locationFromPath(path)?.id ?? null;
+
+/** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
+export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const chain = firstParentChain(bySha, mainTip);
+  const adoptionIndex = adoptionRef === null ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
+  const adoption = adoptionIndex >= 0 ? { sha: chain[adoptionIndex]!.sha, time: chain[adoptionIndex]!.committer.date } : null;
+
+  const onMain = new Set<string>();
+  const approvals: Approval[] = [];
+  const unapproved: UnapprovedChange[] = [];
+  const imported = new Set<string>();
+  const firstOnMain = new Map<string, { sha: string; time: string }>();
+  const branchNotes: BranchNote[] = [];
+
+  chain.forEach((commit, index) => {
+    const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain) : [];
+    onMain.add(commit.sha);
+    const files = commit.changes.map((c) => c.path);
+    const records = [...new Set(files.map(recordOf).filter((id): id is string => id !== null))];
+    for (const id of records) if (!firstOnMain.has(id)) firstOnMain.set(id, { sha: commit.sha, time: commit.committer.date });
+    for (const branchCommit of branchCommits) branchNotes.push(...notesOf(branchCommit, null, rosterAt(mainTip)));
+
+    const enforced = adoption !== null && index > adoptionIndex;
+    if (!enforced) {
+      for (const change of commit.changes) {
+        const id = recordOf(change.path);
+        if (id && change.status !== 'deleted') imported.add(id);
+        if (id && change.status === 'deleted') imported.delete(id);
+      }
+      return;
+    }
+    const touched = files.filter((f) => recordOf(f) !== null || configFiles.includes(f));
+    const approval = commit.parents.length > 1 ? readApproval(commit, branchCommits, files, rosterAt(commit.parents[0]!)) : null;
+    if (approval) approvals.push(approval);
+    else if (touched.length > 0) {
+      unapproved.push({ sha: commit.sha, how: routeOf(commit), records, files: touched, time: commit.committer.date, author: commit.author });
+    }
+  });
+
+  const pendingBranches = pendingSubmitBranches(commits, bySha, onMain);
+  for (const pending of pendingBranches) {
+    for (const commit of pending.commits) branchNotes.push(...notesOf(commit, pending.branch, rosterAt(mainTip)));
+  }
+
+  return {
+    mainTip,
+    adoption,
+    approvals,
+    submissions: branchNotes.filter((n) => n.reason === undefined),
+    rejections: branchNotes.filter((n) => n.reason !== undefined),
+    unapproved,
+    imported,
+    lineFirstSeen: lineProvenance(commits),
+    firstOnMain,
+    pendingBranches,
+  };
+}
+
+function firstParentChain(bySha: Map<string, Commit>, tip: string): Commit[] {
+  const chain: Commit[] = [];
+  for (let commit = bySha.get(tip); commit; commit = commit.parents[0] ? bySha.get(commit.parents[0]) : undefined) chain.push(commit);
+  return chain.reverse();
+}
+
+function matchesRef(commit: Commit, ref: string): boolean {
+  return commit.sha.startsWith(ref.toLowerCase()) || commit.refs.includes(`tag: refs/tags/${ref}`);
+}
+
+/** Commits reachable from `heads` that main did not have yet; marks them as on main. */
+function collectBranch(bySha: Map<string, Commit>, heads: readonly string[], onMain: Set<string>): Commit[] {
+  const found: Commit[] = [];
+  const stack = [...heads];
+  while (stack.length > 0) {
+    const sha = stack.pop() as string;
+    const commit = bySha.get(sha);
+    if (!commit || onMain.has(sha)) continue;
+    onMain.add(sha);
+    found.push(commit);
+    stack.push(...commit.parents);
+  }
+  return found;
+}
+
+function readApproval(merge: Commit, branchCommits: Commit[], files: string[], roster: Roster | null): Approval | null {
+  const trailers = parseTrailers(merge.message);
+  const host = trailer(trailers, 'Approved-by') ? null : parseHostMerge(merge.message);
+  if (!trailer(trailers, 'Record') && !trailer(trailers, 'Approved-by') && !host) return null;
+
+  const submitted = branchCommits.map((c) => parseTrailers(c.message)).find((t) => trailer(t, 'Submitted-by') !== undefined);
+  const recordFromBranch = host?.branch.startsWith('submit/') ? host.branch.slice('submit/'.length) : undefined;
+  const record = trailer(trailers, 'Record') ?? (submitted && trailer(submitted, 'Record')) ?? recordFromBranch ?? null;
+  const stageText = trailer(trailers, 'Stage') ?? (submitted && trailer(submitted, 'Stage')) ?? null;
+  return {
+    sha: merge.sha,
+    record,
+    stage: stageText !== null && isStage(stageText) ? stageText : null,
+    stageText,
+    approver: roster ? staffIdOf(roster, merge.author) : null,
+    claimedApprover: trailer(trailers, 'Approved-by') ?? null,
+    claimedRole: trailer(trailers, 'Role') ?? null,
+    approvedHead: trailer(trailers, 'Approved-head') ?? null,
+    mergedHead: merge.parents[1] as string,
+    firstParent: merge.parents[0] as string,
+    time: merge.committer.date,
+    host: host?.host ?? null,
+    branchCommits,
+    files,
+    author: merge.author,
+  };
+}
+
+/** How a change reached main without a merge: told apart by the marks each route leaves. */
+function routeOf(commit: Commit): ChangeRoute {
+  if (commit.parents.length > 1) return 'merge-without-approval';
+  const trailers = parseTrailers(commit.message);
+  const subject = commit.message.split('\n')[0] ?? '';
+  if (/\(#\d+\)$/.test(subject) || commit.message.includes('Squashed commit of the following')) return 'squash';
+  if (trailer(trailers, 'Submitted-by') !== undefined) {
+    const rewritten = commit.committer.date !== commit.author.date || commit.committer.email !== commit.author.email;
+    return rewritten ? 'rebase' : 'fast-forward';
+  }
+  return 'direct-push';
+}
+
+function notesOf(commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
+  const trailers = parseTrailers(commit.message);
+  const base = {
+    sha: commit.sha,
+    record: trailer(trailers, 'Record') ?? null,
+    stage: trailer(trailers, 'Stage') ?? null,
+    time: commit.committer.date,
+    branch,
+  };
+  const rejectedBy = trailer(trailers, 'Rejected-by');
+  if (rejectedBy !== undefined) {
+    const reason = commit.message.split(/\n\s*\n/).slice(1, -1).join('\n\n').trim() || (trailer(trailers, 'Reason') ?? '');
+    return [{ ...base, by: roster ? staffIdOf(roster, commit.author) ?? rejectedBy : rejectedBy, reason }];
+  }
+  const submittedBy = trailer(trailers, 'Submitted-by');
+  if (submittedBy !== undefined) return [{ ...base, by: roster ? staffIdOf(roster, commit.author) ?? submittedBy : submittedBy }];
+  return [];
+}
+
+function pendingSubmitBranches(commits: readonly Commit[], bySha: Map<string, Commit>, onMain: Set<string>) {
+  const pending: Ledger['pendingBranches'] = [];
+  for (const commit of commits) {
+    for (const ref of commit.refs) {
+      const name = ref.replace(/^HEAD -> /, '');
+      if (!name.startsWith('refs/heads/submit/')) continue;
+      const seen = new Set(onMain);
+      pending.push({ branch: name.slice('refs/heads/'.length), tip: commit.sha, commits: collectBranch(bySha, [commit.sha], seen) });
+    }
+  }
+  return pending.filter((p) => p.commits.length > 0);
+}
+
+function lineProvenance(commits: readonly Commit[]): Map<string, Map<string, string>> {
+  const seen = new Map<string, Map<string, string>>();
+  for (const commit of commits) {
+    const time = commit.committer.date;
+    for (const change of commit.changes) {
+      let lines = seen.get(change.path);
+      if (!lines) seen.set(change.path, (lines = new Map()));
+      for (const raw of change.addedLines) {
+        const line = raw.trim();
+        const earlier = lines.get(line);
+        if (earlier === undefined || Date.parse(time) < Date.parse(earlier)) lines.set(line, time);
+      }
+    }
+  }
+  return seen;
+}

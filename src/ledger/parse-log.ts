@@ -1,0 +1,58 @@
+import type { Commit, FileChange } from './commit.ts';
+
+export const commitStart = '\x1e';
+const field = '\x1f';
+
+/**
+ * The `git log` format the ledger reads: one record separator, then fields separated by unit
+ * separators, the raw message last; the unified=0 patch (relative to content/) follows.
+ * Raw %an/%ae, not the mailmapped %aN/%aE: a .mailmap on a branch must not rename an approver.
+ */
+export const logFormat = ['%x1e%H', '%P', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%D', '%B%x1f'].join('%x1f');
+
+/** Parses the output of `git log --format=<logFormat> -p --unified=0 --relative=content`. Pure. */
+export function parseLog(raw: string, contentDir = 'content'): Commit[] {
+  return raw
+    .split(commitStart)
+    .filter((chunk) => chunk.trim() !== '')
+    .map((chunk) => parseCommit(chunk, contentDir));
+}
+
+function parseCommit(chunk: string, contentDir: string): Commit {
+  const parts = chunk.split(field);
+  const [sha, parents, an, ae, ad, cn, ce, cd, refs, message] = parts as [string, string, string, string, string, string, string, string, string, string];
+  const patch = parts.slice(10).join(field);
+  return {
+    sha,
+    parents: parents.split(' ').filter(Boolean),
+    author: { name: an, email: ae, date: ad },
+    committer: { name: cn, email: ce, date: cd },
+    refs: refs.split(', ').map((r) => r.trim()).filter(Boolean),
+    message: message.trim(),
+    changes: parsePatch(patch, contentDir),
+  };
+}
+
+function parsePatch(patch: string, contentDir: string): FileChange[] {
+  const changes: FileChange[] = [];
+  let current: FileChange | undefined;
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('diff --git ')) {
+      current = { path: '', status: 'modified', addedLines: [] };
+      changes.push(current);
+    } else if (!current) {
+      continue;
+    } else if (line.startsWith('new file mode')) {
+      current.status = 'added';
+    } else if (line.startsWith('deleted file mode')) {
+      current.status = 'deleted';
+    } else if (line.startsWith('--- a/') && current.path === '') {
+      current.path = `${contentDir}/${line.slice(6)}`;
+    } else if (line.startsWith('+++ b/')) {
+      current.path = `${contentDir}/${line.slice(6)}`;
+    } else if (line.startsWith('+') && !line.startsWith('+++ ')) {
+      current.addedLines.push(line.slice(1));
+    }
+  }
+  return changes.filter((c) => c.path !== '');
+}

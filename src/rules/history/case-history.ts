@@ -1,0 +1,107 @@
+import { addWorkingDays, workingDaysBetween } from '../../archive/calendar.ts';
+import { addDays } from '../../dates.ts';
+import { dayOf } from '../../ledger/commit.ts';
+import type { RecordOfKind } from '../../records/archive-record.ts';
+import { reporter } from '../context.ts';
+import type { Finding } from '../finding.ts';
+import { enteredAt, isImported, validApprovals, type HistoryContext } from './context.ts';
+
+type Case = RecordOfKind<'case'>;
+
+/** C-INTAKE-APPROVAL (第三条, 第四条): no plan or session before the supervisor approved the intake. */
+export function intakeApprovedBeforeService(record: Case, ctx: HistoryContext): Finding[] {
+  const report = reporter(record);
+  const approval = validApprovals(ctx, record.id, 'intake')[0];
+  const services = [
+    ...(record.data.plan ? [{ path: ['plan', 'date'], date: record.data.plan.date, what: '服务计划' }] : []),
+    ...record.data.sessions.map((s, i) => ({ path: ['sessions', i, 'date'], date: s.date, what: `第${i + 1}次服务` })),
+  ];
+  if (!approval) {
+    const first = services[0];
+    return first ? [report.error('C-INTAKE-APPROVAL', first.path, `接案尚未经督导审批（无 intake 审批合并），不能有${first.what}；请先提交接案审批`)] : [];
+  }
+  const approved = dayOf(approval.time);
+  return services
+    .filter((s) => s.date < approved)
+    .map((s) => report.error('C-INTAKE-APPROVAL', s.path, `${s.what}日期 ${s.date} 早于接案审批 ${approved}；批准后方可开展服务`));
+}
+
+/** C-SESSION-RECORD (第四条, 第五条): each session record entered the repository within N days of the session. */
+export function sessionsFiledPromptly(record: Case, ctx: HistoryContext): Finding[] {
+  const report = reporter(record);
+  const days = ctx.config.deadlines.sessionRecordDays;
+  const adoption = ctx.ledger.adoption;
+  return record.data.sessions.flatMap((session, i) => {
+    const entered = enteredAt(ctx, record, ['sessions', i]);
+    if (entered === undefined || (adoption && Date.parse(entered) <= Date.parse(adoption.time))) return [];
+    const due = addDays(session.date, days);
+    if (dayOf(entered) <= due) return [];
+    return [report.error('C-SESSION-RECORD', ['sessions', i], `第${i + 1}次服务（${session.date}）的记录于 ${dayOf(entered)} 才入库，应在 ${days} 天内（${due} 前）归档`)];
+  });
+}
+
+/** C-REFERRAL (第四条, 第六条): a referral is approved before anyone acts on it. */
+export function referralApproved(record: Case, ctx: HistoryContext): Finding[] {
+  const report = reporter(record);
+  const approvals = validApprovals(ctx, record.id, 'referral');
+  return record.data.referrals.flatMap((referral, i) => {
+    const entered = enteredAt(ctx, record, ['referrals', i]);
+    const approved = approvals.some((a) => entered === undefined || Date.parse(a.time) >= Date.parse(entered));
+    if (approved || referral.reply === undefined) return [];
+    return [report.error('C-REFERRAL', ['referrals', i, 'reply'], `第${i + 1}次转介尚未经督导审批（referral），接收方却已回复；转介须先获审批`)];
+  });
+}
+
+/** C-REFERRAL-REPLY (第七条): the receiver replies within N working days of the referral's approval. */
+export function referralAnsweredInTime(record: Case, ctx: HistoryContext): Finding[] {
+  const report = reporter(record);
+  const limit = ctx.config.deadlines.referralReplyWorkingDays;
+  const approvals = validApprovals(ctx, record.id, 'referral');
+  return record.data.referrals.flatMap((referral, i) => {
+    if (referral.type !== '机构内') return [];
+    const entered = enteredAt(ctx, record, ['referrals', i]);
+    const approval = approvals.find((a) => entered === undefined || Date.parse(a.time) >= Date.parse(entered));
+    if (!approval) return [];
+    const from = dayOf(approval.time);
+    const due = addWorkingDays(from, limit, ctx.config);
+    if (!referral.reply) {
+      return ctx.today > due
+        ? [report.warning('C-REFERRAL-REPLY', ['referrals', i], `转介于 ${from} 获批，接收社工 ${referral.toWorker ?? ''} 应在 ${limit} 个工作日内（${due} 前）回复，已逾期`)]
+        : [];
+    }
+    const repliedLine = enteredAt(ctx, record, ['referrals', i, 'reply']);
+    const replied = repliedLine ? dayOf(repliedLine) : referral.reply.date;
+    const used = workingDaysBetween(from, replied, ctx.config);
+    if (used <= limit) return [];
+    return [report.error('C-REFERRAL-REPLY', ['referrals', i, 'reply'], `转介于 ${from} 获批，回复于 ${replied}，用了 ${used} 个工作日，超过 ${limit} 个工作日的期限（${due}）`)];
+  });
+}
+
+/** C-CLOSE-APPROVAL (第四条): the case is closed only after the supervisor approved the closing report. */
+export function closedAfterApproval(record: Case, ctx: HistoryContext): Finding[] {
+  const closingForm = record.data.closingForm;
+  if (!closingForm) return [];
+  const approval = validApprovals(ctx, record.id, 'closing')[0];
+  const report = reporter(record);
+  if (!approval) return [report.error('C-CLOSE-APPROVAL', ['closingForm'], '结案报告尚未经督导审批（closing），不能填写结案表；请先提交结案审批')];
+  const approved = dayOf(approval.time);
+  return closingForm.date < approved
+    ? [report.error('C-CLOSE-APPROVAL', ['closingForm', 'date'], `结案日期 ${closingForm.date} 早于结案审批 ${approved}`)]
+    : [];
+}
+
+/** C-FOLLOW-UP (第八条): a follow-up is recorded within N days of the approved closing. */
+export function followedUp(record: Case, ctx: HistoryContext): Finding[] {
+  const closed = record.data.closingForm?.date;
+  if (closed === undefined || record.data.followUps.length > 0) return [];
+  const due = addDays(closed, ctx.config.deadlines.followUpDays);
+  if (ctx.today <= due) return [];
+  return [reporter(record).warning('C-FOLLOW-UP', ['closingForm'], `个案于 ${closed} 结案，应在 ${due} 前完成追踪服务并记录（followUps），已逾期`)];
+}
+
+/** History rules of a case; an imported case's history before adoption is not judged. */
+export function caseHistoryRules(record: Case, ctx: HistoryContext): Finding[] {
+  const rules = [sessionsFiledPromptly, referralAnsweredInTime, followedUp];
+  const approvalRules = [intakeApprovedBeforeService, referralApproved, closedAfterApproval];
+  return [...rules, ...(isImported(ctx, record) ? [] : approvalRules)].flatMap((rule) => rule(record, ctx));
+}

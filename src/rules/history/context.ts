@@ -1,0 +1,80 @@
+import type { Approval, Ledger } from '../../ledger/ledger.ts';
+import type { Stage } from '../../ledger/stages.ts';
+import type { ArchiveRecord } from '../../records/archive-record.ts';
+import { locationFromPath } from '../../records/record-path.ts';
+import type { Roster } from '../../schemas/staff.ts';
+import type { RuleContext } from '../context.ts';
+import type { Finding } from '../finding.ts';
+
+/** A content rule's context plus what git history says. */
+export interface HistoryContext extends RuleContext {
+  ledger: Ledger;
+  rosterAt(sha: string): Roster | null;
+  /** Signature checks of approval merges, by sha (A-SIGNATURE). */
+  signatures: ReadonlyMap<string, SignatureCheck>;
+  /** Approvals that broke an integrity rule: they approve nothing. Filled by checkIntegrity. */
+  invalid: ReadonlySet<string>;
+}
+
+export interface SignatureCheck {
+  /** git's %G? letter: G good, B bad, U good with unknown validity, N none, E cannot check, X/Y/R expired or revoked. */
+  status: string;
+  /** The principal the signature verified as (the staff id in the allowed-signers file). */
+  signer: string;
+}
+
+export const shortSha = (sha: string) => sha.slice(0, 8);
+
+/** The file of a record id, even when the record no longer exists or did not parse. */
+export function fileOfRecord(id: string): string {
+  const [dir, rest] = id.split('/') as [string, string];
+  const [year, seq] = rest.split('-') as [string, string];
+  return `content/${dir}/${year}/${seq}.md`;
+}
+
+/** A finding about a record as a whole (history facts have no key of their own): it points at the record's id line. */
+export function historyFinding(
+  ctx: HistoryContext,
+  record: string | null,
+  rule: string,
+  severity: Finding['severity'],
+  message: string,
+  file?: string,
+): Finding {
+  const parsed = record ? ctx.byId.get(record) : undefined;
+  return {
+    rule,
+    severity,
+    record,
+    file: parsed?.file ?? file ?? (record ? fileOfRecord(record) : 'content/staff.yaml'),
+    line: parsed ? parsed.lineOf(['id']) : 1,
+    message,
+  };
+}
+
+/** Approvals that name `record`, oldest first. */
+export function approvalsOf(ctx: HistoryContext, record: string): Approval[] {
+  return ctx.ledger.approvals.filter((a) => recordsOf(a).includes(record));
+}
+
+/** The records an approval covers: the one it names, else the record files it changed. */
+export function recordsOf(approval: Approval): string[] {
+  if (approval.record) return [approval.record];
+  return [...new Set(approval.files.map((f) => locationFromPath(f)?.id).filter((id): id is string => id !== undefined))];
+}
+
+/** Approvals of `stage` for `record` that broke no integrity rule, oldest first. */
+export function validApprovals(ctx: HistoryContext, record: string, stage: Stage): Approval[] {
+  return approvalsOf(ctx, record).filter((a) => a.stage === stage && !ctx.invalid.has(a.sha));
+}
+
+export const isImported = (ctx: HistoryContext, record: ArchiveRecord) => ctx.ledger.imported.has(record.id);
+
+/**
+ * When the line carrying the key at `path` first entered the repository: the committer date of
+ * the earliest commit (on main or a submit branch) that added it. Undefined while uncommitted.
+ */
+export function enteredAt(ctx: HistoryContext, record: ArchiveRecord, path: readonly (string | number)[]): string | undefined {
+  const text = record.lines[record.lineOf(path) - 1]?.trim();
+  return text === undefined ? undefined : ctx.ledger.lineFirstSeen.get(record.file)?.get(text);
+}
