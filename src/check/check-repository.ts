@@ -1,14 +1,14 @@
 import { loadLedger } from '../ledger/load-ledger.ts';
-import type { Ledger } from '../ledger/ledger.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
+import type { HistoryContext } from '../rules/history/context.ts';
 import { runHistoryRules } from '../rules/history/index.ts';
 import { archiveConfigFile, checkArchive, type CheckResult } from './check-archive.ts';
 
 export interface RepositoryCheck extends CheckResult {
-  /** The approvals ledger, when history was read. */
-  ledger: Ledger | null;
+  /** The rules' view of content and history, when history was read. */
+  history: HistoryContext | null;
 }
 
 /**
@@ -18,7 +18,7 @@ export interface RepositoryCheck extends CheckResult {
  */
 export async function checkRepository(cwd: string, today: string): Promise<RepositoryCheck> {
   const content = checkArchive(await readArchiveFiles(cwd), today);
-  if (!content.context) return { ...content, ledger: null };
+  if (!content.context) return { ...content, history: null };
   const loaded = await loadLedger(cwd, content.context.config.adoption);
   if ('skipped' in loaded) {
     const finding: Finding = {
@@ -29,7 +29,7 @@ export async function checkRepository(cwd: string, today: string): Promise<Repos
       line: 1,
       message: `未检查审批历史：${loaded.skipped}；依赖 git 历史的规则（A-*、C-INTAKE-APPROVAL、GR-PLAN-LEAD 等）已跳过，只检查了内容`,
     };
-    return { ...content, findings: [...content.findings, finding].sort(compareFindings), ledger: null };
+    return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
   const { ledger, rosterAt } = loaded;
   const toVerify = ledger.approvals.filter((a) => {
@@ -39,5 +39,5 @@ export async function checkRepository(cwd: string, today: string): Promise<Repos
   const tipRoster = rosterAt(ledger.mainTip) ?? content.context.roster;
   const signatures = await verifySignatures(cwd, toVerify.map((a) => a.sha), tipRoster);
   const history = runHistoryRules({ ...content.context, ledger, rosterAt, signatures });
-  return { ...content, findings: [...content.findings, ...history].sort(compareFindings), ledger };
+  return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

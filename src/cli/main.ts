@@ -29,7 +29,7 @@ const commands: Record<string, Command> = {
     options: { ...rootOption, ...todayOption, json: { type: 'boolean' } },
     async run(values, _positionals, io) {
       const { check, checkJson, checkText, hasErrors } = await import('./commands/check.ts');
-      const result = await check({ cwd: rootOf(values, io), today: resolveToday(values.today as string | undefined) });
+      const result = await check({ cwd: rootOf(values, io), today: todayOf(values) });
       io.out(values.json ? checkJson(result) : checkText(result));
       return hasErrors(result.findings) ? 1 : 0;
     },
@@ -40,12 +40,10 @@ const commands: Record<string, Command> = {
     options: { ...rootOption, ...todayOption, category: { type: 'string' }, worker: { type: 'string' } },
     async run(values, positionals, io) {
       const { newRecord } = await import('./commands/new.ts');
-      const [kind, ...extra] = positionals;
-      if (kind === undefined || extra.length > 0) throw new UsageError(`用法：${commands.new?.usage}`);
       const result = await newRecord({
         cwd: rootOf(values, io),
-        kind,
-        today: resolveToday(values.today as string | undefined),
+        kind: single(positionals, 'new') as string,
+        today: todayOf(values),
         category: values.category as string | undefined,
         worker: values.worker as string | undefined,
       });
@@ -53,7 +51,88 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  submit: {
+    usage: 'swa submit [RECORD] [--stage STAGE] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '把记录提交到 submit/<编号> 分支等待审批（不写编号时取工作区唯一改动的记录）',
+    options: { ...rootOption, ...todayOption, stage: { type: 'string' } },
+    async run(values, positionals, io) {
+      const { submit } = await import('../approvals/submit.ts');
+      const result = await submit({ cwd: rootOf(values, io), today: todayOf(values), record: single(positionals, 'submit', true), stage: values.stage as string | undefined });
+      io.out(`已提交 ${result.record} 的「${result.stage}」审批：分支 ${result.branch}（${result.sha.slice(0, 8)}）`);
+      return 0;
+    },
+  },
+  approve: {
+    usage: 'swa approve <BRANCH> [--stage STAGE] [--head SHA] [--sign] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '审批：以 --no-ff 合并待审批分支并写入审批信息；违反规则时拒绝并说明原因',
+    options: { ...rootOption, ...todayOption, stage: { type: 'string' }, head: { type: 'string' }, sign: { type: 'boolean' } },
+    async run(values, positionals, io) {
+      const { approve } = await import('../approvals/approve.ts');
+      const result = await approve({
+        cwd: rootOf(values, io),
+        today: todayOf(values),
+        branch: single(positionals, 'approve') as string,
+        stage: values.stage as string | undefined,
+        head: values.head as string | undefined,
+        sign: values.sign === true,
+      });
+      if (!result.approved) {
+        io.err(['不能审批：', ...result.reasons.map((r) => `  ${r}`)].join('\n'));
+        return 1;
+      }
+      io.out(`已批准 ${result.record} 的「${result.stage}」：合并提交 ${result.sha.slice(0, 8)}`);
+      return 0;
+    },
+  },
+  reject: {
+    usage: 'swa reject <BRANCH> --reason "…" [--root DIR] [--today YYYY-MM-DD]',
+    summary: '退回：在待审批分支上留下退回理由，理由保留在历史中并显示在时间线上',
+    options: { ...rootOption, ...todayOption, reason: { type: 'string' } },
+    async run(values, positionals, io) {
+      const { reject } = await import('../approvals/reject.ts');
+      const result = await reject({ cwd: rootOf(values, io), today: todayOf(values), branch: single(positionals, 'reject') as string, reason: (values.reason as string | undefined) ?? '' });
+      io.out(`已退回 ${result.record} 的「${result.stage}」（${result.sha.slice(0, 8)}）`);
+      return 0;
+    },
+  },
+  status: {
+    usage: 'swa status [RECORD] [--json] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '每份记录已批准的环节、等待谁审批、下一步做什么（含未合并的 submit/* 分支）',
+    options: { ...rootOption, ...todayOption, json: { type: 'boolean' } },
+    async run(values, positionals, io) {
+      const { openRepository, findRecord } = await import('../approvals/open-repository.ts');
+      const { statusOf, formatStatus } = await import('../approvals/status.ts');
+      const repo = await openRepository(rootOf(values, io), todayOf(values));
+      const id = single(positionals, 'status', true);
+      const records = id ? [findRecord(repo, id)] : repo.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover');
+      const statuses = records.map((r) => statusOf(repo.history, r));
+      io.out(values.json ? JSON.stringify(statuses, null, 2) : formatStatus(statuses));
+      return 0;
+    },
+  },
+  log: {
+    usage: 'swa log <RECORD> [--json] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '一份记录的审批时间线（来自 git 历史）',
+    options: { ...rootOption, ...todayOption, json: { type: 'boolean' } },
+    async run(values, positionals, io) {
+      const { openRepository } = await import('../approvals/open-repository.ts');
+      const { timelineOf, formatTimeline } = await import('../approvals/timeline.ts');
+      const repo = await openRepository(rootOf(values, io), todayOf(values));
+      const id = single(positionals, 'log') as string;
+      const entries = timelineOf(repo.history, id, repo.findings);
+      io.out(values.json ? JSON.stringify(entries, null, 2) : formatTimeline(id, entries));
+      return 0;
+    },
+  },
 };
+
+const todayOf = (values: Values) => resolveToday(values.today as string | undefined);
+
+/** The one positional argument a command takes. */
+function single(positionals: string[], command: string, optional = false): string | undefined {
+  if (positionals.length > 1 || (!optional && positionals.length === 0)) throw new UsageError(`用法：${commands[command]?.usage}`);
+  return positionals[0];
+}
 
 const rootOf = (values: Values, io: Io) => resolve(io.cwd, (values.root as string | undefined) ?? '.');
 

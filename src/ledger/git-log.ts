@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { simpleGit } from 'simple-git';
+import { gitAt } from '../git.ts';
 import type { Commit } from './commit.ts';
 import { logFormat, parseLog } from './parse-log.ts';
 
@@ -20,7 +20,7 @@ export interface History {
  * (merges diffed against their first parent). Returns null unless `cwd` is the top of a git work tree.
  */
 export async function readHistory(cwd: string): Promise<History | null> {
-  const git = simpleGit({ baseDir: cwd });
+  const git = gitAt(cwd);
   const top = await git.revparse(['--show-toplevel']).catch(() => null);
   if (top === null || (await realpath(top.trim())) !== (await realpath(cwd))) return null;
   const tip = await git.raw(['rev-parse', '--verify', '--quiet', `refs/heads/${mainBranch}`]).catch(() => '');

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleGit } from 'simple-git';
+import { gitAt } from '../git.ts';
 import type { SignatureCheck } from '../rules/history/context.ts';
 import type { Roster } from '../schemas/staff.ts';
 
@@ -19,7 +19,7 @@ export async function verifySignatures(cwd: string, shas: readonly string[], ros
   try {
     const file = join(dir, 'allowed_signers');
     await writeFile(file, `${allowed.join('\n')}\n`);
-    const out = await simpleGit({ baseDir: cwd }).raw([
+    const out = await gitAt(cwd).raw([
       '-c',
       `gpg.ssh.allowedSignersFile=${file}`,
       'log',

@@ -6,7 +6,7 @@ import type { HistoryContext } from './context.ts';
 import { checkIntegrity } from './integrity.ts';
 
 /** Every rule that needs git history: approval integrity first, since invalid approvals approve nothing. */
-export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid'>): Finding[] {
+export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid'>): { findings: Finding[]; context: HistoryContext } {
   const integrity = checkIntegrity({ ...ctx, invalid: new Set() });
   const full: HistoryContext = { ...ctx, invalid: integrity.invalid };
   const perRecord = ctx.records.flatMap((record) => {
@@ -22,5 +22,5 @@ export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid'>): Finding[]
         return [];
     }
   });
-  return [...integrity.findings, ...perRecord];
+  return { findings: [...integrity.findings, ...perRecord], context: full };
 }

@@ -9,7 +9,7 @@ import type { Finding } from '../finding.ts';
 import { actsAsSupervisor, holdsRole } from '../roster.ts';
 import { historyFinding, recordsOf, shortSha, type HistoryContext } from './context.ts';
 
-interface Violation {
+export interface Violation {
   rule: string;
   message: string;
 }
@@ -53,6 +53,13 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   });
   findings.push(...unapprovedChanges(ctx, valid));
   return { findings, invalid };
+}
+
+/** Why `approval` would not count, judged as if it were merged now after every valid approval so far. */
+export function prospectiveViolations(ctx: HistoryContext, approval: Approval): Violation[] {
+  const valid = ctx.ledger.approvals.filter((a) => !ctx.invalid.has(a.sha));
+  const records = recordsOf(approval);
+  return (records.length > 0 ? records : [null]).flatMap((record) => violationsOf(ctx, approval, record, valid));
 }
 
 function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, earlier: readonly Approval[]): Violation[] {
@@ -109,6 +116,8 @@ function holdsStageRole(ctx: HistoryContext, roster: Roster, approver: string, s
 function branchAuthors(roster: Roster, approval: Approval): Set<string> {
   const authors = new Set<string>();
   for (const commit of approval.branchCommits) {
+    // A reviewer's rejection note on the branch changes nothing: it does not make them an author.
+    if (commit.changes.length === 0 && /^Rejected-by:/im.test(commit.message)) continue;
     const id = staffIdOf(roster, commit.author);
     if (id) authors.add(id);
     const submitted = /^Submitted-by: *(\S+)$/im.exec(commit.message)?.[1];

@@ -1,0 +1,96 @@
+import { CommandError } from '../cli/errors.ts';
+import { mainBranch } from '../ledger/git-log.ts';
+import { staffIdOf } from '../ledger/identity.ts';
+import type { Approval } from '../ledger/ledger.ts';
+import { stageDefinitions } from '../ledger/stages.ts';
+import { formatTrailers } from '../ledger/trailers.ts';
+import { checkRepository } from '../check/check-repository.ts';
+import { shortSha } from '../rules/history/context.ts';
+import { prospectiveViolations } from '../rules/history/integrity.ts';
+import { branchSubmission, type BranchSubmission } from './branch-submission.ts';
+import { configuredIdentity, gitAt } from './git-ops.ts';
+import { openRepository, type OpenRepository } from './open-repository.ts';
+
+export interface ApproveOptions {
+  cwd: string;
+  today: string;
+  branch: string;
+  stage?: string;
+  /** The head the approver reviewed; refused when the branch has moved since. */
+  head?: string;
+  sign?: boolean;
+}
+
+export type ApproveResult = { approved: true; sha: string; record: string; stage: string } | { approved: false; reasons: string[] };
+
+/**
+ * `swa approve`: merges a submit/* branch with --no-ff and the approval trailers, or refuses with
+ * the reasons: the approver's role, a self-approval, a branch that moved after review, or any
+ * error `swa check` finds in the record as merged.
+ */
+export async function approve(options: ApproveOptions): Promise<ApproveResult> {
+  const { cwd, today, branch } = options;
+  const git = gitAt(cwd);
+  const current = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
+  if (current !== mainBranch) throw new CommandError(`请在 ${mainBranch} 分支上审批（当前：${current || '游离 HEAD'}）`);
+  if ((await git.status(['--', 'content'])).files.length > 0) throw new CommandError('content/ 有未提交的改动；请先提交或撤销，再审批');
+
+  const repo = await openRepository(cwd, today);
+  const submission = branchSubmission(repo, branch, options.stage);
+  if (options.head !== undefined && !submission.tip.startsWith(options.head)) {
+    return refuse([`[A-STALE-HEAD] 分支 ${submission.branch} 在审阅后有了新提交（审阅的是 ${shortSha(options.head)}，现在是 ${shortSha(submission.tip)}）；请重新审阅`]);
+  }
+  const identity = await configuredIdentity(git);
+  const approver = staffIdOf(repo.history.roster, { ...identity, date: '' });
+  if (!approver) throw new CommandError('你的 git 邮箱不在名册 staff.yaml 中，不能审批');
+
+  const violations = prospectiveViolations(repo.history, prospective(repo, submission, approver, identity, today));
+  if (violations.length > 0) return refuse(violations.map((v) => `[${v.rule}] ${v.message}`));
+
+  try {
+    await git.raw(['merge', '--no-ff', '--no-commit', submission.branch]);
+  } catch (error) {
+    await git.raw(['merge', '--abort']).catch(() => undefined);
+    throw new CommandError(`无法合并 ${submission.branch}：${(error as Error).message.split('\n')[0]}；请让提交人基于最新的 main 重新提交`);
+  }
+  const merged = await checkRepository(cwd, today);
+  const errors = merged.findings.filter((f) => f.record === submission.record && f.severity === 'error');
+  if (errors.length > 0) {
+    await git.raw(['merge', '--abort']);
+    return refuse(errors.map((f) => `[${f.rule}] ${f.file}:${f.line} ${f.message}`));
+  }
+  const role = stageDefinitions[submission.stage].role;
+  const message = `Approve ${submission.record}: ${submission.stage}\n\n${formatTrailers([
+    ['Record', submission.record],
+    ['Stage', submission.stage],
+    ['Approved-by', approver],
+    ['Role', role],
+    ['Approved-head', submission.tip],
+  ])}\n`;
+  await git.raw(['commit', '--no-verify', ...(options.sign ? ['-S'] : []), '-m', message]);
+  const sha = (await git.revparse(['HEAD'])).trim();
+  await git.raw(['branch', '-d', submission.branch]);
+  return { approved: true, sha, record: submission.record, stage: submission.stage };
+}
+
+function prospective(repo: OpenRepository, submission: BranchSubmission, approver: string, identity: { name: string; email: string }, today: string): Approval {
+  return {
+    sha: 'prospective',
+    record: submission.record,
+    stage: submission.stage,
+    stageText: submission.stage,
+    approver,
+    claimedApprover: approver,
+    claimedRole: stageDefinitions[submission.stage].role,
+    approvedHead: submission.tip,
+    mergedHead: submission.tip,
+    firstParent: repo.history.ledger.mainTip,
+    time: `${today}T12:00:00Z`,
+    host: null,
+    branchCommits: submission.commits,
+    files: submission.files,
+    author: { ...identity, date: `${today}T12:00:00Z` },
+  };
+}
+
+const refuse = (reasons: string[]): ApproveResult => ({ approved: false, reasons });

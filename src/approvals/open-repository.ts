@@ -1,0 +1,26 @@
+import { checkRepository, type RepositoryCheck } from '../check/check-repository.ts';
+import { CommandError } from '../cli/errors.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import type { HistoryContext } from '../rules/history/context.ts';
+
+export interface OpenRepository extends RepositoryCheck {
+  history: HistoryContext;
+}
+
+/** Reads content and history for a command that needs both, or says plainly why it cannot. */
+export async function openRepository(cwd: string, today: string): Promise<OpenRepository> {
+  const repo = await checkRepository(cwd, today);
+  if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
+  if (!repo.history) {
+    const reason = repo.findings.find((f) => f.message.startsWith('未检查审批历史'))?.message ?? '无法读取审批历史';
+    throw new CommandError(reason);
+  }
+  return repo as OpenRepository;
+}
+
+export function findRecord(repo: OpenRepository, id: string): ArchiveRecord {
+  const record = repo.history.byId.get(id);
+  if (record) return record;
+  const unparsed = repo.history.unparsed.has(id);
+  throw new CommandError(unparsed ? `记录 ${id} 有错误，无法读取；请先运行 swa check 并修正` : `没有记录 ${id}（编号形如 cases/2026-0042）`);
+}

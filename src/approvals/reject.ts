@@ -1,0 +1,42 @@
+import { CommandError } from '../cli/errors.ts';
+import { staffIdOf } from '../ledger/identity.ts';
+import { stageDefinitions } from '../ledger/stages.ts';
+import { formatTrailers } from '../ledger/trailers.ts';
+import { actsAsSupervisor, holdsRole } from '../rules/roster.ts';
+import { branchSubmission } from './branch-submission.ts';
+import { configuredIdentity, emptyCommitOn, gitAt, moveBranch } from './git-ops.ts';
+import { openRepository } from './open-repository.ts';
+
+export interface RejectOptions {
+  cwd: string;
+  today: string;
+  branch: string;
+  reason: string;
+}
+
+/**
+ * `swa reject`: leaves the reason on the branch as an empty commit with Rejected-by trailers, so
+ * it stays in history and shows on the record's timeline; the worker fixes and submits again.
+ */
+export async function reject({ cwd, today, branch, reason }: RejectOptions): Promise<{ sha: string; record: string; stage: string }> {
+  if (reason.trim() === '') throw new CommandError('请用 --reason 写明退回理由');
+  const git = gitAt(cwd);
+  const repo = await openRepository(cwd, today);
+  const submission = branchSubmission(repo, branch);
+  const by = staffIdOf(repo.history.roster, { ...(await configuredIdentity(git)), date: '' });
+  if (!by) throw new CommandError('你的 git 邮箱不在名册 staff.yaml 中，不能退回');
+  const role = stageDefinitions[submission.stage].role;
+  const record = repo.history.byId.get(submission.record);
+  const post = record && 'post' in record.data ? (record.data.post as string) : undefined;
+  const allowed = role === 'supervisor' && post ? actsAsSupervisor(repo.history.roster, by, post, today) : holdsRole(repo.history.roster, by, role, today, role === 'employer' ? post : undefined);
+  if (!allowed) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色 ${role}，不能退回`);
+
+  const message = `Reject ${submission.record}: ${submission.stage}\n\n${reason.trim()}\n\n${formatTrailers([
+    ['Record', submission.record],
+    ['Stage', submission.stage],
+    ['Rejected-by', by],
+  ])}\n`;
+  const sha = await emptyCommitOn(cwd, submission.tip, message);
+  await moveBranch(git, submission.branch, sha, submission.tip);
+  return { sha, record: submission.record, stage: submission.stage };
+}

@@ -1,0 +1,81 @@
+import { dayOf } from '../ledger/commit.ts';
+import { stageDefinitions, type Stage } from '../ledger/stages.ts';
+import { parseTrailers, trailer } from '../ledger/trailers.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
+import { holdsRole, supervisorsOf } from '../rules/roster.ts';
+import type { Role } from '../schemas/staff.ts';
+import { nextStage } from './next-stage.ts';
+
+export interface RecordStatus {
+  record: string;
+  title: string;
+  approved: { stage: Stage; by: string | null; date: string; sha: string }[];
+  /** Submissions waiting for a decision, with who may decide. */
+  waiting: { branch: string; stage: string; role: Role | null; candidates: string[]; since: string; rejected: { by: string | null; reason: string } | null }[];
+  /** With nothing waiting: the stage the worker would submit next. */
+  next: { stage: Stage; worker: string | null } | null;
+}
+
+/** Where a record stands, derived from history alone: what is approved and what waits for whom. Pure. */
+export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStatus {
+  const stages = Object.keys(stageDefinitions) as Stage[];
+  const approved = stages.flatMap((stage) =>
+    validApprovals(ctx, record.id, stage).map((a) => ({ stage, by: a.approver, date: dayOf(a.time), sha: a.sha })),
+  );
+  const post = 'post' in record.data ? (record.data.post as string) : undefined;
+  const waiting = ctx.ledger.pendingBranches
+    .filter((p) => p.branch === `submit/${record.id}`)
+    .map((pending) => {
+      const notes = pending.commits.map((c) => ({ c, t: parseTrailers(c.message) }));
+      const submitted = notes.find(({ t }) => trailer(t, 'Submitted-by') !== undefined);
+      const latest = notes[0];
+      const stage = (submitted && trailer(submitted.t, 'Stage')) ?? '';
+      const role = stage in stageDefinitions ? stageDefinitions[stage as Stage].role : null;
+      const rejectedBy = latest && trailer(latest.t, 'Rejected-by');
+      return {
+        branch: pending.branch,
+        stage,
+        role,
+        candidates: role ? candidatesFor(ctx, role, post) : [],
+        since: dayOf((submitted ?? latest)?.c.committer.date ?? ''),
+        rejected: rejectedBy && latest ? { by: rejectedBy, reason: latest.c.message.split(/\n\s*\n/)[1]?.trim() ?? '' } : null,
+      };
+    });
+  const worker = 'worker' in record.data ? (record.data.worker as string) : null;
+  return {
+    record: record.id,
+    title: 'title' in record.data ? (record.data.title as string) : record.id,
+    approved,
+    waiting,
+    next: waiting.length > 0 ? null : { stage: nextStage(record, new Set(approved.map((a) => a.stage))), worker },
+  };
+}
+
+function candidatesFor(ctx: HistoryContext, role: Role, post: string | undefined): string[] {
+  if (role === 'supervisor' && post) {
+    const supervisors = supervisorsOf(ctx.roster, post, ctx.today);
+    if (supervisors.length > 0) return supervisors;
+    role = 'businessLead';
+  }
+  return ctx.roster.people.filter((p) => holdsRole(ctx.roster, p.id, role, ctx.today, role === 'employer' ? post : undefined)).map((p) => p.id);
+}
+
+export function formatStatus(statuses: readonly RecordStatus[]): string {
+  return statuses
+    .map((s) => {
+      const done = s.approved.map((a) => `${stageDefinitions[a.stage].label}（${a.by ?? '?'}，${a.date}）`).join('、') || '无';
+      const lines = [`${s.record}  ${s.title}`, `  已批准：${done}`];
+      for (const w of s.waiting) {
+        const label = w.stage in stageDefinitions ? stageDefinitions[w.stage as Stage].label : w.stage;
+        lines.push(
+          w.rejected
+            ? `  已退回：${label}（${w.rejected.by}：${w.rejected.reason}），等待社工修改后重新提交（${w.branch}）`
+            : `  待审批：${label}，等待 ${w.candidates.join(' 或 ') || `（无人担任 ${w.role}）`} 审批（${w.branch}，${w.since} 提交）`,
+        );
+      }
+      if (s.next) lines.push(`  下一步：社工 ${s.next.worker ?? ''} 提交「${stageDefinitions[s.next.stage].label}」（swa submit ${s.record}）`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

@@ -1,0 +1,57 @@
+import { dayOf } from '../ledger/commit.ts';
+import { stageDefinitions, type Stage } from '../ledger/stages.ts';
+import type { Finding } from '../rules/finding.ts';
+import { approvalsOf, type HistoryContext } from '../rules/history/context.ts';
+import { locationFromPath } from '../records/record-path.ts';
+
+export interface TimelineEntry {
+  time: string;
+  kind: 'import' | 'first-on-main' | 'submitted' | 'rejected' | 'approved' | 'invalid-approval' | 'unapproved-change';
+  stage: string | null;
+  /** Staff id of who acted, where known. */
+  by: string | null;
+  sha: string;
+  note: string;
+}
+
+const stageLabel = (stage: string | null) => (stage && stage in stageDefinitions ? stageDefinitions[stage as Stage].label : (stage ?? '（未写明环节）'));
+
+/** A record's approval timeline from git history alone, oldest first. Pure. */
+export function timelineOf(ctx: HistoryContext, record: string, findings: readonly Finding[]): TimelineEntry[] {
+  const { ledger } = ctx;
+  const entries: TimelineEntry[] = [];
+  const first = ledger.firstOnMain.get(record);
+  if (first) {
+    const imported = ledger.imported.has(record);
+    entries.push({ time: first.time, kind: imported ? 'import' : 'first-on-main', stage: null, by: null, sha: first.sha, note: imported ? '导入（启用审批前已在档案中）' : '首次进入 main' });
+  }
+  for (const note of ledger.submissions.filter((s) => s.record === record)) {
+    entries.push({ time: note.time, kind: 'submitted', stage: note.stage, by: note.by, sha: note.sha, note: `提交「${stageLabel(note.stage)}」${note.branch ? `（待审批分支 ${note.branch}）` : ''}` });
+  }
+  for (const note of ledger.rejections.filter((s) => s.record === record)) {
+    entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: `退回「${stageLabel(note.stage)}」：${note.reason ?? ''}` });
+  }
+  for (const approval of approvalsOf(ctx, record)) {
+    const invalid = ctx.invalid.has(approval.sha);
+    const rules = findings.filter((f) => f.record === record && f.message.includes(approval.sha.slice(0, 8))).map((f) => f.rule);
+    const role = approval.stage ? stageDefinitions[approval.stage].role : '';
+    entries.push({
+      time: approval.time,
+      kind: invalid ? 'invalid-approval' : 'approved',
+      stage: approval.stage,
+      by: approval.approver,
+      sha: approval.sha,
+      note: `${invalid ? '无效的审批' : '批准'}「${stageLabel(approval.stage)}」（${role}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
+    });
+  }
+  for (const change of ledger.unapproved.filter((c) => c.files.some((f) => locationFromPath(f)?.id === record))) {
+    entries.push({ time: change.time, kind: 'unapproved-change', stage: null, by: null, sha: change.sha, note: `未经审批的改动（${change.how}，${change.author.name}）` });
+  }
+  return entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.kind.localeCompare(b.kind));
+}
+
+export function formatTimeline(record: string, entries: readonly TimelineEntry[]): string {
+  if (entries.length === 0) return `${record}：git 历史中还没有记录`;
+  const lines = entries.map((e) => `${dayOf(e.time)}  ${e.sha.slice(0, 8)}  ${e.by ?? '—'}  ${e.note}`);
+  return [`${record} 的审批时间线：`, ...lines].join('\n');
+}

@@ -1,0 +1,104 @@
+/** Small, valid record files for history tests; every option moves the record one stage on. Fictional. */
+
+export interface CaseOptions {
+  id?: string;
+  worker?: string;
+  post?: string;
+  intake?: string;
+  /** Consent date; with a plan and sessions the case is in service. */
+  consent?: string;
+  plan?: string;
+  sessions?: string[];
+  referrals?: { date: string; toWorker: string; reply?: string }[];
+  closingReport?: string;
+  closingForm?: string;
+}
+
+export const casePath = (id = 'cases/2026-0001') => {
+  const [dir, rest] = id.split('/') as [string, string];
+  const [year, seq] = rest.split('-') as [string, string];
+  return `content/${dir}/${year}/${seq}.md`;
+};
+
+export function caseText(o: CaseOptions = {}): string {
+  const lines = [
+    '---',
+    '# 虚构测试数据',
+    `id: ${o.id ?? 'cases/2026-0001'}`,
+    'title: 测试个案',
+    'category: QSN',
+    `post: ${o.post ?? 'P01'}`,
+    `worker: ${o.worker ?? 'S05'}`,
+    'client:',
+    '  name: 测试案主（虚构）',
+    'profile: { gender: 女, ageBand: 13-17, district: 东湖街道 }',
+    `basicInfo: { date: ${o.intake ?? '2026-03-02'}, source: 主动求助, presentingIssue: 学业压力 }`,
+    `intake: { date: ${o.intake ?? '2026-03-02'}, initialAssessment: 需要跟进 }`,
+  ];
+  if (o.consent) lines.push(`consent: { signed: true, date: ${o.consent}, signedBy: 本人 }`);
+  if (o.plan) lines.push(`plan: { date: ${o.plan}, goals: [缓解压力], strategies: [面谈] }`);
+  if (o.sessions?.length) lines.push('sessions:', ...o.sessions.map((d, i) => `  - { date: ${d}, mode: 面谈, summary: 第${i + 1}次面谈 }`));
+  if (o.referrals?.length) {
+    lines.push('referrals:');
+    for (const r of o.referrals) {
+      lines.push(`  - date: ${r.date}`, '    type: 机构内', `    toWorker: ${r.toWorker}`, '    reason: 搬迁', '    needsAssessment: 需继续跟进', '    clientConsent: true');
+      if (r.reply) lines.push(`    reply: { date: ${r.reply}, accepted: true }`);
+    }
+  }
+  if (o.closingReport) lines.push(`closingReport: { date: ${o.closingReport}, reason: 目标达成, summary: 目标达成 }`);
+  if (o.closingForm) lines.push(`closingForm: { date: ${o.closingForm} }`);
+  return `${lines.join('\n')}\n---\n\n测试正文（虚构）\n`;
+}
+
+export function hotlineText(id: string, date: string): string {
+  return `---
+# 虚构测试数据
+id: ${id}
+title: 热线咨询
+category: RX
+post: P03
+worker: S07
+date: ${date}
+channel: 热线
+hotline: "12355"
+profile: { gender: 男, ageBand: 13-17, district: 南湾街道 }
+purpose: 咨询
+content: 提供信息
+needsAnalysis: 无需开案
+closing: { date: ${date}, summary: 当日结案 }
+---
+`;
+}
+
+export interface GroupOptions {
+  plan: string;
+  schedule: string[];
+  sessions?: string[];
+  funding?: '无' | '机构';
+}
+
+export function groupText(o: GroupOptions): string {
+  const funding = o.funding === '机构' ? `funding: { source: 机构, applicationDate: ${o.plan}, signer: S03 }` : 'funding: { source: 无, signer: 无 }';
+  const lines = [
+    '---',
+    '# 虚构测试数据',
+    'id: groups/2026-0001',
+    'title: 测试小组',
+    'category: QSN',
+    'post: P01',
+    'worker: S05',
+    'plan:',
+    `  date: ${o.plan}`,
+    '  objectives: [情绪管理]',
+    '  targetGroup: 初中生',
+    `  budget: ${o.funding === '机构' ? '[{ item: 文具, amount: 100 }]' : '[]'}`,
+    '  schedule:',
+    ...o.schedule.map((d) => `    - { date: ${d}, theme: 活动 }`),
+    '  safetyMeasures: [控制人数]',
+    funding,
+  ];
+  if (o.sessions?.length) {
+    lines.push(`recruitment: { date: ${o.plan}, channels: [海报] }`, 'sessions:', ...o.sessions.map((d) => `  - { date: ${d}, attendance: 8, summary: 活动 }`));
+  }
+  return `${lines.join('\n')}\n---\n`;
+}
