@@ -5,6 +5,7 @@ import type { Approval } from '../ledger/ledger.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
 import { checkRepository } from '../check/check-repository.ts';
+import { blocksApproval } from '../rules/finding.ts';
 import { shortSha } from '../rules/history/context.ts';
 import { prospectiveViolations } from '../rules/history/integrity.ts';
 import { branchSubmission, type BranchSubmission } from './branch-submission.ts';
@@ -54,7 +55,7 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
     throw new CommandError(`无法合并 ${submission.branch}：${(error as Error).message.split('\n')[0]}；请让提交人基于最新的 main 重新提交`);
   }
   const merged = await checkRepository(cwd, today);
-  const errors = merged.findings.filter((f) => f.record === submission.record && f.severity === 'error');
+  const errors = merged.findings.filter((f) => f.record === submission.record && blocksApproval(f));
   if (errors.length > 0) {
     await git.raw(['merge', '--abort']);
     return refuse(errors.map((f) => `[${f.rule}] ${f.file}:${f.line} ${f.message}`));

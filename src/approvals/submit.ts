@@ -6,6 +6,7 @@ import { mainBranch, submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions, type Stage } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
 import { locationFromPath } from '../records/record-path.ts';
+import { blocksApproval } from '../rules/finding.ts';
 import { validApprovals } from '../rules/history/context.ts';
 import { commitFilesOn, configuredIdentity, gitAt, moveBranch, revParse } from './git-ops.ts';
 import { nextStage } from './next-stage.ts';
@@ -38,7 +39,7 @@ export async function submit({ cwd, today, record: requested, stage: requestedSt
 
   const id = requested ? (locationFromPath(requested)?.id ?? requested) : await changedRecord(cwd);
   const record = findRecord(repo, id);
-  const errors = repo.findings.filter((f) => f.record === id && f.severity === 'error');
+  const errors = repo.findings.filter((f) => f.record === id && blocksApproval(f));
   if (errors.length > 0) {
     throw new CommandError(`${id} 还有错误，修正后再提交：\n${errors.map((f) => `  ${f.file}:${f.line} [${f.rule}] ${f.message}`).join('\n')}`);
   }

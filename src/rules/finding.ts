@@ -14,3 +14,10 @@ export interface Finding {
 
 export const compareFindings = (a: Finding, b: Finding): number =>
   a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule);
+
+/**
+ * Whether a finding must be fixed before a record can be submitted or approved. Approval
+ * integrity findings (A-*) are not: they concern past merges, and a new valid approval is
+ * exactly what remedies them.
+ */
+export const blocksApproval = (finding: Finding): boolean => finding.severity === 'error' && !finding.rule.startsWith('A-');

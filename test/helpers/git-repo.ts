@@ -14,7 +14,11 @@ export const staff = {
   westWorker: { id: 'S06', name: '罗晓川', email: 'luo.xc@mingxi.example' },
   southWorker: { id: 'S07', name: '方若溪', email: 'fang.rx@mingxi.example' },
 } as const;
-export type Person = (typeof staff)[keyof typeof staff];
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
 
 /** Git's environment for one person at one fixed time; the developer's own config is never read. */
 export function gitEnv(person: Person, date: string): NodeJS.ProcessEnv {

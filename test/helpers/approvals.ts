@@ -1,0 +1,31 @@
+import { submit } from '../../src/approvals/submit.ts';
+import { checkRepository } from '../../src/check/check-repository.ts';
+import type { Finding } from '../../src/rules/finding.ts';
+import type { ArchiveRepo, Person } from './git-repo.ts';
+
+export const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
+
+/** Writes a record and submits it as `person` on `day`; returns the branch and its head. */
+export async function submitRecord(repo: ArchiveRepo, person: Person, day: string, path: string, text: string, stage?: string) {
+  await repo.write(path, text);
+  return repo.as(person, at(day), () => submit({ cwd: repo.dir, today: day, record: path, stage }));
+}
+
+/** A merge made by hand (as on a host, or by someone bypassing swa approve), with the given message. */
+export function mergeByHand(repo: ArchiveRepo, person: Person, day: string, branch: string, message: string, extra: string[] = []): string {
+  repo.git(person, at(day, '16:00:00'), 'merge', '--no-ff', '-q', ...extra, '-m', message, branch);
+  return repo.git(person, at(day), 'rev-parse', 'HEAD').trim();
+}
+
+export function approvalMessage(record: string, stage: string, by: string, role: string, head: string): string {
+  return `Approve ${record}: ${stage}\n\nRecord: ${record}\nStage: ${stage}\nApproved-by: ${by}\nRole: ${role}\nApproved-head: ${head}\n`;
+}
+
+/** `swa check` findings as "severity:RULE" strings, sorted, for exact assertions. */
+export async function checkRules(repo: ArchiveRepo, today: string): Promise<string[]> {
+  return (await checkRepository(repo.dir, today)).findings.map((f) => `${f.severity}:${f.rule}`).sort();
+}
+
+export async function findingsOf(repo: ArchiveRepo, today: string, rule: string): Promise<Finding[]> {
+  return (await checkRepository(repo.dir, today)).findings.filter((f) => f.rule === rule);
+}
