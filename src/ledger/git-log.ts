@@ -10,13 +10,13 @@ export const submitPrefix = 'submit/';
 export interface History {
   /** Tip of main, or null when the repository has no main branch. */
   mainTip: string | null;
-  /** Every commit reachable from main and from the submission branches, newest first. */
+  /** Every commit reachable from main, HEAD and the submission branches, newest first. */
   commits: Commit[];
 }
 
 /**
- * Reads the whole history the ledger needs in ONE `git log` process: main and every submit/*
- * branch, each commit with its identities, message, refs, and the lines it added under content/
+ * Reads the whole history the ledger needs in ONE `git log` process: main, every submit/*
+ * branch, and HEAD (in CI on a pull request, the branch under review), each commit with its identities, message, refs, and the lines it added under content/
  * (merges diffed against their first parent). Returns null unless `cwd` is the top of a git work tree.
  */
 export async function readHistory(cwd: string): Promise<History | null> {
@@ -31,6 +31,7 @@ export async function readHistory(cwd: string): Promise<History | null> {
     'core.quotePath=false',
     'log',
     mainTip,
+    'HEAD',
     `--branches=${submitPrefix}*`,
     '--topo-order',
     '--diff-merges=first-parent',

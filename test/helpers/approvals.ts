@@ -11,6 +11,19 @@ export async function submitRecord(repo: ArchiveRepo, person: Person, day: strin
   return repo.as(person, at(day), () => submit({ cwd: repo.dir, today: day, record: path, stage }));
 }
 
+/**
+ * A submission made by hand on `branch` (as a worker does when pushing to a host), bypassing the
+ * checks `swa submit` makes; the message carries the same trailers. Returns the commit.
+ */
+export async function commitOnBranch(repo: ArchiveRepo, person: Person, day: string, branch: string, path: string, text: string, stage: string): Promise<string> {
+  const exists = repo.git(person, at(day), 'branch', '--list', branch).trim() !== '';
+  repo.git(person, at(day), 'switch', '-q', ...(exists ? [] : ['-c']), branch);
+  const record = path.replace(/^content\/([a-z]+)\/(\d{4})\/(\d{4})\.md$/, '$1/$2-$3');
+  const sha = await repo.commit(person, at(day), `Submit ${record} for ${stage}\n\nRecord: ${record}\nStage: ${stage}\nSubmitted-by: ${person.id}`, { [path]: text });
+  repo.git(person, at(day), 'switch', '-q', 'main');
+  return sha;
+}
+
 /** A merge made by hand (as on a host, or by someone bypassing swa approve), with the given message. */
 export function mergeByHand(repo: ArchiveRepo, person: Person, day: string, branch: string, message: string, extra: string[] = []): string {
   repo.git(person, at(day, '16:00:00'), 'merge', '--no-ff', '-q', ...extra, '-m', message, branch);
