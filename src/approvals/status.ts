@@ -24,8 +24,30 @@ export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStat
     validApprovals(ctx, record.id, stage).map((a) => ({ stage, by: a.approver, date: dayOf(a.time), sha: a.sha })),
   );
   const post = 'post' in record.data ? (record.data.post as string) : undefined;
-  const waiting = ctx.ledger.pendingBranches
-    .filter((p) => p.branch === `submit/${record.id}`)
+  const waiting = waitingOf(ctx, record.id, post);
+  const worker = 'worker' in record.data ? (record.data.worker as string) : null;
+  return {
+    record: record.id,
+    title: 'title' in record.data ? (record.data.title as string) : record.id,
+    approved,
+    waiting,
+    next: waiting.length > 0 ? null : { stage: nextStage(record, new Set(approved.map((a) => a.stage))), worker },
+  };
+}
+
+/** A record that exists only on its submit branch so far: a new record waiting for its first approval. */
+export function branchOnlyStatus(ctx: HistoryContext, record: string): RecordStatus {
+  return { record, title: '（新记录，尚未进入 main）', approved: [], waiting: waitingOf(ctx, record, undefined), next: null };
+}
+
+/** Records whose only copy is on an unmerged submit/* branch. */
+export function branchOnlyRecords(ctx: HistoryContext): string[] {
+  return ctx.ledger.pendingBranches.map((p) => p.branch.slice('submit/'.length)).filter((id) => !ctx.byId.has(id) && !ctx.unparsed.has(id));
+}
+
+function waitingOf(ctx: HistoryContext, record: string, post: string | undefined): RecordStatus['waiting'] {
+  return ctx.ledger.pendingBranches
+    .filter((p) => p.branch === `submit/${record}`)
     .map((pending) => {
       const notes = pending.commits.map((c) => ({ c, t: parseTrailers(c.message) }));
       const submitted = notes.find(({ t }) => trailer(t, 'Submitted-by') !== undefined);
@@ -42,14 +64,6 @@ export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStat
         rejected: rejectedBy && latest ? { by: rejectedBy, reason: latest.c.message.split(/\n\s*\n/)[1]?.trim() ?? '' } : null,
       };
     });
-  const worker = 'worker' in record.data ? (record.data.worker as string) : null;
-  return {
-    record: record.id,
-    title: 'title' in record.data ? (record.data.title as string) : record.id,
-    approved,
-    waiting,
-    next: waiting.length > 0 ? null : { stage: nextStage(record, new Set(approved.map((a) => a.stage))), worker },
-  };
 }
 
 function candidatesFor(ctx: HistoryContext, role: Role, post: string | undefined): string[] {

@@ -101,11 +101,16 @@ const commands: Record<string, Command> = {
     options: { ...rootOption, ...todayOption, json: { type: 'boolean' } },
     async run(values, positionals, io) {
       const { openRepository, findRecord } = await import('../approvals/open-repository.ts');
-      const { statusOf, formatStatus } = await import('../approvals/status.ts');
+      const { statusOf, formatStatus, branchOnlyRecords, branchOnlyStatus } = await import('../approvals/status.ts');
       const repo = await openRepository(rootOf(values, io), todayOf(values));
       const id = single(positionals, 'status', true);
-      const records = id ? [findRecord(repo, id)] : repo.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover');
-      const statuses = records.map((r) => statusOf(repo.history, r));
+      const onBranches = branchOnlyRecords(repo.history);
+      const statuses = id
+        ? [onBranches.includes(id) ? branchOnlyStatus(repo.history, id) : statusOf(repo.history, findRecord(repo, id))]
+        : [
+            ...repo.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover').map((r) => statusOf(repo.history, r)),
+            ...onBranches.map((branchOnly) => branchOnlyStatus(repo.history, branchOnly)),
+          ];
       io.out(values.json ? JSON.stringify(statuses, null, 2) : formatStatus(statuses));
       return 0;
     },

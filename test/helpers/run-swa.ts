@@ -15,9 +15,9 @@ export interface SwaRun {
 }
 
 /** Runs the real `swa` executable, as a user would, in `cwd`. */
-export function runSwa(args: readonly string[], cwd: string): Promise<SwaRun> {
+export function runSwa(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<SwaRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

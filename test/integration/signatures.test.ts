@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { approve } from '../../src/approvals/approve.ts';
+import { approvalMessage, at, checkRules, findingsOf, mergeByHand, submitRecord } from '../helpers/approvals.ts';
+import { archiveRepo, staff } from '../helpers/git-repo.ts';
+import { casePath, caseText } from '../helpers/records.ts';
+
+async function sshKey(name: string): Promise<{ privateKey: string; publicKey: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'swa-key-'));
+  const privateKey = join(dir, name);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', privateKey]);
+  return { privateKey, publicKey: (await readFile(`${privateKey}.pub`, 'utf8')).trim() };
+}
+
+/** A repository whose roster lists an SSH signing key for the supervisor S04. */
+async function signingRepo() {
+  const supervisorKey = await sshKey('supervisor');
+  const repo = await archiveRepo({
+    staffYaml: (text) =>
+      text.replace(
+        '    git: { names: [许慕言], emails: [xu.my@mingxi.example], logins: ["github:xu-my"] }\n',
+        `    git: { names: [许慕言], emails: [xu.my@mingxi.example], logins: ["github:xu-my"] }\n    signingKeys: ["${supervisorKey.publicKey}"]\n`,
+      ),
+  });
+  expect(await repo.read('content/staff.yaml')).toContain('signingKeys: ["ssh-ed25519 ');
+  repo.git(staff.supervisor, at('2026-03-01'), 'config', 'gpg.format', 'ssh');
+  return { repo, supervisorKey };
+}
+
+const id = 'cases/2026-0001';
+
+describe('[A-SIGNATURE] approvals by people with a signing key in the roster', () => {
+  it('a signed approval counts; an unsigned one is refused by swa approve', async () => {
+    const { repo, supervisorKey } = await signingRepo();
+    const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', casePath(id), caseText());
+    const unsigned = await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch }));
+    expect(unsigned).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-SIGNATURE]')] });
+
+    repo.git(staff.supervisor, at('2026-03-03'), 'config', 'user.signingkey', supervisorKey.privateKey);
+    const signed = await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch, sign: true }));
+    expect(signed.approved).toBe(true);
+    expect(await checkRules(repo, '2026-03-03')).toEqual([]);
+  });
+
+  it('an approval signed with another key is a forgery', async () => {
+    const { repo } = await signingRepo();
+    const forger = await sshKey('forger');
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', casePath(id), caseText());
+    repo.git(staff.supervisor, at('2026-03-03'), 'config', 'user.signingkey', forger.privateKey);
+    mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha), ['-S']);
+    const findings = await findingsOf(repo, '2026-03-03', 'A-SIGNATURE');
+    expect(findings.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
+    expect(findings[0]?.message).toContain('须有其有效签名');
+    expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-SIGNATURE']);
+  });
+});
