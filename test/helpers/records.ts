@@ -102,3 +102,47 @@ export function groupText(o: GroupOptions): string {
   }
   return `${lines.join('\n')}\n---\n`;
 }
+
+export interface CommunityOptions {
+  plan: string;
+  activity: string;
+  employerConsent?: string;
+}
+
+export function communityText(o: CommunityOptions): string {
+  const lines = [
+    '---',
+    '# 虚构测试数据',
+    'id: community/2026-0001',
+    'title: 测试社区活动',
+    'category: ZZ',
+    'post: P01',
+    'worker: S05',
+    `needsAssessment: { date: ${o.plan}, methods: [走访], findings: 长者需求 }`,
+  ];
+  if (o.employerConsent) lines.push(`employerConsent: { date: ${o.employerConsent}, by: 街道办 科长 }`);
+  lines.push(
+    'plan:',
+    `  date: ${o.plan}`,
+    '  objectives: [健康宣传]',
+    `  schedule: [{ date: ${o.activity}, theme: 义诊 }]`,
+    '  safetyMeasures: [分时段入场]',
+    '  emergencyPlan: 医护值守',
+    'funding: { source: 无, signer: 无 }',
+  );
+  return `${lines.join('\n')}\n---\n`;
+}
+
+/** A group whose sessions all took place, with its report (and, optionally, its archive number). */
+export function endedGroupText(o: { report: string; archiveNo?: string }): string {
+  const base = groupText({ plan: '2026-04-01', schedule: ['2026-05-09', '2026-05-16'], sessions: ['2026-05-09', '2026-05-16'] });
+  const extra = [
+    'feedback: [{ date: 2026-05-16, participants: 8, summary: 满意 }]',
+    'supervisorComment: { date: 2026-05-17, by: S04, comment: 良好 }',
+    `report: { date: ${o.report}, summary: 完成 }`,
+    `financialReport: { date: ${o.report}, signer: 无, expenses: [] }`,
+    'registration: { closedOn: 2026-05-01, registered: 8 }',
+    ...(o.archiveNo ? [`archiveNo: ${o.archiveNo}`] : []),
+  ];
+  return base.replace(/\n---\n$/, `\n${extra.join('\n')}\n---\n`);
+}
