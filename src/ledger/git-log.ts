@@ -1,4 +1,6 @@
-import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gitAt } from '../git.ts';
 import type { Commit } from './commit.ts';
 import { logFormat, parseLog } from './parse-log.ts';
@@ -16,16 +18,27 @@ export interface History {
 
 /**
  * Reads the whole history the ledger needs in ONE `git log` process: main, every submit/*
- * branch, and HEAD (in CI on a pull request, the branch under review), each commit with its identities, message, refs, and the lines it added under content/
- * (merges diffed against their first parent). Returns null unless `cwd` is the top of a git work tree.
+ * branch, and HEAD (in CI, the branch under review), each commit with its identities, message,
+ * refs, and the lines it added under content/ (merges diffed against their first parent).
+ * The result is cached in the git directory under the tips it was read from, so an unchanged
+ * repository is not read twice. Returns null unless `cwd` is the top of a git work tree.
  */
 export async function readHistory(cwd: string): Promise<History | null> {
   const git = gitAt(cwd);
-  const top = await git.revparse(['--show-toplevel']).catch(() => null);
-  if (top === null || (await realpath(top.trim())) !== (await realpath(cwd))) return null;
-  const tip = await git.raw(['rev-parse', '--verify', '--quiet', `refs/heads/${mainBranch}`]).catch(() => '');
-  const mainTip = tip.trim() || null;
+  const dirs = await git.revparse(['--show-toplevel', '--absolute-git-dir']).catch(() => null);
+  const [top, gitDir] = dirs?.split('\n') ?? [];
+  if (!top || !gitDir || (await realpath(top.trim())) !== (await realpath(cwd))) return null;
+
+  const refs = await git.raw(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`]);
+  const mainTip = /^refs\/heads\/main (\w+)$/m.exec(refs)?.[1] ?? null;
   if (!mainTip) return { mainTip: null, commits: [] };
+  const head = (await git.raw(['rev-parse', 'HEAD'])).trim();
+
+  const cacheDir = join(gitDir.trim(), 'swa');
+  const key = createHash('sha256').update(`${logFormat}\n${head}\n${refs}`).digest('hex');
+  const cached = await readFile(join(cacheDir, `history-${key}.json`), 'utf8').then((text) => JSON.parse(text) as Commit[], () => null);
+  if (cached) return { mainTip, commits: cached };
+
   const raw = await git.raw([
     '-c',
     'core.quotePath=false',
@@ -44,5 +57,21 @@ export async function readHistory(cwd: string): Promise<History | null> {
     '--relative=content',
     `--format=${logFormat}`,
   ]);
-  return { mainTip, commits: parseLog(raw) };
+  const commits = parseLog(raw);
+  await writeCache(cacheDir, key, commits);
+  return { mainTip, commits };
+}
+
+/** Keeps one cached history (the newest): written to a temporary file and renamed, so a reader never sees half of it. */
+async function writeCache(dir: string, key: string, commits: Commit[]): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const stale = (await readdir(dir)).filter((name) => name.startsWith('history-'));
+    const temporary = join(dir, `.history-${key}.${process.pid}.tmp`);
+    await writeFile(temporary, JSON.stringify(commits));
+    await rename(temporary, join(dir, `history-${key}.json`));
+    await Promise.all(stale.filter((name) => name !== `history-${key}.json`).map((name) => rm(join(dir, name), { force: true })));
+  } catch {
+    // A read-only git directory only costs the cache, never the check.
+  }
 }

@@ -49,6 +49,20 @@ describe('the ledger', () => {
     expect(counts[30]).toEqual(counts[3]);
   }, 60_000);
 
+  it('is cached under the tips it was read from: read again only when main moves', async () => {
+    const repo = await archiveRepo();
+    await approvedCases(repo, 2);
+    const logCalls = async () => {
+      const spy = await countingGit();
+      await runSwa(['check', '--json', '--today', '2026-03-04'], repo.dir, spy.env);
+      return (await spy.calls()).map(subcommand).filter((c) => c === 'log').length;
+    };
+    expect(await logCalls()).toBe(1);
+    expect(await logCalls()).toBe(0);
+    await approvedCases(repo, 1, 3);
+    expect(await logCalls()).toBe(1);
+  }, 60_000);
+
   it('swa check --json on a repository reports exactly the planted violations', async () => {
     const repo = await archiveRepo();
     await approvedCases(repo, 3);
