@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseLog } from '../../src/ledger/parse-log.ts';
+import { parseHostMerge, parseTrailers } from '../../src/ledger/trailers.ts';
+
+describe('trailers', () => {
+  it('reads the last paragraph when every line is Key: value', () => {
+    const trailers = parseTrailers('Approve cases/2026-0001: intake\n\nSome text.\n\nRecord: cases/2026-0001\nStage: intake\nApproved-by: S04');
+    expect(Object.fromEntries(trailers)).toEqual({ record: ['cases/2026-0001'], stage: ['intake'], 'approved-by': ['S04'] });
+  });
+
+  it('ignores a last paragraph that is prose, and a message of one paragraph', () => {
+    expect(parseTrailers('Subject\n\nRecord: cases/2026-0001\nthis line is prose').size).toBe(0);
+    expect(parseTrailers('Record: cases/2026-0001').size).toBe(0);
+  });
+});
+
+describe('host merge messages', () => {
+  it.each([
+    ['Merge pull request #12 from chen-yh/submit/cases/2026-0001', 'github'],
+    ["Merge pull request '测试个案' (#3) from submit/cases/2026-0001 into main", 'gitea'],
+    ["Merge branch 'submit/cases/2026-0001' into 'main'\n\nSee merge request mingxi/archive!4", 'gitlab'],
+  ])('%s', (message, host) => {
+    expect(parseHostMerge(message)).toEqual({ host, branch: 'submit/cases/2026-0001' });
+  });
+
+  it('a local merge message is no host merge', () => {
+    expect(parseHostMerge("Merge branch 'submit/cases/2026-0001'")).toBeNull();
+  });
+});
+
+describe('parseLog', () => {
+  it('reads identities, refs, the message and the lines added under content/', () => {
+    const raw = [
+      '\x1eabc\x1fp1 p2\x1f陈一禾\x1fchen.yh@mingxi.example\x1f2026-03-02T10:00:00+08:00\x1f许慕言\x1fxu.my@mingxi.example\x1f2026-03-03T16:00:00+08:00\x1fHEAD -> refs/heads/main, tag: refs/tags/swa-adoption\x1fApprove\n\nRecord: cases/2026-0001\n\x1f',
+      '\ndiff --git a/cases/2026/0001.md b/cases/2026/0001.md\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/cases/2026/0001.md\n@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n',
+    ].join('');
+    expect(parseLog(raw)).toEqual([
+      {
+        sha: 'abc',
+        parents: ['p1', 'p2'],
+        author: { name: '陈一禾', email: 'chen.yh@mingxi.example', date: '2026-03-02T10:00:00+08:00' },
+        committer: { name: '许慕言', email: 'xu.my@mingxi.example', date: '2026-03-03T16:00:00+08:00' },
+        refs: ['HEAD -> refs/heads/main', 'tag: refs/tags/swa-adoption'],
+        message: 'Approve\n\nRecord: cases/2026-0001',
+        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', addedLines: ['---', 'id: cases/2026-0001'] }],
+      },
+    ]);
+  });
+});
