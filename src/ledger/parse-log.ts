@@ -1,6 +1,6 @@
 import type { Commit, FileChange } from './commit.ts';
 
-export const commitStart = '\x1e';
+const commitStart = '\x1e';
 const field = '\x1f';
 
 /**

@@ -13,10 +13,6 @@ export interface ParseFailure {
   line: number;
 }
 
-export function isParseFailure<T extends object>(value: T | ParseFailure): value is ParseFailure {
-  return 'message' in value && !('data' in value);
-}
-
 /** Strips a BOM and turns CRLF into LF; line numbers stay the same. */
 export function normaliseText(raw: string): string {
   return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

@@ -27,7 +27,3 @@ export function actsAsSupervisor(roster: Roster, staffId: string, post: string, 
   const supervisors = supervisorsOf(roster, post, date);
   return supervisors.length > 0 ? supervisors.includes(staffId) : holdsRole(roster, staffId, 'businessLead', date);
 }
-
-export function personName(roster: Roster, staffId: string): string {
-  return roster.people.find((p) => p.id === staffId)?.name ?? staffId;
-}

@@ -5,14 +5,6 @@ import { isoDate, postId, staffId, text } from './common.ts';
 export const roles = ['worker', 'supervisor', 'businessLead', 'orgHead', 'financeLead', 'employer'] as const;
 export type Role = (typeof roles)[number];
 
-export const roleLabels: Record<Role, string> = {
-  worker: '社工',
-  supervisor: '督导',
-  businessLead: '机构业务负责人',
-  orgHead: '机构负责人',
-  financeLead: '机构财务负责人',
-  employer: '用人单位',
-};
 
 /** One role held over a period; `to` is the last day held, open-ended when absent. */
 const roleAssignment = z.object({
