@@ -8,7 +8,12 @@ import { recordKinds, type RecordKind } from './schemas/index.ts';
 function collectionOf(kind: RecordKind) {
   const { dir, schema } = recordKinds[kind];
   return defineCollection({
-    loader: glob({ pattern: '[0-9][0-9][0-9][0-9]/[0-9][0-9][0-9][0-9].md', base: `./content/${dir}` }),
+    loader: glob({
+      pattern: '[0-9][0-9][0-9][0-9]/[0-9][0-9][0-9][0-9].md',
+      base: `./content/${dir}`,
+      // The record id (cases/2026-0042), the same one `swa check` reports.
+      generateId: ({ entry }) => `${dir}/${entry.replace(/\.md$/, '').replace('/', '-')}`,
+    }),
     schema: z.preprocess(pruneEmpty, schema),
   });
 }

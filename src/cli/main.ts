@@ -129,6 +129,40 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  build: {
+    usage: 'swa build [--internal] [--out DIR] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '生成档案网站（默认去标识；--internal 含个人资料，仅供本机查看）与中文搜索索引',
+    options: { ...rootOption, ...todayOption, internal: { type: 'boolean' }, out: { type: 'string' } },
+    async run(values, _positionals, io) {
+      const { buildSite } = await import('../site/build-site.ts');
+      const result = await buildSite({
+        cwd: rootOf(values, io),
+        today: todayOf(values),
+        internal: values.internal === true,
+        out: values.out as string | undefined,
+        progress: (message) => io.out(message),
+      });
+      io.out(`网站已生成：${result.out}（${result.pages} 份记录，${result.indexed} 个页面已建立搜索索引）`);
+      return 0;
+    },
+  },
+  serve: {
+    usage: 'swa serve [--dir DIR] [--port 4321]',
+    summary: '在本机 http://localhost:4321 提供已生成的网站（Ctrl-C 停止）',
+    options: { dir: { type: 'string' }, port: { type: 'string' } },
+    async run(values, _positionals, io) {
+      const { serveStatic } = await import('../site/static-server.ts');
+      const port = Number((values.port as string | undefined) ?? '4321');
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port 应为 1 到 65535 的端口号，收到 ${String(values.port)}`);
+      const dir = resolve(io.cwd, (values.dir as string | undefined) ?? 'dist');
+      const server = await serveStatic(dir, port);
+      io.out(`档案网站：http://localhost:${port}/  （${dir}，Ctrl-C 停止）`);
+      await new Promise<void>((done) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => done()));
+      });
+      return 0;
+    },
+  },
 };
 
 const todayOf = (values: Values) => resolveToday(values.today as string | undefined);

@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkRepository } from '../check/check-repository.ts';
+import { CommandError } from '../cli/errors.ts';
+import { siteModelVariable } from './load-model.ts';
+import { siteModel } from './site-model.ts';
+
+/** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildOptions {
+  /** The archive: a folder holding content/ (and, usually, its git history). */
+  cwd: string;
+  today: string;
+  internal: boolean;
+  /** Output folder; default `<cwd>/dist`. */
+  out?: string;
+  progress?: (message: string) => void;
+}
+
+export interface BuildResult {
+  out: string;
+  pages: number;
+  indexed: number;
+}
+
+/**
+ * `swa build`: records + ledger + rules → view model → Astro build → Pagefind index. The default
+ * build is de-identified: the view model is made through the public schemas, so the pages never
+ * receive a client's personal data; `internal` adds it and marks every page as internal.
+ */
+export async function buildSite({ cwd, today, internal, out, progress = () => undefined }: BuildOptions): Promise<BuildResult> {
+  const outDir = resolve(cwd, out ?? 'dist');
+  progress('读取档案与审批历史…');
+  const repo = await checkRepository(cwd, today);
+  if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
+  const model = siteModel(repo.context, repo.history, repo.findings, internal);
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'swa-site-'));
+  const previous = process.env[siteModelVariable];
+  try {
+    const modelFile = join(dataDir, 'site-model.json');
+    await writeFile(modelFile, JSON.stringify(model));
+    process.env[siteModelVariable] = modelFile;
+    progress(`生成 ${model.records.length} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
+    const { build } = await import('astro');
+    await build({ root: packageRoot, outDir, logLevel: 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env[siteModelVariable];
+    else process.env[siteModelVariable] = previous;
+    await rm(dataDir, { recursive: true, force: true });
+  }
+
+  progress('建立中文搜索索引…');
+  const indexed = await indexSite(outDir);
+  progress(`完成：${outDir}`);
+  return { out: outDir, pages: model.records.length, indexed };
+}
+
+/** Pagefind through its Node API; every error array is read, and the service is always closed. */
+async function indexSite(outDir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length > 0) throw new CommandError(`Pagefind 无法建立索引：${errors.join('；')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new CommandError(`Pagefind 索引页面出错：${added.errors.join('；')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length > 0) throw new CommandError(`Pagefind 写入索引出错：${written.errors.join('；')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}

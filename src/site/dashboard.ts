@@ -1,0 +1,37 @@
+import type { RecordView, SiteModel } from './site-model.ts';
+
+export interface Count {
+  label: string;
+  count: number;
+}
+
+export interface Dashboard {
+  byKind: Count[];
+  byStage: Count[];
+  byCategory: Count[];
+  byMonth: Count[];
+  waiting: { record: RecordView; stage: string; candidates: string[] }[];
+  overdue: { record: RecordView; rule: string; message: string }[];
+  errors: { record: RecordView; rule: string; message: string }[];
+}
+
+function countBy(records: readonly RecordView[], key: (r: RecordView) => string): Count[] {
+  const counts = new Map<string, number>();
+  for (const record of records) counts.set(key(record), (counts.get(key(record)) ?? 0) + 1);
+  return [...counts].map(([label, count]) => ({ label, count }));
+}
+
+/** What the dashboard shows, from the view model alone. Pure. */
+export function dashboardOf(model: SiteModel): Dashboard {
+  const services = model.records.filter((r) => ['case', 'consultation', 'group', 'community'].includes(r.kind));
+  const byCount = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
+  return {
+    byKind: countBy(services, (r) => r.kindLabel).sort(byCount),
+    byStage: countBy(services, (r) => `${r.kindLabel} · ${r.stage}`).sort((a, b) => a.label.localeCompare(b.label)),
+    byCategory: countBy(services, (r) => r.categoryLabel).sort(byCount),
+    byMonth: countBy(services, (r) => r.yearMonth).sort((a, b) => a.label.localeCompare(b.label)),
+    waiting: model.records.flatMap((record) => record.waiting.map((w) => ({ record, ...w }))),
+    overdue: model.records.flatMap((record) => record.findings.filter((f) => f.severity === 'warning').map((f) => ({ record, rule: f.rule, message: f.message }))),
+    errors: model.records.flatMap((record) => record.findings.filter((f) => f.severity === 'error').map((f) => ({ record, rule: f.rule, message: f.message }))),
+  };
+}

@@ -1,0 +1,20 @@
+import { recordKinds, type RecordKind } from '../schemas/index.ts';
+
+/**
+ * The public schemas: each record kind's schema without its confidential `client` block
+ * (G-CONFIDENTIAL). Parsing through them is the only way record data reaches the de-identified
+ * site: Zod drops the key, so no later code has a path to it.
+ */
+export const publicSchemas = {
+  case: recordKinds.case.schema.omit({ client: true }),
+  consultation: recordKinds.consultation.schema.omit({ client: true }),
+  group: recordKinds.group.schema,
+  community: recordKinds.community.schema,
+  audit: recordKinds.audit.schema,
+  handover: recordKinds.handover.schema,
+} satisfies Record<RecordKind, unknown>;
+
+/** A record's data as the public site may see it. */
+export function publicData(kind: RecordKind, data: unknown): Record<string, unknown> {
+  return publicSchemas[kind].parse(data) as Record<string, unknown>;
+}

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { statusOf } from '../approvals/status.ts';
+import { timelineOf } from '../approvals/timeline.ts';
+import { dayOf } from '../ledger/commit.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import type { RuleContext } from '../rules/context.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { HistoryContext } from '../rules/history/context.ts';
+import { recordKinds } from '../schemas/index.ts';
+import { publicData } from './public-schemas.ts';
+import { stageOf } from './record-stage.ts';
+import { checklistOf, sectionsOf, type Section } from './sections.ts';
+
+export interface RecordView {
+  id: string;
+  /** URL path segment: cases-2026-0042. */
+  slug: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  category: string;
+  categoryLabel: string;
+  nature: string;
+  archiveNo: string | null;
+  worker: string;
+  workerName: string;
+  post: string;
+  stage: string;
+  date: string;
+  yearMonth: string;
+  /** A stable pseudonym for the person served, e.g. 案主K3; never derived from their data. */
+  pseudonym: string | null;
+  profile: { gender: string; ageBand: string; district: string } | null;
+  sections: Section[];
+  checklist: { label: string; present: boolean }[];
+  timeline: { date: string; note: string; by: string; commit: string }[];
+  findings: { rule: string; severity: string; message: string; line: number }[];
+  waiting: { stage: string; candidates: string[] }[];
+  /** Internal builds only: the client block and the narrative body. */
+  confidential: { client: Record<string, unknown> | null; body: string } | null;
+}
+
+export interface SiteModel {
+  internal: boolean;
+  today: string;
+  organisation: string;
+  records: RecordView[];
+  historyRead: boolean;
+}
+
+/**
+ * The site's view model. In a de-identified build every record goes through its public schema
+ * first, so nothing below can reach a client's personal data; `internal` adds it back.
+ */
+export function siteModel(ctx: RuleContext, history: HistoryContext | null, findings: readonly Finding[], internal: boolean): SiteModel {
+  const staffName = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
+  const records = ctx.records.map((record) => recordView(record, ctx, history, findings, internal, staffName));
+  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null };
+}
+
+function recordView(
+  record: ArchiveRecord,
+  ctx: RuleContext,
+  history: HistoryContext | null,
+  findings: readonly Finding[],
+  internal: boolean,
+  staffName: Map<string, string>,
+): RecordView {
+  const data = publicData(record.kind, record.data);
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  const worker = text('worker') || text('auditor');
+  const date = startDateOf(record);
+  const profile = data.profile as RecordView['profile'] | undefined;
+  const status = history && record.kind !== 'audit' && record.kind !== 'handover' ? statusOf(history, record) : null;
+  const category = text('category');
+  return {
+    id: record.id,
+    slug: record.id.replace('/', '-'),
+    kind: record.kind,
+    kindLabel: recordKinds[record.kind].label,
+    title: text('title') || `${recordKinds[record.kind].label} ${record.id}`,
+    category,
+    categoryLabel: ctx.config.categories[category] ?? category,
+    nature: record.kind in ctx.config.kindNatures ? ctx.config.kindNatures[record.kind as keyof typeof ctx.config.kindNatures] : '',
+    archiveNo: text('archiveNo') || null,
+    worker,
+    workerName: staffName.get(worker) ?? worker,
+    post: text('post'),
+    stage: stageOf(record),
+    date,
+    yearMonth: date.slice(0, 7),
+    pseudonym: record.kind === 'case' || record.kind === 'consultation' ? pseudonymOf(record.id) : null,
+    profile: profile ?? null,
+    sections: sectionsOf(record.kind, data),
+    checklist: checklistOf(record.kind, data),
+    timeline: history
+      ? timelineOf(history, record.id, findings).map((e) => ({ date: dayOf(e.time), note: e.note, by: e.by ? (staffName.get(e.by) ?? e.by) : '', commit: e.sha.slice(0, 8) }))
+      : [],
+    findings: findings.filter((f) => f.record === record.id).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line })),
+    waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
+    confidential: internal ? { client: 'client' in record.data ? ((record.data.client as Record<string, unknown> | undefined) ?? null) : null, body: record.body } : null,
+  };
+}
+
+function startDateOf(record: ArchiveRecord): string {
+  switch (record.kind) {
+    case 'case':
+      return record.data.intake.date;
+    case 'consultation':
+      return record.data.date;
+    case 'group':
+    case 'community':
+      return record.data.plan.date;
+    case 'audit':
+    case 'handover':
+      return record.data.date;
+  }
+}
+
+/** 案主 + a letter and a digit from a hash of the record id: stable, and computed from no personal data. */
+export function pseudonymOf(id: string): string {
+  const hash = createHash('sha256').update(id).digest();
+  return `案主${String.fromCharCode(65 + ((hash[0] ?? 0) % 26))}${(hash[1] ?? 0) % 10}`;
+}
