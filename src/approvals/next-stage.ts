@@ -17,7 +17,8 @@ export function nextStage(record: ArchiveRecord, approved: ReadonlySet<Stage>): 
       return 'session';
     }
     case 'consultation':
-      return record.data.channel === '热线' && !approved.has('hotline-review') ? 'hotline-review' : 'archive';
+      if (record.data.channel === '热线') return approved.has('hotline-review') ? 'archive' : 'hotline-review';
+      return approved.has('session') ? 'archive' : 'session';
     case 'group':
     case 'community': {
       if (record.data.archiveNo !== undefined) return 'archive';

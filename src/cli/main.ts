@@ -146,6 +146,20 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  demo: {
+    usage: 'swa demo [--out DIR] [--today YYYY-MM-DD]',
+    summary: '用自带的示例档案生成一个带审批历史的演示仓库（虚构人员、固定日期）',
+    options: { ...todayOption, out: { type: 'string' } },
+    async run(values, _positionals, io) {
+      const { generateDemo } = await import('../demo/generate-demo.ts');
+      const { fileURLToPath } = await import('node:url');
+      const out = resolve(io.cwd, (values.out as string | undefined) ?? '.demo');
+      const source = fileURLToPath(new URL('../..', import.meta.url));
+      const result = await generateDemo({ source, out, today: (values.today as string | undefined) ?? '2026-11-29' });
+      io.out(`演示仓库：${out}（${result.records} 份记录，${result.approvals} 次审批，${result.pending} 份等待审批）`);
+      return 0;
+    },
+  },
   serve: {
     usage: 'swa serve [--dir DIR] [--port 4321]',
     summary: '在本机 http://localhost:4321 提供已生成的网站（Ctrl-C 停止）',

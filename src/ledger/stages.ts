@@ -17,7 +17,8 @@ export const stageDefinitions = {
   'report-business': { label: '报告业务负责人批阅', role: 'businessLead' },
   'report-head': { label: '报告机构负责人批阅', role: 'orgHead' },
   archive: { label: '存档审批', role: 'supervisor' },
-  audit: { label: '抽查', role: 'businessLead' },
+  // The business lead carries out the audit (GR-AUDIT); the org head signs its record off.
+  audit: { label: '抽查', role: 'orgHead' },
   handover: { label: '季度移交', role: 'businessLead' },
   roster: { label: '名册与配置变更', role: 'orgHead' },
 } as const satisfies Record<string, { label: string; role: Role }>;
@@ -44,7 +45,7 @@ const activityStages: Partial<Record<Stage, Stage[]>> = {
  */
 export const stageOrder: Record<RecordKind | 'config', Partial<Record<Stage, Stage[]>>> = {
   case: { intake: [], session: ['intake'], referral: ['intake'], closing: ['intake'], archive: ['closing'] },
-  consultation: { 'hotline-review': [], archive: [] },
+  consultation: { 'hotline-review': [], session: [], archive: [] },
   group: activityStages,
   // The employer's consent is evidenced in the record (CM-EMPLOYER-CONSENT); employers with a
   // git identity may also approve it as a stage of its own, which the plan does not wait for.

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { checkArchive } from '../check/check-archive.ts';
+import { addDays } from '../dates.ts';
+import { CommandError } from '../cli/errors.ts';
+import { stageDefinitions, type Stage } from '../ledger/stages.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import { readArchiveFiles } from '../records/read-archive.ts';
+import { actsAsSupervisor, holdsRole } from '../rules/roster.ts';
+import type { Roster } from '../schemas/staff.ts';
+import { stagesOf } from './stage-plan.ts';
+
+export interface DemoOptions {
+  /** The archive to replay: a folder holding content/. */
+  source: string;
+  /** A new folder for the demo repository. */
+  out: string;
+  /** Stages of the last few days before this one stay submitted but unapproved, so some work waits for someone. */
+  today: string;
+}
+
+interface Event {
+  record: ArchiveRecord;
+  stage: Stage;
+  date: string;
+  first: boolean;
+  order: number;
+}
+
+export const adoptionTag = 'demo-adoption';
+/** Submissions of the last days before `today` are still waiting for their approver. */
+const pendingDays = 5;
+
+/**
+ * A git repository that holds the archive with a history of approvals made by the fictional
+ * staff on fixed dates: each record is submitted by its worker on a submit/ branch and every stage
+ * its content implies is approved by the holder of the stage's role, in date order. One case is
+ * rejected once before its approval.
+ */
+export async function generateDemo({ source, out, today }: DemoOptions): Promise<{ records: number; approvals: number; pending: number }> {
+  const { parsed, context } = checkArchive(await readArchiveFiles(source), today);
+  if (!context) throw new CommandError('示例档案的名册或代码表无法读取');
+  if ((await readdir(out).catch(() => [])).length > 0) throw new CommandError(`${out} 已存在且不为空；请换一个目录或先删除它`);
+  await mkdir(join(out, 'content'), { recursive: true });
+
+  const git = (who: Person, when: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd: out, env: gitEnv(who, when), encoding: 'utf8' }).trim();
+  const roster = context.roster;
+  const orgHead = personWith(roster, 'orgHead', '2025-01-02');
+
+  for (const file of ['staff.yaml', 'README.md']) await cp(join(source, 'content', file), join(out, 'content', file)).catch(() => undefined);
+  const archiveYaml = await readFile(join(source, 'content', 'archive.yaml'), 'utf8');
+  await writeFile(join(out, 'content', 'archive.yaml'), `${archiveYaml.replace(/\nadoption:.*\n?/, '\n')}\nadoption: ${adoptionTag}\n`);
+  const start = '2025-01-02T09:00:00+08:00';
+  git(orgHead, start, 'init', '-q', '-b', 'main');
+  git(orgHead, start, 'add', 'content');
+  git(orgHead, start, 'commit', '-q', '-m', 'Adopt the archive: roster and code tables');
+  git(orgHead, start, 'tag', adoptionTag);
+
+  const events: Event[] = parsed.flatMap((record) =>
+    stagesOf(record).map((s, i) => ({ record, stage: s.stage, date: s.date, first: i === 0, order: i })),
+  );
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.record.id.localeCompare(b.record.id) || a.order - b.order);
+
+  const waitFrom = addDays(today, -pendingDays);
+  let approvals = 0;
+  const stopped = new Set<string>();
+  const rejectOnce = parsed.find((r) => r.kind === 'case')?.id;
+  for (const event of events) {
+    const { record, stage, date } = event;
+    if (stopped.has(record.id)) continue;
+    const worker = submitterOf(record, roster, date);
+    const branch = `submit/${record.id}`;
+    git(worker, at(date, '10:00'), 'switch', '-q', '-c', branch, 'main');
+    if (event.first) {
+      await mkdir(dirname(join(out, record.file)), { recursive: true });
+      await cp(join(source, record.file), join(out, record.file));
+    }
+    git(worker, at(date, '10:00'), 'add', '--', 'content');
+    git(worker, at(date, '10:00'), 'commit', '-q', '--allow-empty', '-m', `Submit ${record.id} for ${stage}\n\nRecord: ${record.id}\nStage: ${stage}\nSubmitted-by: ${worker.id}`);
+    const head = git(worker, at(date, '10:00'), 'rev-parse', 'HEAD');
+    git(worker, at(date, '10:00'), 'switch', '-q', 'main');
+    if (date >= waitFrom) {
+      stopped.add(record.id);
+      continue;
+    }
+    const approver = approverOf(record, stage, roster, date);
+    if (record.id === rejectOnce && stage === 'intake') {
+      const note = git(approver, at(date, '12:00'), 'commit-tree', `${head}^{tree}`, '-p', head, '-m', `Reject ${record.id}: intake\n\n请补充初步评估的依据后重新提交。\n\nRecord: ${record.id}\nStage: intake\nRejected-by: ${approver.id}`);
+      git(approver, at(date, '12:00'), 'update-ref', `refs/heads/${branch}`, note, head);
+    }
+    const tip = git(approver, at(date, '16:00'), 'rev-parse', branch);
+    const role = stageDefinitions[stage].role;
+    git(approver, at(date, '16:00'), 'merge', '--no-ff', '-q', '-m', `Approve ${record.id}: ${stage}\n\nRecord: ${record.id}\nStage: ${stage}\nApproved-by: ${approver.id}\nRole: ${role}\nApproved-head: ${tip}`, branch);
+    git(approver, at(date, '16:00'), 'branch', '-q', '-D', branch);
+    approvals++;
+  }
+  return { records: parsed.length, approvals, pending: stopped.size };
+}
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
+
+function gitEnv(person: Person, date: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: person.name,
+    GIT_AUTHOR_EMAIL: person.email,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_NAME: person.name,
+    GIT_COMMITTER_EMAIL: person.email,
+    GIT_COMMITTER_DATE: date,
+  };
+}
+
+function asPerson(roster: Roster, id: string): Person {
+  const person = roster.people.find((p) => p.id === id);
+  if (!person) throw new CommandError(`名册中没有 ${id}`);
+  return { id, name: person.name, email: person.git.emails[0] ?? `${id.toLowerCase()}@demo.invalid` };
+}
+
+function personWith(roster: Roster, role: Parameters<typeof holdsRole>[2], date: string): Person {
+  const person = roster.people.find((p) => holdsRole(roster, p.id, role, date));
+  if (!person) throw new CommandError(`名册中在 ${date} 没有人担任 ${role}`);
+  return asPerson(roster, person.id);
+}
+
+function submitterOf(record: ArchiveRecord, roster: Roster, date: string): Person {
+  if (record.kind === 'audit') return asPerson(roster, record.data.auditor);
+  if (record.kind === 'handover') return asPerson(roster, record.data.worker);
+  return record.data.worker ? asPerson(roster, record.data.worker) : personWith(roster, 'worker', date);
+}
+
+function approverOf(record: ArchiveRecord, stage: Stage, roster: Roster, date: string): Person {
+  const role = stageDefinitions[stage].role;
+  const post = 'post' in record.data ? (record.data.post as string) : undefined;
+  if (role === 'supervisor' && post) {
+    const person = roster.people.find((p) => actsAsSupervisor(roster, p.id, post, date));
+    if (person) return asPerson(roster, person.id);
+  }
+  return personWith(roster, role, date);
+}
