@@ -46,7 +46,8 @@ export async function buildSite({ cwd, today, internal, out, progress = () => un
     process.env[siteModelVariable] = modelFile;
     progress(`生成 ${model.records.length} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
     const { build } = await import('astro');
-    await build({ root: packageRoot, outDir, logLevel: 'warn' });
+    // A cache of its own per build: builds running side by side must not share Astro's data store.
+    await build({ root: packageRoot, outDir, cacheDir: join(dataDir, 'astro-cache'), logLevel: 'warn' });
   } finally {
     if (previous === undefined) delete process.env[siteModelVariable];
     else process.env[siteModelVariable] = previous;

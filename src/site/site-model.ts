@@ -81,7 +81,7 @@ function recordView(
     title: text('title') || `${recordKinds[record.kind].label} ${record.id}`,
     category,
     categoryLabel: ctx.config.categories[category] ?? category,
-    nature: record.kind in ctx.config.kindNatures ? ctx.config.kindNatures[record.kind as keyof typeof ctx.config.kindNatures] : '',
+    nature: natureLabel(record, ctx),
     archiveNo: text('archiveNo') || null,
     worker,
     workerName: staffName.get(worker) ?? worker,
@@ -100,6 +100,13 @@ function recordView(
     waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
     confidential: internal ? { client: 'client' in record.data ? ((record.data.client as Record<string, unknown> | undefined) ?? null) : null, body: record.body } : null,
   };
+}
+
+/** The nature (服务性质) by its Chinese name from archive.yaml, e.g. 个案; empty for audits and handovers. */
+function natureLabel(record: ArchiveRecord, ctx: RuleContext): string {
+  if (!(record.kind in ctx.config.kindNatures)) return '';
+  const code = ctx.config.kindNatures[record.kind as keyof typeof ctx.config.kindNatures];
+  return ctx.config.natures[code] ?? code;
 }
 
 function startDateOf(record: ArchiveRecord): string {

@@ -1,0 +1,115 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkArchive } from '../../src/check/check-archive.ts';
+import { generateDemo } from '../../src/demo/generate-demo.ts';
+import { readArchiveFiles } from '../../src/records/read-archive.ts';
+import { buildSite } from '../../src/site/build-site.ts';
+import { serveStatic } from '../../src/site/static-server.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { repoRoot } from '../helpers/run-swa.ts';
+
+const screenshots = join(repoRoot, 'screenshots');
+let server: Server;
+let browser: Browser;
+let base: string;
+let clientNames: string[];
+
+beforeAll(async () => {
+  const demo = join(await mkdtemp(join(tmpdir(), 'swa-e2e-')), 'demo');
+  await generateDemo({ source: repoRoot, out: demo, today: '2026-11-29' });
+  const { out } = await buildSite({ cwd: demo, today: '2026-11-29', internal: false });
+  const sample = checkArchive(await readArchiveFiles(repoRoot), '2026-11-29');
+  clientNames = sample.parsed.flatMap((r) => ('client' in r.data && r.data.client?.name ? [r.data.client.name] : []));
+  server = await serveStatic(out, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+  await mkdir(screenshots, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`${base}${path}`);
+  return page;
+}
+
+/** Types a query into the Pagefind UI and returns the result titles once they settle. */
+async function search(page: Page, query: string): Promise<{ titles: string[]; total: number }> {
+  await page.fill('.pagefind-ui__search-input', query);
+  await page.waitForSelector('.pagefind-ui__result-title', { timeout: 15_000 });
+  await page.waitForTimeout(600);
+  const message = (await page.textContent('.pagefind-ui__message')) ?? '';
+  return { titles: await page.$$eval('.pagefind-ui__result-title', (els) => els.map((e) => e.textContent?.trim() ?? '')), total: Number(/\d+/.exec(message)?.[0] ?? NaN) };
+}
+
+describe('the archive site in Chromium', () => {
+  it('finds referral cases for 转介, showing archive number or id and title, never a client', async () => {
+    const page = await open('/search/');
+    const { titles, total } = await search(page, '转介');
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(titles.some((t) => t.includes('机构内转介'))).toBe(true);
+    expect(titles.some((t) => t.startsWith('JD-GA-001-202608'))).toBe(true);
+    const html = await page.content();
+    expect(clientNames.length).toBeGreaterThan(5);
+    expect(clientNames.filter((name) => html.includes(name))).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'search.png'), fullPage: true });
+  }, 60_000);
+
+  it('narrows a search with a filter', async () => {
+    const page = await open('/search/');
+    const before = await search(page, '社工');
+    await page.click('summary.pagefind-ui__filter-name:has-text("类型")');
+    await page.click('label[for="类型-小组"]');
+    await page.waitForTimeout(800);
+    const message = (await page.textContent('.pagefind-ui__message')) ?? '';
+    const after = Number(/\d+/.exec(message)?.[0] ?? NaN);
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before.total);
+    expect(await page.$$eval('.pagefind-ui__result-title', (els) => els.every((e) => /小组/.test(e.textContent ?? '')))).toBe(true);
+  }, 60_000);
+
+  it('shows a record with its approval timeline from git and its completeness checklist', async () => {
+    const page = await open('/records/cases-2026-0001/');
+    expect(await page.textContent('h1')).toBe('QSN-GA-001-202606 初中生学业压力与亲子沟通个案');
+    const timeline = await page.$$eval('section.timeline tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));
+    expect(timeline.some((row) => row.includes('批准「接案审批」') && row.includes('许慕言'))).toBe(true);
+    expect(timeline.some((row) => row.includes('批准「存档审批」'))).toBe(true);
+    const checklist = await page.$$eval('section.checklist li', (items) => items.map((i) => [i.className, i.textContent?.trim()]));
+    expect(checklist).toContainEqual(['present', '✓ 接受个案服务同意书']);
+    expect(checklist.length).toBe(10);
+    await page.screenshot({ path: join(screenshots, 'record.png'), fullPage: true });
+  }, 60_000);
+
+  it('prints a record without navigation, each form kept whole on A4', async () => {
+    const page = await open('/records/groups-2026-0001/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('.site-header', (el) => getComputedStyle(el).display)).toBe('none');
+    expect(await page.$eval('section.form', (el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  }, 60_000);
+
+  it('filters the archive index, and shows the dashboard with waiting approvals', async () => {
+    const page = await open('/archive/');
+    const visible = () => page.$$eval('#archive-table tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).length);
+    const all = await visible();
+    await page.selectOption('select[name="category"]', '长者');
+    const elders = await visible();
+    expect(elders).toBeGreaterThan(0);
+    expect(elders).toBeLessThan(all);
+    await page.screenshot({ path: join(screenshots, 'archive.png'), fullPage: true });
+
+    const dashboard = await open('/');
+    expect(await dashboard.textContent('main')).toMatch(/等待审批（[1-9]\d*）/);
+    await dashboard.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+  }, 60_000);
+});
