@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { checkArchive } from '../check/check-archive.ts';
 import { addDays } from '../dates.ts';
 import { CommandError } from '../cli/errors.ts';
+import { actingAs } from '../git.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
@@ -45,7 +46,7 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
   await mkdir(join(out, 'content'), { recursive: true });
 
   const git = (who: Person, when: string, ...args: string[]) =>
-    execFileSync('git', args, { cwd: out, env: gitEnv(who, when), encoding: 'utf8' }).trim();
+    execFileSync('git', args, { cwd: out, env: actingAs(who, when), encoding: 'utf8' }).trim();
   const roster = context.roster;
   const orgHead = personWith(roster, 'orgHead', '2025-01-02');
 
@@ -107,19 +108,6 @@ interface Person {
 
 const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
 
-function gitEnv(person: Person, date: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: person.name,
-    GIT_AUTHOR_EMAIL: person.email,
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_NAME: person.name,
-    GIT_COMMITTER_EMAIL: person.email,
-    GIT_COMMITTER_DATE: date,
-  };
-}
 
 function asPerson(roster: Roster, id: string): Person {
   const person = roster.people.find((p) => p.id === id);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { actingAs } from '../../src/git.ts';
 import { fixtureRoot } from './fixture.ts';
 
 /** Staff of the fixture roster (content/staff.yaml) as git identities. */
@@ -21,19 +22,7 @@ export interface Person {
 }
 
 /** Git's environment for one person at one fixed time; the developer's own config is never read. */
-export function gitEnv(person: Person, date: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: person.name,
-    GIT_AUTHOR_EMAIL: person.email,
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_NAME: person.name,
-    GIT_COMMITTER_EMAIL: person.email,
-    GIT_COMMITTER_DATE: date,
-  };
-}
+export const gitEnv = actingAs;
 
 export class ArchiveRepo {
   constructor(readonly dir: string) {}
