@@ -24,3 +24,10 @@ export function maxDate(dates: readonly string[]): string | undefined {
 export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 }
+
+/** The last day of a quarter such as 2026Q3. */
+export function quarterEnd(quarter: string): string {
+  const year = quarter.slice(0, 4);
+  const q = Number(quarter.slice(5));
+  return { 1: `${year}-03-31`, 2: `${year}-06-30`, 3: `${year}-09-30`, 4: `${year}-12-31` }[q] as string;
+}

@@ -129,6 +129,76 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  archive: {
+    usage: 'swa archive <RECORD|list> [--renumber] [--json] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '为已完成并获批的记录分配档案编号并提交存档审批；list 列出编号登记册（含空号说明）',
+    options: { ...rootOption, ...todayOption, renumber: { type: 'boolean' }, json: { type: 'boolean' } },
+    async run(values, positionals, io) {
+      const { archiveRecord, archiveList, formatRegister } = await import('../archive/archive-command.ts');
+      const target = single(positionals, 'archive') as string;
+      if (target === 'list') {
+        const register = await archiveList(rootOf(values, io), todayOf(values));
+        io.out(values.json ? JSON.stringify(register, null, 2) : formatRegister(register));
+        return 0;
+      }
+      const result = await archiveRecord({ cwd: rootOf(values, io), today: todayOf(values), record: target, renumber: values.renumber === true });
+      io.out(`已为 ${target} 分配档案编号 ${result.archiveNo}，并提交存档审批（${result.branch}）`);
+      return 0;
+    },
+  },
+  due: {
+    usage: 'swa due [--worker ID] [--json] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '待办清单：每项义务的期限和须办理的人，逾期的排在前面（工作日跳过节假日、计入调休）',
+    options: { ...rootOption, ...todayOption, worker: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values, _positionals, io) {
+      const { checkRepository } = await import('../check/check-repository.ts');
+      const { dueList, formatDue } = await import('../archive/due.ts');
+      const repo = await checkRepository(rootOf(values, io), todayOf(values));
+      if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
+      const worker = values.worker as string | undefined;
+      const items = dueList(repo.context, repo.history).filter((o) => worker === undefined || o.who.includes(worker));
+      const names = new Map(repo.context.roster.people.map((p) => [p.id, p.name]));
+      const json = items.map((o) => ({ ...o, who: o.who.map((id) => ({ id, name: names.get(id) ?? id })) }));
+      io.out(values.json ? JSON.stringify(json, null, 2) : formatDue(items, names));
+      if (!repo.history) io.err('（未读取审批历史：待审批、转介回复、热线补办审批与归档期限未列出）');
+      return 0;
+    },
+  },
+  handover: {
+    usage: 'swa handover --quarter 2026Q4 [--post P] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '季度移交：列出不能保管档案的岗位在该季度结案、原件待交机构的个案，并写成移交记录',
+    options: { ...rootOption, ...todayOption, quarter: { type: 'string' }, post: { type: 'string' } },
+    async run(values, _positionals, io) {
+      const { handover } = await import('../archive/handover-command.ts');
+      if (values.quarter === undefined) throw new UsageError(`请用 --quarter 指定季度\n用法：${commands.handover?.usage}`);
+      const result = await handover({ cwd: rootOf(values, io), today: todayOf(values), quarter: values.quarter as string, post: values.post as string | undefined });
+      if (result.written.length === 0) io.out(`${String(values.quarter)} 没有待移交的个案`);
+      for (const w of result.written) io.out(`已写入 ${w.path}：岗位 ${w.post}，社工 ${w.worker}，${w.cases.length} 份个案（${w.cases.join('、')}）；用 swa submit ${w.id} 提交审批`);
+      return 0;
+    },
+  },
+  audit: {
+    usage: 'swa audit sample --n 5 [--seed S] | swa audit report --half 2026H2 [--json]  [--root DIR] [--today YYYY-MM-DD]',
+    summary: '抽查：按可复现的随机样本抽取已存档的小组/社区活动并写出抽查记录；report 按社工汇总半年或全年评分',
+    options: { ...rootOption, ...todayOption, n: { type: 'string' }, seed: { type: 'string' }, half: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values, positionals, io) {
+      const { auditSample, auditSummary } = await import('../archive/audit-command.ts');
+      const action = single(positionals, 'audit');
+      if (action === 'sample') {
+        const result = await auditSample({ cwd: rootOf(values, io), today: todayOf(values), n: Number(values.n ?? '5'), seed: values.seed as string | undefined });
+        io.out(`抽样种子：${result.seed}`);
+        for (const w of result.written) io.out(`${w.target} → ${w.path}（请填写规范性、专业性评分）`);
+        return 0;
+      }
+      if (action === 'report') {
+        if (values.half === undefined) throw new UsageError(`请用 --half 指定半年，例如 2026H2\n用法：${commands.audit?.usage}`);
+        const rows = await auditSummary({ cwd: rootOf(values, io), today: todayOf(values), period: values.half as string });
+        io.out(values.json ? JSON.stringify(rows, null, 2) : rows.map((r) => `${r.worker}  抽查 ${r.audits} 次  完整性 ${r.completeness}  规范性 ${r.standardization}  专业性 ${r.professionalism}`).join('\n') || '该期间没有抽查记录');
+        return 0;
+      }
+      throw new UsageError(`用法：${commands.audit?.usage}`);
+    },
+  },
   build: {
     usage: 'swa build [--internal] [--out DIR] [--root DIR] [--today YYYY-MM-DD]',
     summary: '生成档案网站（默认去标识；--internal 含个人资料，仅供本机查看）与中文搜索索引',

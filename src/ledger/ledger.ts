@@ -69,6 +69,8 @@ export interface Ledger {
   lineFirstSeen: Map<string, Map<string, string>>;
   /** Per record: the first commit on main's first-parent history that carried it. */
   firstOnMain: Map<string, { sha: string; time: string }>;
+  /** G-ARCHIVE-NO: every archive number that ever reached main, with the record that first held it. */
+  archiveNumbers: Map<string, { record: string; sha: string; time: string }>;
   /** Unmerged submit/* branches with the commits they add. */
   pendingBranches: { branch: string; tip: string; commits: Commit[] }[];
 }
@@ -83,6 +85,7 @@ export interface LedgerInput {
 }
 
 const recordOf = (path: string) => locationFromPath(path)?.id ?? null;
+const archiveNumberLine = /^archiveNo:\s*["']?([A-Z]{2,4}-[A-Z]{2,4}-\d+-\d{6})["']?\s*(?:#.*)?$/;
 
 /** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
 export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
@@ -96,6 +99,7 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
   const unapproved: UnapprovedChange[] = [];
   const imported = new Set<string>();
   const firstOnMain = new Map<string, { sha: string; time: string }>();
+  const archiveNumbers = new Map<string, { record: string; sha: string; time: string }>();
   const branchNotes: BranchNote[] = [];
 
   chain.forEach((commit, index) => {
@@ -104,6 +108,13 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     const files = commit.changes.map((c) => c.path);
     const records = [...new Set(files.map(recordOf).filter((id): id is string => id !== null))];
     for (const id of records) if (!firstOnMain.has(id)) firstOnMain.set(id, { sha: commit.sha, time: commit.committer.date });
+    for (const change of commit.changes) {
+      const record = recordOf(change.path);
+      for (const line of change.addedLines) {
+        const number = archiveNumberLine.exec(line)?.[1];
+        if (record && number && !archiveNumbers.has(number)) archiveNumbers.set(number, { record, sha: commit.sha, time: commit.committer.date });
+      }
+    }
     for (const branchCommit of branchCommits) branchNotes.push(...notesOf(branchCommit, null, rosterAt(mainTip)));
 
     const enforced = adoption !== null && index > adoptionIndex;
@@ -138,6 +149,7 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     imported,
     lineFirstSeen: lineProvenance(commits),
     firstOnMain,
+    archiveNumbers,
     pendingBranches,
   };
 }

@@ -1,5 +1,6 @@
-import { quarterOf } from '../dates.ts';
-import type { RecordRule } from './context.ts';
+import { quarterEnd, quarterOf } from '../dates.ts';
+import type { RecordOfKind } from '../records/archive-record.ts';
+import type { RecordRule, RuleContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 
@@ -33,3 +34,29 @@ export const handoverIsValid: RecordRule<'handover'> = (record, ctx) => {
   });
   return findings;
 };
+
+/** Closed cases of posts that cannot store files whose originals no handover of their quarter lists. */
+export function casesAwaitingHandover(ctx: RuleContext): { record: RecordOfKind<'case'>; quarter: string }[] {
+  const handedOver = new Set(
+    ctx.records.flatMap((r) => (r.kind === 'handover' ? r.data.cases.map((id) => `${r.data.quarter}:${id}`) : [])),
+  );
+  const noStorage = new Set(ctx.roster.posts.filter((p) => !p.canStoreFiles).map((p) => p.id));
+  return ctx.records.flatMap((record) => {
+    if (record.kind !== 'case' || !record.data.closingForm || !noStorage.has(record.data.post)) return [];
+    const quarter = quarterOf(record.data.closingForm.date);
+    return handedOver.has(`${quarter}:${record.id}`) ? [] : [{ record, quarter }];
+  });
+}
+
+/** C-QUARTERLY-HANDOVER: once a quarter has ended, each of its closed cases at such a post has been handed over. */
+export function handoversNotMissing(ctx: RuleContext): Finding[] {
+  return casesAwaitingHandover(ctx)
+    .filter(({ quarter }) => quarterEnd(quarter) < ctx.today)
+    .map(({ record, quarter }) =>
+      reporter(record).warning(
+        'C-QUARTERLY-HANDOVER',
+        ['closingForm'],
+        `岗位 ${record.data.post} 不能保管档案：本个案于 ${quarter} 结案，季度结束（${quarterEnd(quarter)}）后应将原件移交机构（swa handover --quarter ${quarter}）`,
+      ),
+    );
+}

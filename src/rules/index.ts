@@ -24,7 +24,7 @@ import type { RecordRule, RuleContext } from './context.ts';
 import type { Finding } from './finding.ts';
 import { serviceIsFree, staffReferencesExist } from './general.ts';
 import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
-import { handoverIsValid } from './handover.ts';
+import { handoverIsValid, handoversNotMissing } from './handover.ts';
 
 const serviceRules = [serviceIsFree, staffReferencesExist, categoryIsKnown, archiveNumberIsWellFormed];
 const activityRules = [planIsEarly, safetyIsPlanned, fundingIsSigned, reportIsOnTime, pastMeetingsRecorded];
@@ -57,7 +57,7 @@ const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
 };
 
 /** Rules over the whole archive rather than one record. */
-const archiveRules: ((ctx: RuleContext) => Finding[])[] = [archiveNumbersAreUnique];
+const archiveRules: ((ctx: RuleContext) => Finding[])[] = [archiveNumbersAreUnique, handoversNotMissing];
 
 export function runContentRules(ctx: RuleContext): Finding[] {
   const perRecord = ctx.records.flatMap((record) => rulesFor(record).flatMap((rule) => rule(record, ctx)));

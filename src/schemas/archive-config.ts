@@ -22,6 +22,16 @@ const deadlines = z.object({
   followUpDays: days.default(90).describe('结案追踪天数'),
 });
 
+/** How long archived records are kept before they are reviewed; the first matching entry applies. */
+const retentionRule = z.object({
+  /** Category code; any category when absent. */
+  category: z.string().optional().describe('服务类别'),
+  /** Nature code; any nature when absent. */
+  nature: z.string().optional().describe('服务性质'),
+  /** Years after the archive month. */
+  years: z.number().int().positive('应为正整数年').describe('保管年限'),
+});
+
 /** content/archive.yaml: code tables, deadlines and the working-day calendar. */
 export const archiveConfigSchema = z.object({
   /** G-ARCHIVE-NO: service categories (服务类别), code → Chinese name. */
@@ -46,6 +56,8 @@ export const archiveConfigSchema = z.object({
   holidays: z.array(isoDate).default([]).describe('法定节假日'),
   /** Weekend days that are working days (调休). */
   makeUpWorkdays: z.array(isoDate).default([]).describe('调休上班日'),
+  /** Retention: records past it are listed for review by `swa due`; nothing is ever deleted by the tool. */
+  retention: z.array(retentionRule).default([]).describe('档案保管期限'),
   /**
    * The adoption point: a tag or commit on main from which approvals are enforced. Records on
    * main at that point count as imported (the import is itself a reviewed step). Without it the

@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseConfig } from '../../records/parse-config.ts';
-import { pathForId } from '../../records/record-path.ts';
+import { nextRecordId } from '../../records/next-id.ts';
 import { archiveConfigSchema } from '../../schemas/archive-config.ts';
 import { recordKinds, serviceKinds, type ServiceKind } from '../../schemas/index.ts';
 import { staffSchema } from '../../schemas/staff.ts';
@@ -46,25 +46,13 @@ export async function newRecord({ cwd, kind, today, category, worker }: NewOptio
     if (posts.size === 1) prefill.post = [...posts][0] as string;
   }
 
-  const year = Number(today.slice(0, 4));
-  const { dir } = recordKinds[serviceKind];
-  const seq = (await highestSeq(join(cwd, 'content', dir, String(year)))) + 1;
-  if (seq > 9999) throw new CommandError(`${dir}/${year} 的编号已用完（最多 9999）`);
-  const { id, path } = pathForId(serviceKind, year, seq);
+  const { id, path } = await nextRecordId(cwd, serviceKind, Number(today.slice(0, 4)));
   prefill.id = id;
 
   const text = `---\n${skeletonYaml(recordKinds[serviceKind].schema, prefill)}\n---\n\n${recordBodies[serviceKind]}`;
   await mkdir(dirname(join(cwd, path)), { recursive: true });
   await writeFile(join(cwd, path), text, { flag: 'wx' });
   return { id, path };
-}
-
-async function highestSeq(yearDir: string): Promise<number> {
-  const names = await readdir(yearDir).catch(() => [] as string[]);
-  return names.reduce((max, name) => {
-    const match = /^(\d{4})\.mdx?$/.exec(name);
-    return match ? Math.max(max, Number(match[1])) : max;
-  }, 0);
 }
 
 async function loadConfig<S extends Parameters<typeof parseConfig>[2]>(cwd: string, file: string, schema: S) {

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding.ts';
 import { activityHistoryRules } from './activity-history.ts';
+import { archiveNumberNotReused } from './archive-history.ts';
 import { caseHistoryRules } from './case-history.ts';
 import { hotlineApprovedAfterwards } from './consultation-history.ts';
 import type { HistoryContext } from './context.ts';
@@ -9,18 +10,20 @@ import { checkIntegrity } from './integrity.ts';
 export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid'>): { findings: Finding[]; context: HistoryContext } {
   const integrity = checkIntegrity({ ...ctx, invalid: new Set() });
   const full: HistoryContext = { ...ctx, invalid: integrity.invalid };
-  const perRecord = ctx.records.flatMap((record) => {
-    switch (record.kind) {
-      case 'case':
-        return caseHistoryRules(record, full);
-      case 'consultation':
-        return hotlineApprovedAfterwards(record, full);
-      case 'group':
-      case 'community':
-        return activityHistoryRules(record, full);
-      default:
-        return [];
-    }
-  });
+  const perRecord = ctx.records.flatMap((record) => [...archiveNumberNotReused(record, full), ...kindRules(record, full)]);
   return { findings: [...integrity.findings, ...perRecord], context: full };
+}
+
+function kindRules(record: HistoryContext['records'][number], ctx: HistoryContext): Finding[] {
+  switch (record.kind) {
+    case 'case':
+      return caseHistoryRules(record, ctx);
+    case 'consultation':
+      return hotlineApprovedAfterwards(record, ctx);
+    case 'group':
+    case 'community':
+      return activityHistoryRules(record, ctx);
+    default:
+      return [];
+  }
 }
