@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openRepository, findRecord, type OpenRepository } from '../approvals/open-repository.ts';
 import { submit } from '../approvals/submit.ts';
 import { CommandError } from '../cli/errors.ts';
+import { gitAt } from '../git.ts';
 import type { Stage } from '../ledger/stages.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseRecord } from '../records/parse-record.ts';
@@ -70,26 +71,29 @@ export async function archiveRecord({ cwd, today, record: id, renumber = false }
   const record = findRecord(repo, id);
   const stage = completingStage(record);
   if (!stage) throw new CommandError(`${id} 不是服务记录，没有档案编号`);
-  const existing = 'archiveNo' in record.data ? (record.data.archiveNo as string | undefined) : undefined;
+  const path = join(cwd, record.file);
+  // A number allocated on the record's submit branch is repaired there: the branch's version is the one renumbered.
+  const onBranch = renumber ? await gitAt(cwd).raw(['show', `refs/heads/submit/${id}:${record.file}`]).catch(() => null) : null;
+  const source = onBranch ?? (await readFile(path, 'utf8'));
+  const existing = /^archiveNo:\s*(\S+)/m.exec(source)?.[1];
   const current = currentNumbers(repo);
+  const pending = pendingNumbers(repo);
   if (existing !== undefined && !renumber) throw new CommandError(`${id} 已有档案编号 ${existing}；如与其他记录冲突，请用 --renumber 重新编号`);
   if (renumber) {
     if (existing === undefined) throw new CommandError(`${id} 还没有档案编号，无需重新编号`);
-    const holder = repo.history.records.find((r) => r.id !== id && 'archiveNo' in r.data && r.data.archiveNo === existing);
-    const firstHeld = repo.history.ledger.archiveNumbers.get(existing);
-    if (!holder && (!firstHeld || firstHeld.record === id)) throw new CommandError(`档案编号 ${existing} 没有冲突，无需重新编号`);
+    const holders = [current.get(existing), repo.history.ledger.archiveNumbers.get(existing)?.record].filter((holder) => holder !== undefined && holder !== id);
+    if (holders.length === 0) throw new CommandError(`档案编号 ${existing} 没有冲突，无需重新编号`);
   }
   if (validApprovals(repo.history, id, stage).length === 0 && !repo.history.ledger.imported.has(id)) {
     throw new CommandError(`${id} 尚未完成「${stage}」审批，只有已完成的服务方可存档`);
   }
 
-  const taken = [...current.keys(), ...repo.history.ledger.archiveNumbers.keys(), ...pendingNumbers(repo).keys()];
+  const taken = [...current.keys(), ...repo.history.ledger.archiveNumbers.keys(), ...pending.keys()];
   const nature = repo.history.config.kindNatures[record.kind as 'case'];
   const category = (record.data as { category: string }).category;
   const archiveNo = nextArchiveNo({ category, nature, month: today.slice(0, 7).replace('-', '') }, taken, repo.history.config.sequenceWidth);
 
-  const path = join(cwd, record.file);
-  const text = setTopLevelField(await readFile(path, 'utf8'), 'archiveNo', archiveNo, 'worker');
+  const text = setTopLevelField(source, 'archiveNo', archiveNo, 'worker');
   const errors = archiveErrors(repo, record.file, text);
   if (errors.length > 0) throw new CommandError(`${id} 还不能存档：\n${errors.map((e) => `  ${e}`).join('\n')}`);
   await writeFile(path, text);

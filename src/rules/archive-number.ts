@@ -67,7 +67,7 @@ export function archiveNumbersAreUnique(ctx: RuleContext): Finding[] {
     const first = firstHolder.get(archiveNo);
     if (first) {
       findings.push(
-        reporter(record).error('G-ARCHIVE-NO', ['archiveNo'], `档案编号 ${archiveNo} 已被 ${first.id} 使用；档案编号不得重复，请重新编号`),
+        reporter(record).error('G-ARCHIVE-NO', ['archiveNo'], `档案编号 ${archiveNo} 已被 ${first.id} 使用；档案编号不得重复，请运行 swa archive ${record.id} --renumber 重新编号`),
       );
     } else {
       firstHolder.set(archiveNo, record);

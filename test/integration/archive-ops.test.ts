@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { archiveList, archiveRecord } from '../../src/archive/archive-command.ts';
+import { auditSample, auditSummary } from '../../src/archive/audit-command.ts';
+import { dueList } from '../../src/archive/due.ts';
+import { handover } from '../../src/archive/handover-command.ts';
+import { approve } from '../../src/approvals/approve.ts';
+import { checkRepository } from '../../src/check/check-repository.ts';
+import { approvalMessage, at, commitOnBranch, findingsOf, mergeByHand } from '../helpers/approvals.ts';
+import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
+import { casePath, caseText } from '../helpers/records.ts';
+import { fixtureCopy } from '../helpers/run-swa.ts';
+
+const closed = (id: string) =>
+  caseText({ id, consent: '2026-03-03', plan: '2026-03-04', sessions: ['2026-03-05'], closingReport: '2026-04-01', closingForm: '2026-04-03' }).replace(
+    '---\n\n测试正文',
+    'closingEvaluation: { date: 2026-04-01, goalsMet: 完全达成, clientFeedback: 满意 }\nattachments: [{ name: 个案记录表, pages: 2 }]\nfollowUps: [{ date: 2026-06-01, summary: 稳定 }]\n---\n\n测试正文',
+  );
+
+/** A case taken through intake and closing approvals by hand, as history the archive command relies on. */
+async function closedCase(repo: ArchiveRepo, id: string): Promise<void> {
+  const branch = `submit/${id}`;
+  const intake = await commitOnBranch(repo, staff.worker, '2026-03-02', branch, casePath(id), caseText({ id }), 'intake');
+  mergeByHand(repo, staff.supervisor, '2026-03-02', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
+  const serving = caseText({ id, consent: '2026-03-03', plan: '2026-03-04', sessions: ['2026-03-05'] });
+  const session = await commitOnBranch(repo, staff.worker, '2026-03-05', branch, casePath(id), serving, 'session');
+  mergeByHand(repo, staff.supervisor, '2026-03-06', branch, approvalMessage(id, 'session', 'S04', 'supervisor', session));
+  const closing = await commitOnBranch(repo, staff.worker, '2026-04-03', branch, casePath(id), closed(id), 'closing');
+  mergeByHand(repo, staff.supervisor, '2026-04-03', branch, approvalMessage(id, 'closing', 'S04', 'supervisor', closing));
+  repo.git(staff.supervisor, at('2026-04-03'), 'branch', '-q', '-D', branch);
+}
+
+describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
+  it('two branches race for one number: check catches the second, --renumber repairs it, the register explains it', async () => {
+    const repo = await archiveRepo();
+    await closedCase(repo, 'cases/2026-0001');
+    await closedCase(repo, 'cases/2026-0002');
+    expect(await findingsOf(repo, '2026-12-01', 'C-ARCHIVE-COMPLETE')).toEqual([]);
+
+    const first = await repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: 'cases/2026-0001' }));
+    expect(first).toEqual({ archiveNo: 'QSN-GA-001-202612', branch: 'submit/cases/2026-0001' });
+    // The second worker's clone has not seen the first branch.
+    repo.git(staff.worker, at('2026-12-01'), 'branch', '-q', '-m', 'submit/cases/2026-0001', 'elsewhere/first');
+    const second = await repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: 'cases/2026-0002' }));
+    expect(second.archiveNo).toBe('QSN-GA-001-202612');
+    repo.git(staff.worker, at('2026-12-01'), 'branch', '-q', '-m', 'elsewhere/first', 'submit/cases/2026-0001');
+
+    const approved = await repo.as(staff.supervisor, at('2026-12-02'), () => approve({ cwd: repo.dir, today: '2026-12-02', branch: first.branch }));
+    expect(approved.approved).toBe(true);
+    const refused = await repo.as(staff.supervisor, at('2026-12-02'), () => approve({ cwd: repo.dir, today: '2026-12-02', branch: second.branch }));
+    expect(refused).toMatchObject({
+      approved: false,
+      reasons: [expect.stringContaining('[G-ARCHIVE-NO] content/cases/2026/0002.md:8 档案编号 QSN-GA-001-202612 已被 cases/2026-0001 使用'), expect.stringContaining('曾由 cases/2026-0001 使用')],
+    });
+    repo.git(staff.supervisor, at('2026-12-02'), 'switch', '-q', second.branch);
+    expect((await findingsOf(repo, '2026-12-02', 'G-ARCHIVE-NO')).map((f) => f.message)).toEqual([expect.stringContaining('曾由 cases/2026-0001 使用')]);
+    repo.git(staff.supervisor, at('2026-12-02'), 'switch', '-q', 'main');
+
+    const repaired = await repo.as(staff.worker, at('2026-12-02'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-02', record: 'cases/2026-0002', renumber: true }));
+    expect(repaired.archiveNo).toBe('QSN-GA-002-202612');
+    const merged = await repo.as(staff.supervisor, at('2026-12-03'), () => approve({ cwd: repo.dir, today: '2026-12-03', branch: repaired.branch }));
+    expect(merged.approved).toBe(true);
+    expect((await checkRepository(repo.dir, '2026-12-03')).findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+    const register = await archiveList(repo.dir, '2026-12-03');
+    expect(register.map((e) => [e.archiveNo, e.record, e.status])).toEqual([
+      ['QSN-GA-001-202612', 'cases/2026-0001', 'current'],
+      ['QSN-GA-002-202612', 'cases/2026-0002', 'current'],
+    ]);
+  }, 60_000);
+
+  it('refuses a case whose closing was never approved', async () => {
+    const repo = await archiveRepo();
+    const id = 'cases/2026-0001';
+    const intake = await commitOnBranch(repo, staff.worker, '2026-03-02', `submit/${id}`, casePath(id), closed(id), 'intake');
+    mergeByHand(repo, staff.supervisor, '2026-03-02', `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
+    await expect(repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: id }))).rejects.toThrow('尚未完成「closing」审批');
+  }, 60_000);
+
+  it('never reuses a number whose record was removed, and explains the gap', async () => {
+    const repo = await archiveRepo();
+    await closedCase(repo, 'cases/2026-0001');
+    await closedCase(repo, 'cases/2026-0002');
+    const first = await repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: 'cases/2026-0001' }));
+    await repo.as(staff.supervisor, at('2026-12-02'), () => approve({ cwd: repo.dir, today: '2026-12-02', branch: first.branch }));
+    repo.git(staff.orgHead, at('2026-12-03'), 'rm', '-q', casePath('cases/2026-0001'));
+    repo.git(staff.orgHead, at('2026-12-03'), 'commit', '-q', '-m', 'Remove a record');
+    const second = await repo.as(staff.worker, at('2026-12-04'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-04', record: 'cases/2026-0002' }));
+    expect(second.archiveNo).toBe('QSN-GA-002-202612');
+    const register = await archiveList(repo.dir, '2026-12-04');
+    expect(register.map((e) => [e.archiveNo, e.status])).toEqual([
+      ['QSN-GA-001-202612', 'withdrawn'],
+      ['QSN-GA-002-202612', 'pending'],
+    ]);
+  }, 60_000);
+});
+
+describe('the due list with history', () => {
+  it('names the approver awaited and a referral reply due in working days across National Day', async () => {
+    const repo = await archiveRepo();
+    const id = 'cases/2026-0001';
+    const branch = `submit/${id}`;
+    const intake = await commitOnBranch(repo, staff.worker, '2026-09-20', branch, casePath(id), caseText({ id, intake: '2026-09-20' }), 'intake');
+    mergeByHand(repo, staff.supervisor, '2026-09-20', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
+    const referred = caseText({ id, intake: '2026-09-20', referrals: [{ date: '2026-09-29', toWorker: 'S07' }] });
+    const referral = await commitOnBranch(repo, staff.worker, '2026-09-29', branch, casePath(id), referred, 'referral');
+    mergeByHand(repo, staff.supervisor, '2026-09-30', branch, approvalMessage(id, 'referral', 'S04', 'supervisor', referral));
+    await commitOnBranch(repo, staff.worker, '2026-10-09', 'submit/cases/2026-0002', casePath('cases/2026-0002'), caseText({ id: 'cases/2026-0002', intake: '2026-10-09' }), 'intake');
+
+    const repository = await checkRepository(repo.dir, '2026-10-09');
+    const items = dueList(repository.context!, repository.history).map((o) => [o.rule, o.record, o.deadline, o.who.join('/'), o.overdue]);
+    // Approved Wednesday 9-30; 10-1..10-7 are holidays, so the 3rd working day is Saturday 10-10, a make-up workday.
+    expect(items).toEqual([
+      ['C-REFERRAL-REPLY', id, '2026-10-10', 'S07', false],
+      ['C-INTAKE-APPROVAL', 'cases/2026-0002', null, 'S04/S08', false],
+    ]);
+  }, 60_000);
+});
+
+describe('quarterly handover and random audits', () => {
+  it('[C-QUARTERLY-HANDOVER] writes the handover of a quarter\'s closed cases, which then passes check', async () => {
+    const dir = await fixtureCopy();
+    await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'content/handovers/2026/0001.md')));
+    const before = (await checkRepository(dir, '2026-10-09')).findings.filter((f) => f.rule === 'C-QUARTERLY-HANDOVER');
+    expect(before.map((f) => [f.severity, f.record])).toEqual([['warning', 'cases/2026-0002']]);
+    const result = await handover({ cwd: dir, today: '2026-10-09', quarter: '2026Q3' });
+    expect(result.written).toEqual([{ id: 'handovers/2026-0001', path: 'content/handovers/2026/0001.md', post: 'P02', worker: 'S06', cases: ['cases/2026-0002'] }]);
+    const after = (await checkRepository(dir, '2026-10-09')).findings.filter((f) => f.severity === 'error' || f.rule === 'C-QUARTERLY-HANDOVER');
+    expect(after).toEqual([]);
+    expect((await handover({ cwd: dir, today: '2026-10-09', quarter: '2026Q3' })).written).toEqual([]);
+  });
+
+  it('[GR-AUDIT] draws the same sample from the same seed, writes audit records, and reports scores per worker', async () => {
+    const dir = await fixtureCopy();
+    const drawn = await auditSample({ cwd: dir, today: '2026-12-10', n: 1, seed: 'f00d' });
+    expect(drawn.written.map((w) => w.id)).toEqual(['audits/2026-0002']);
+    const again = await auditSample({ cwd: await fixtureCopy(), today: '2026-12-10', n: 1, seed: 'f00d' });
+    expect(again.written.map((w) => w.target)).toEqual(drawn.written.map((w) => w.target));
+    const text = await readFile(join(dir, drawn.written[0]!.path), 'utf8');
+    expect(text).toContain('# 抽样种子 f00d');
+    expect(text).toContain('  completeness: 100');
+    const unscored = (await checkRepository(dir, '2026-12-10')).findings.filter((f) => f.record === 'audits/2026-0002');
+    expect(unscored.map((f) => f.message)).toEqual(['抽查记录的「评分 › 规范性」缺少此项，必须填写', '抽查记录的「评分 › 专业性」缺少此项，必须填写']);
+
+    const report = await auditSummary({ cwd: dir, today: '2026-12-10', period: '2026H2' });
+    expect(report).toEqual([{ worker: 'S05', audits: 1, completeness: 95, standardization: 90, professionalism: 88 }]);
+  });
+});

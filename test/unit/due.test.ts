@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dueList } from '../../src/archive/due.ts';
+import { checkArchive } from '../../src/check/check-archive.ts';
+import { fixtureFiles, paths, replaceOnce, textOf, withFile } from '../helpers/fixture.ts';
+
+const contextOf = async (edit: (files: Awaited<ReturnType<typeof fixtureFiles>>) => Awaited<ReturnType<typeof fixtureFiles>>, today: string) => {
+  const { context } = checkArchive(edit(await fixtureFiles()), today);
+  if (!context) throw new Error('fixture context');
+  return context;
+};
+
+const summary = (items: ReturnType<typeof dueList>) => items.map((o) => [o.rule, o.record, o.deadline, o.who.join('/'), o.overdue]);
+
+describe('the due list', () => {
+  it('lists a follow-up 90 days after closing: due, then overdue', async () => {
+    const before = await contextOf((files) => files, '2026-11-27');
+    expect(summary(dueList(before, null))).toEqual([['C-FOLLOW-UP', 'cases/2026-0002', '2026-11-28', 'S06', false]]);
+    const after = await contextOf((files) => files, '2026-11-29');
+    expect(summary(dueList(after, null))).toEqual([['C-FOLLOW-UP', 'cases/2026-0002', '2026-11-28', 'S06', true]]);
+  });
+
+  it('lists a report due three days after the last session, and the supervisor\'s comment', async () => {
+    const ctx = await contextOf((files) => {
+      const group = textOf(files, paths.group)
+        .replace('archiveNo: QSN-XZ-001-202606\n', '')
+        .replace(/\nsupervisorComment:[\s\S]*?\n---/, '\n---');
+      return withFile(files, paths.group, group);
+    }, '2026-06-01');
+    const items = summary(dueList(ctx, null)).filter(([, record]) => record === 'groups/2026-0001');
+    expect(items).toEqual([
+      ['GR-SESSION', 'groups/2026-0001', '2026-06-02', 'S04', false],
+      ['GR-REPORT-3D', 'groups/2026-0001', '2026-06-02', 'S05', false],
+    ]);
+  });
+
+  it('lists a past scheduled session without its record', async () => {
+    const ctx = await contextOf((files) => {
+      const group = replaceOnce(
+        replaceOnce(textOf(files, paths.group), '  - { date: 2026-05-30, attendance: 12, volunteers: 2, summary: 回顾收获，颁发结业证书 }\n', ''),
+        'archiveNo: QSN-XZ-001-202606\n',
+        '',
+      ).replace(/\nfeedback:[\s\S]*?\n---/, '\n---');
+      return withFile(files, paths.group, group);
+    }, '2026-06-03');
+    expect(summary(dueList(ctx, null)).filter(([rule]) => rule === 'GR-SESSION')).toEqual([['GR-SESSION', 'groups/2026-0001', '2026-06-01', 'S05', true]]);
+  });
+
+  it('lists the quarterly handover of a case closed at a post that cannot store files', async () => {
+    const ctx = await contextOf((files) => files.filter((f) => f.path !== paths.handover), '2026-09-29');
+    expect(summary(dueList(ctx, null)).filter(([rule]) => rule === 'C-QUARTERLY-HANDOVER')).toEqual([
+      ['C-QUARTERLY-HANDOVER', 'cases/2026-0002', '2026-09-30', 'S06', false],
+    ]);
+  });
+
+  it('lists archived records past their retention for the business lead, and deletes nothing', async () => {
+    const retention = (today: string) =>
+      contextOf((files) => files, today).then((ctx) => summary(dueList(ctx, null)).filter(([rule]) => rule === 'G-ARCHIVE-CONTENT'));
+    // archive.yaml: cases 15 years, everything else 10, from the archive month.
+    expect(await retention('2036-05-31')).toEqual([]);
+    expect(await retention('2041-06-02')).toEqual([
+      ['G-ARCHIVE-CONTENT', 'groups/2026-0001', '2036-06-01', 'S02', true],
+      ['G-ARCHIVE-CONTENT', 'community/2026-0001', '2036-07-01', 'S02', true],
+      ['G-ARCHIVE-CONTENT', 'cases/2026-0001', '2041-06-01', 'S02', true],
+    ]);
+  });
+});
