@@ -104,3 +104,22 @@ describe('the bundled sample archive', () => {
     expect(json.records).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe('swa due on the bundled sample archive', () => {
+  it('lists each obligation with rule ID, record, deadline and who must act', async () => {
+    const run = await runSwa(['due', '--json', '--today', '2026-12-15'], repoRoot);
+    expect(run.code).toBe(0);
+    const items = JSON.parse(run.stdout) as { rule: string; record: string; deadline: string; who: { id: string; name: string }[]; overdue: boolean }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]).toEqual({
+      rule: 'C-QUARTERLY-HANDOVER',
+      record: 'cases/2026-0010',
+      what: '2026Q4 结案个案的原件移交机构（岗位 P02）',
+      deadline: '2026-12-31',
+      who: [{ id: 'S06', name: '罗晓川' }],
+      overdue: false,
+    });
+    expect(items.every((o) => /^[A-Z]+(-[A-Z0-9]+)+$/.test(o.rule) && o.who.length > 0)).toBe(true);
+  });
+});
+
