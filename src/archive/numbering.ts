@@ -74,7 +74,7 @@ export function archiveRegister(
     for (let seq = 1; seq <= highest; seq++) {
       const n = bySeq.get(seq);
       if (!n) {
-        entries.push({ archiveNo: `${key.slice(0, key.lastIndexOf('-'))}-${String(seq).padStart(width, '0')}-${key.slice(-4)}??`, series: key, seq, record: null, status: 'gap', note: '未使用：编号从未进入 main（可能在未合并的分支上分配后放弃）' });
+        entries.push({ archiveNo: `${key.slice(0, key.lastIndexOf('-'))}-${String(seq).padStart(width, '0')}-${key.slice(-4)}??`, series: key, seq, record: null, status: 'gap', note: '未在本仓库的历史中出现：可能是启用本系统前纸质档案已用的编号，或在未合并的分支上分配后放弃' });
         continue;
       }
       const value = formatArchiveNo(n, width);
