@@ -217,15 +217,24 @@ const commands: Record<string, Command> = {
     },
   },
   demo: {
-    usage: 'swa demo [--out DIR] [--today YYYY-MM-DD]',
-    summary: '用自带的示例档案生成一个带审批历史的演示仓库（虚构人员、固定日期）',
-    options: { ...todayOption, out: { type: 'string' } },
+    usage: 'swa demo [--out DIR] [--today YYYY-MM-DD] [--records N --seed S]',
+    summary: '用自带的示例档案生成带审批历史的演示仓库（虚构人员、固定日期）；--records 生成 N 份合成个案（每份一次审批合并）',
+    options: { ...todayOption, out: { type: 'string' }, records: { type: 'string' }, seed: { type: 'string' } },
     async run(values, _positionals, io) {
-      const { generateDemo } = await import('../demo/generate-demo.ts');
       const { fileURLToPath } = await import('node:url');
       const out = resolve(io.cwd, (values.out as string | undefined) ?? '.demo');
       const source = fileURLToPath(new URL('../..', import.meta.url));
-      const result = await generateDemo({ source, out, today: (values.today as string | undefined) ?? '2026-11-29' });
+      if (values.records !== undefined) {
+        const records = Number(values.records);
+        if (!Number.isInteger(records) || records < 1) throw new UsageError(`--records 应为正整数；收到 ${String(values.records)}`);
+        const { generateSynthetic } = await import('../demo/synthetic.ts');
+        await generateSynthetic({ source, out, records, seed: (values.seed as string | undefined) ?? 'swa' });
+        io.out(`合成演示仓库：${out}（${records} 份个案，每份一次接案审批合并）`);
+        return 0;
+      }
+      const { generateDemo } = await import('../demo/generate-demo.ts');
+      const today = values.today === undefined ? '2026-11-29' : todayOf(values);
+      const result = await generateDemo({ source, out, today });
       io.out(`演示仓库：${out}（${result.records} 份记录，${result.approvals} 次审批，${result.pending} 份等待审批）`);
       return 0;
     },

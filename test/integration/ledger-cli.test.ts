@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalMessage, at, commitOnBranch, mergeByHand } from '../helpers/approvals.ts';
 import { archiveRepo, gitEnv, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
 import { casePath, caseText, hotlineText } from '../helpers/records.ts';
-import { runSwa } from '../helpers/run-swa.ts';
+import { repoRoot, runSwa } from '../helpers/run-swa.ts';
 
 /** Opens `count` cases, each submitted by the worker and approved by the supervisor with a merge. */
 async function approvedCases(repo: ArchiveRepo, count: number, from = 1): Promise<void> {
@@ -85,6 +86,18 @@ describe('the ledger', () => {
       ['A-SELF-APPROVAL', own],
       ['C-HOTLINE', call],
     ]);
+  }, 60_000);
+});
+
+describe('swa demo --records (synthetic archives for the benchmark)', () => {
+  it('writes N cases each approved by one merge, which swa check finds clean', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'swa-synthetic-')), 'demo');
+    const made = await runSwa(['demo', '--records', '520', '--seed', 'test', '--out', out], repoRoot);
+    expect(made.code).toBe(0);
+    const check = await runSwa(['check', '--json', '--today', '2027-12-31'], out);
+    expect(JSON.parse(check.stdout)).toEqual({ records: 520, findings: [] });
+    expect(execFileSync('git', ['rev-list', '--merges', '--count', 'main'], { cwd: out, encoding: 'utf8' }).trim()).toBe('520');
+    expect(execFileSync('git', ['ls-tree', '--name-only', 'main', 'content/cases/'], { cwd: out, encoding: 'utf8' }).trim().split('\n')).toEqual(['content/cases/2025', 'content/cases/2026']);
   }, 60_000);
 });
 

@@ -46,15 +46,25 @@ export function historyFinding(
     rule,
     severity,
     record,
-    file: parsed?.file ?? file ?? (record ? fileOfRecord(record) : 'content/staff.yaml'),
+    file: parsed?.file ?? (record ? fileOfRecord(record) : (file ?? 'content/staff.yaml')),
     line: parsed ? parsed.lineOf(['id']) : 1,
     message,
   };
 }
 
-/** Approvals that name `record`, oldest first. */
+const approvalIndex = new WeakMap<Ledger, Map<string, Approval[]>>();
+
+/** Approvals that name `record`, oldest first (indexed once per ledger: rules ask for every record). */
 export function approvalsOf(ctx: HistoryContext, record: string): Approval[] {
-  return ctx.ledger.approvals.filter((a) => recordsOf(a).includes(record));
+  let index = approvalIndex.get(ctx.ledger);
+  if (!index) {
+    index = new Map();
+    for (const approval of ctx.ledger.approvals) {
+      for (const id of recordsOf(approval)) index.set(id, [...(index.get(id) ?? []), approval]);
+    }
+    approvalIndex.set(ctx.ledger, index);
+  }
+  return index.get(record) ?? [];
 }
 
 /** The records an approval covers: the one it names, else the record files it changed. */

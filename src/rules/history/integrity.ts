@@ -30,17 +30,19 @@ const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.
 export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const invalid = new Set<string>();
   const valid: Approval[] = [];
+  const approved = new ApprovedStages();
   const pending: { approval: Approval; record: string | null; violation: Violation }[] = [];
 
   for (const approval of ctx.ledger.approvals) {
     const records = recordsOf(approval);
     const targets: (string | null)[] = records.length > 0 ? records : [null];
-    const violations = targets.flatMap((record) => violationsOf(ctx, approval, record, valid).map((violation) => ({ approval, record, violation })));
+    const violations = targets.flatMap((record) => violationsOf(ctx, approval, record, approved).map((violation) => ({ approval, record, violation })));
     if (violations.length > 0) {
       invalid.add(approval.sha);
       pending.push(...violations);
     } else {
       valid.push(approval);
+      approved.add(approval);
     }
   }
 
@@ -57,12 +59,31 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
 
 /** Why `approval` would not count, judged as if it were merged now after every valid approval so far. */
 export function prospectiveViolations(ctx: HistoryContext, approval: Approval): Violation[] {
-  const valid = ctx.ledger.approvals.filter((a) => !ctx.invalid.has(a.sha));
+  const approved = new ApprovedStages();
+  for (const a of ctx.ledger.approvals) if (!ctx.invalid.has(a.sha)) approved.add(a);
   const records = recordsOf(approval);
-  return (records.length > 0 ? records : [null]).flatMap((record) => violationsOf(ctx, approval, record, valid));
+  return (records.length > 0 ? records : [null]).flatMap((record) => violationsOf(ctx, approval, record, approved));
 }
 
-function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, earlier: readonly Approval[]): Violation[] {
+/** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
+class ApprovedStages {
+  private readonly stages = new Map<string, Set<string>>();
+
+  add(approval: Approval): void {
+    if (approval.stage === null) return;
+    for (const record of recordsOf(approval)) {
+      const stages = this.stages.get(record) ?? new Set();
+      stages.add(approval.stage);
+      this.stages.set(record, stages);
+    }
+  }
+
+  has(record: string, stage: Stage): boolean {
+    return this.stages.get(record)?.has(stage) ?? false;
+  }
+}
+
+function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, earlier: ApprovedStages): Violation[] {
   const roster = ctx.rosterAt(approval.firstParent);
   const stage = approval.stage;
   if (stage === null) {
@@ -126,7 +147,7 @@ function branchAuthors(roster: Roster, approval: Approval): Set<string> {
   return authors;
 }
 
-function orderViolations(ctx: HistoryContext, approval: Approval, stage: Stage, record: string, earlier: readonly Approval[]): Violation[] {
+function orderViolations(ctx: HistoryContext, approval: Approval, stage: Stage, record: string, earlier: ApprovedStages): Violation[] {
   const kind = kindOf(record);
   if (!kind) return [];
   const order = stageOrder[kind];
@@ -136,7 +157,7 @@ function orderViolations(ctx: HistoryContext, approval: Approval, stage: Stage, 
   }
   if (ctx.ledger.imported.has(record)) return [];
   return dependencies
-    .filter((dependency) => !earlier.some((a) => a.stage === dependency && recordsOf(a).includes(record)))
+    .filter((dependency) => !earlier.has(record, dependency))
     .map((dependency) => ({
       rule: 'A-ORDER',
       message: `「${stageDefinitions[stage].label}」早于它所依赖的「${stageDefinitions[dependency].label}」（${dependency}）`,
