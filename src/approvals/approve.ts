@@ -38,6 +38,7 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
 
   const repo = await openRepository(cwd, today);
   const submission = branchSubmission(repo, branch, options.stage);
+  if (options.head !== undefined && !/^[0-9a-f]{7,40}$/.test(options.head)) throw new CommandError(`--head 应为审阅时分支头的提交哈希（至少 7 位），收到 ${options.head}`);
   if (options.head !== undefined && !submission.tip.startsWith(options.head)) {
     return refuse([`[A-STALE-HEAD] 分支 ${submission.branch} 在审阅后有了新提交（审阅的是 ${shortSha(options.head)}，现在是 ${shortSha(submission.tip)}）；请重新审阅`]);
   }
@@ -90,7 +91,6 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     mergedHead: submission.tip,
     firstParent: repo.history.ledger.mainTip,
     time: `${today}T12:00:00Z`,
-    host: null,
     branchCommits: submission.commits,
     files: submission.files,
     author: { ...identity, date: `${today}T12:00:00Z` },

@@ -3,7 +3,7 @@ import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import { parseTrailers, trailer } from '../ledger/trailers.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
-import { holdsRole, supervisorsOf } from '../rules/roster.ts';
+import { whoMayAct } from '../rules/roster.ts';
 import type { Role } from '../schemas/staff.ts';
 import { nextStage } from './next-stage.ts';
 
@@ -59,20 +59,11 @@ function waitingOf(ctx: HistoryContext, record: string, post: string | undefined
         branch: pending.branch,
         stage,
         role,
-        candidates: role ? candidatesFor(ctx, role, post) : [],
+        candidates: role ? whoMayAct(ctx.roster, role, post, ctx.today) : [],
         since: dayOf((submitted ?? latest)?.c.committer.date ?? ''),
         rejected: rejectedBy && latest ? { by: rejectedBy, reason: latest.c.message.split(/\n\s*\n/)[1]?.trim() ?? '' } : null,
       };
     });
-}
-
-function candidatesFor(ctx: HistoryContext, role: Role, post: string | undefined): string[] {
-  if (role === 'supervisor' && post) {
-    const supervisors = supervisorsOf(ctx.roster, post, ctx.today);
-    if (supervisors.length > 0) return supervisors;
-    role = 'businessLead';
-  }
-  return ctx.roster.people.filter((p) => holdsRole(ctx.roster, p.id, role, ctx.today, role === 'employer' ? post : undefined)).map((p) => p.id);
 }
 
 export function formatStatus(statuses: readonly RecordStatus[]): string {

@@ -9,7 +9,7 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import { runContentRules } from '../rules/index.ts';
 import { validApprovals } from '../rules/history/context.ts';
-import { archiveRegister, nextArchiveNo, type RegisterEntry } from './numbering.ts';
+import { archiveNoInLine, archiveRegister, nextArchiveNo, type RegisterEntry } from './numbering.ts';
 import { setTopLevelField } from './set-field.ts';
 
 /** The approval that completes a service before it may be archived. */
@@ -45,7 +45,7 @@ function pendingNumbers(repo: OpenRepository): Map<string, string> {
     for (const commit of pending.commits) {
       for (const change of commit.changes) {
         for (const line of change.addedLines) {
-          const value = /^archiveNo:\s*(\S+)/.exec(line)?.[1];
+          const value = archiveNoInLine(line);
           if (value) numbers.set(value, record);
         }
       }
@@ -75,7 +75,7 @@ export async function archiveRecord({ cwd, today, record: id, renumber = false }
   // A number allocated on the record's submit branch is repaired there: the branch's version is the one renumbered.
   const onBranch = renumber ? await gitAt(cwd).raw(['show', `refs/heads/submit/${id}:${record.file}`]).catch(() => null) : null;
   const source = onBranch ?? (await readFile(path, 'utf8'));
-  const existing = /^archiveNo:\s*(\S+)/m.exec(source)?.[1];
+  const existing = source.split('\n').map(archiveNoInLine).find((value) => value !== undefined);
   const current = currentNumbers(repo);
   const pending = pendingNumbers(repo);
   if (existing !== undefined && !renumber) throw new CommandError(`${id} 已有档案编号 ${existing}；如与其他记录冲突，请用 --renumber 重新编号`);

@@ -35,7 +35,7 @@ export async function auditSample({ cwd, today, n, seed }: { cwd: string; today:
   for (const target of drawn) {
     const checklist = checklistOf(target.kind, publicData(target.kind, target.data));
     const completeness = Math.round((checklist.filter((c) => c.present).length / checklist.length) * 100);
-    const { id, path } = await nextRecordId(cwd, 'audit', Number(today.slice(0, 4)), written.length);
+    const { id, path } = await nextRecordId(cwd, 'audit', Number(today.slice(0, 4)));
     const text = [
       '---',
       `# 抽样种子 ${usedSeed}（swa audit sample --seed ${usedSeed} 可复现）`,

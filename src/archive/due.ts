@@ -6,8 +6,9 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { endDate, meetings } from '../rules/activity.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { casesAwaitingHandover } from '../rules/handover.ts';
+import { referralApproval } from '../rules/history/case-history.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
-import { holdsRole, supervisorsOf } from '../rules/roster.ts';
+import { whoMayAct } from '../rules/roster.ts';
 import { kindByDir } from '../schemas/index.ts';
 import type { Role } from '../schemas/staff.ts';
 import { addWorkingDays } from './calendar.ts';
@@ -58,7 +59,7 @@ function stageRule(stage: Stage, kind: string | undefined): string {
     case 'handover':
       return 'C-QUARTERLY-HANDOVER';
     case 'roster':
-      return 'A-UNAUTHORISED';
+      return 'ROSTER';
   }
 }
 
@@ -83,15 +84,8 @@ export function dueList(ctx: RuleContext, history: HistoryContext | null): Oblig
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || (a.record ?? '').localeCompare(b.record ?? ''));
 }
 
-/** Who holds `role` for a post today (a post without a supervisor falls back to the business lead). */
-function holders(ctx: RuleContext, role: Role, post: string | undefined): string[] {
-  if (role === 'supervisor' && post) {
-    const supervisors = supervisorsOf(ctx.roster, post, ctx.today);
-    if (supervisors.length > 0) return supervisors;
-    role = 'businessLead';
-  }
-  return ctx.roster.people.filter((p) => holdsRole(ctx.roster, p.id, role, ctx.today, role === 'employer' ? post : undefined)).map((p) => p.id);
-}
+/** Who holds `role` for a post today. */
+const holders = (ctx: RuleContext, role: Role, post: string | undefined) => whoMayAct(ctx.roster, role, post, ctx.today);
 
 const postOf = (record: ArchiveRecord | undefined) => (record && 'post' in record.data ? (record.data.post as string) : undefined);
 const workerOf = (record: ArchiveRecord) => ('worker' in record.data ? [record.data.worker as string] : []);
@@ -126,10 +120,10 @@ function approvalDeadline(stage: Stage, record: ArchiveRecord | undefined, ctx: 
 function referralReplies(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
   return ctx.records.flatMap((record) => {
     if (record.kind !== 'case') return [];
-    const approvals = validApprovals(ctx, record.id, 'referral');
-    return record.data.referrals.flatMap((referral) => {
-      if (referral.type !== '机构内' || referral.reply || !referral.toWorker || approvals.length === 0) return [];
-      const approved = dayOf((approvals.at(-1) as (typeof approvals)[number]).time);
+    return record.data.referrals.flatMap((referral, i) => {
+      const approval = referralApproval(ctx, record, i);
+      if (referral.type !== '机构内' || referral.reply || !referral.toWorker || !approval) return [];
+      const approved = dayOf(approval.time);
       const deadline = addWorkingDays(approved, ctx.config.deadlines.referralReplyWorkingDays, ctx.config);
       return [{ rule: 'C-REFERRAL-REPLY', record: record.id, what: `回复 ${approved} 获批的机构内转介`, deadline, who: [referral.toWorker] }];
     });
@@ -207,7 +201,7 @@ function retentionReviews(ctx: RuleContext): Omit<Obligation, 'overdue'>[] {
     if (!rule) return [];
     const expires = `${Number(number.month.slice(0, 4)) + rule.years}-${number.month.slice(4)}-01`;
     if (expires > ctx.today) return [];
-    return [{ rule: 'G-ARCHIVE-CONTENT', record: record.id, what: `档案 ${value} 已满 ${rule.years} 年保管期，待复核（工具不会删除）`, deadline: expires, who: reviewers }];
+    return [{ rule: 'RETENTION', record: record.id, what: `档案 ${value} 已满 ${rule.years} 年保管期，待复核（工具不会删除）`, deadline: expires, who: reviewers }];
   });
 }
 

@@ -41,7 +41,7 @@ export async function handover({ cwd, today, quarter, post }: HandoverOptions): 
   const written: HandoverResult['written'] = [];
   for (const [key, cases] of groups) {
     const [groupPost, worker] = key.split(':') as [string, string];
-    const { id, path } = await nextRecordId(cwd, 'handover', Number(today.slice(0, 4)), written.length);
+    const { id, path } = await nextRecordId(cwd, 'handover', Number(today.slice(0, 4)));
     const text = [
       '---',
       `id: ${id}`,

@@ -15,6 +15,11 @@ export interface ArchiveNumber {
 
 const pattern = /^([A-Z]{2,4})-([A-Z]{2,4})-(\d+)-(\d{6})$/;
 
+/** The archive number set on a frontmatter line such as `archiveNo: "QSN-GA-003-202611"  # 档案编号`. */
+export function archiveNoInLine(line: string): string | undefined {
+  return /^archiveNo:\s*["']?([A-Z]{2,4}-[A-Z]{2,4}-\d+-\d{6})["']?\s*(?:#.*)?$/.exec(line.trim())?.[1];
+}
+
 export function parseArchiveNo(value: string): ArchiveNumber | null {
   const match = pattern.exec(value);
   if (!match) return null;

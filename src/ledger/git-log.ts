@@ -29,7 +29,8 @@ export async function readHistory(cwd: string): Promise<History | null> {
   const [top, gitDir] = dirs?.split('\n') ?? [];
   if (!top || !gitDir || (await realpath(top.trim())) !== (await realpath(cwd))) return null;
 
-  const refs = await git.raw(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`]);
+  // Tags are in the key too: the adoption point is usually a tag.
+  const refs = await git.raw(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']);
   const mainTip = /^refs\/heads\/main (\w+)$/m.exec(refs)?.[1] ?? null;
   if (!mainTip) return { mainTip: null, commits: [] };
   const head = (await git.raw(['rev-parse', 'HEAD'])).trim();

@@ -5,16 +5,16 @@ import type { Identity } from './commit.ts';
 const githubNoreply = /^(?:\d+\+)?([\w.-]+)@users\.noreply\.github\.com$/i;
 
 /**
- * Maps a git identity to a staff id through the roster: by commit e-mail, or by the host login
- * that a host's no-reply address or merge message carries. Names are not used: anyone can type one.
+ * Maps a git identity to a staff id through the roster: by commit e-mail, or by the GitHub login
+ * that GitHub's no-reply address carries (matched against `github:` logins only). Names are not
+ * used: anyone can type one.
  */
-export function staffIdOf(roster: Roster, identity: Identity, hostLogin?: string): string | null {
+export function staffIdOf(roster: Roster, identity: Identity): string | null {
   const email = identity.email.toLowerCase();
   const byEmail = roster.people.find((p) => p.git.emails.some((e) => e.toLowerCase() === email));
   if (byEmail) return byEmail.id;
-  const login = githubNoreply.exec(email)?.[1] ?? hostLogin;
+  const login = githubNoreply.exec(email)?.[1];
   if (!login) return null;
-  const key = login.toLowerCase();
-  const byLogin = roster.people.find((p) => p.git.logins.some((l) => l.toLowerCase().split(':')[1] === key));
-  return byLogin?.id ?? null;
+  const key = `github:${login.toLowerCase()}`;
+  return roster.people.find((p) => p.git.logins.some((l) => l.toLowerCase() === key))?.id ?? null;
 }

@@ -1,9 +1,10 @@
+import { archiveNoInLine } from '../archive/numbering.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import type { Roster } from '../schemas/staff.ts';
 import type { Commit, Identity } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
-import { parseHostMerge, parseTrailers, trailer, type HostMerge } from './trailers.ts';
+import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
 
 export const configFiles = ['content/staff.yaml', 'content/archive.yaml'];
 
@@ -24,7 +25,6 @@ export interface Approval {
   firstParent: string;
   /** When the merge was made (committer date). */
   time: string;
-  host: HostMerge['host'] | null;
   /** Commits the merge brought into main. */
   branchCommits: Commit[];
   /** Files under content/ the merge changed, relative to its first parent. */
@@ -85,7 +85,7 @@ export interface LedgerInput {
 }
 
 const recordOf = (path: string) => locationFromPath(path)?.id ?? null;
-const archiveNumberLine = /^archiveNo:\s*["']?([A-Z]{2,4}-[A-Z]{2,4}-\d+-\d{6})["']?\s*(?:#.*)?$/;
+const recordIdPattern = /^(cases|consultations|groups|community|audits|handovers)\/\d{4}-\d{4}$/;
 
 /** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
 export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
@@ -111,7 +111,7 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     for (const change of commit.changes) {
       const record = recordOf(change.path);
       for (const line of change.addedLines) {
-        const number = archiveNumberLine.exec(line)?.[1];
+        const number = archiveNoInLine(line);
         if (record && number && !archiveNumbers.has(number)) archiveNumbers.set(number, { record, sha: commit.sha, time: commit.committer.date });
       }
     }
@@ -127,7 +127,8 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
       return;
     }
     const touched = files.filter((f) => recordOf(f) !== null || configFiles.includes(f));
-    const approval = commit.parents.length > 1 ? readApproval(commit, branchCommits, files, rosterAt(commit.parents[0]!)) : null;
+    const namesRecord = /^Record:/im.test(commit.message);
+    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(commit, branchCommits, files, rosterAt(commit.parents[0]!)) : null;
     if (approval) approvals.push(approval);
     else if (touched.length > 0) {
       unapproved.push({ sha: commit.sha, how: routeOf(commit), records, files: touched, time: commit.committer.date, author: commit.author });
@@ -186,7 +187,9 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[], r
 
   const submitted = branchCommits.map((c) => parseTrailers(c.message)).find((t) => trailer(t, 'Submitted-by') !== undefined);
   const recordFromBranch = host?.branch.startsWith('submit/') ? host.branch.slice('submit/'.length) : undefined;
-  const record = trailer(trailers, 'Record') ?? (submitted && trailer(submitted, 'Record')) ?? recordFromBranch ?? null;
+  const named = trailer(trailers, 'Record') ?? (submitted && trailer(submitted, 'Record')) ?? recordFromBranch ?? null;
+  // A Record value that is not a record id names nothing: the records are then read from the files changed.
+  const record = named !== null && recordIdPattern.test(named) ? named : null;
   const stageText = trailer(trailers, 'Stage') ?? (submitted && trailer(submitted, 'Stage')) ?? null;
   return {
     sha: merge.sha,
@@ -200,7 +203,6 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[], r
     mergedHead: merge.parents[1] as string,
     firstParent: merge.parents[0] as string,
     time: merge.committer.date,
-    host: host?.host ?? null,
     branchCommits,
     files,
     author: merge.author,

@@ -30,9 +30,10 @@ const activityStages: Partial<Record<Stage, Stage[]>> = {
   plan: [],
   'org-business': ['plan'],
   'org-head': ['org-business'],
-  funding: ['plan'],
+  // The finance lead signs, and the report is reviewed, after the org's sign-off (DOMAIN.md stage table).
+  funding: ['org-head'],
   session: ['plan'],
-  'report-supervisor': ['plan'],
+  'report-supervisor': ['org-head'],
   'report-business': ['report-supervisor'],
   'report-head': ['report-business'],
   archive: ['report-head'],

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../schemas/case.ts';
 import type { RecordRule } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
-import { minDate } from '../dates.ts';
+import { addDays, minDate } from '../dates.ts';
 
 /** Plan and session dates: the service that must wait for the intake approval. */
 function serviceDates(data: CaseRecord): { path: (string | number)[]; date: string; what: string }[] {
@@ -106,6 +106,15 @@ export const followUpAfterClosing: RecordRule<'case'> = (record) => {
 };
 
 /** The forms C-ARCHIVE-COMPLETE asks for beyond those the schema already requires (basic info, intake). */
+/** C-FOLLOW-UP (第八条): a follow-up is recorded within N days of closing; once overdue it is a duty fallen due. */
+export const followedUp: RecordRule<'case'> = (record, ctx) => {
+  const closed = record.data.closingForm?.date;
+  if (closed === undefined || record.data.followUps.length > 0) return [];
+  const due = addDays(closed, ctx.config.deadlines.followUpDays);
+  if (ctx.today <= due) return [];
+  return [reporter(record).warning('C-FOLLOW-UP', ['closingForm'], `个案于 ${closed} 结案，应在 ${due} 前完成追踪服务并记录（followUps），已逾期`)];
+};
+
 const archiveForms: { label: string; present: (d: CaseRecord) => boolean }[] = [
   { label: '接受个案服务同意书', present: (d) => d.consent !== undefined },
   { label: '个案服务计划书', present: (d) => d.plan !== undefined },

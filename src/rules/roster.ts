@@ -19,6 +19,16 @@ export function supervisorsOf(roster: Roster, post: string, date: string): strin
   return roster.people.filter((p) => holdsRole(roster, p.id, 'supervisor', date, post)).map((p) => p.id);
 }
 
+/** Everyone who may act in `role` for `post` on `date`; a post without a supervisor falls back to the business lead. */
+export function whoMayAct(roster: Roster, role: Role, post: string | undefined, date: string): string[] {
+  if (role === 'supervisor' && post) {
+    const supervisors = supervisorsOf(roster, post, date);
+    if (supervisors.length > 0) return supervisors;
+    role = 'businessLead';
+  }
+  return roster.people.filter((p) => holdsRole(roster, p.id, role, date, role === 'employer' ? post : undefined)).map((p) => p.id);
+}
+
 /**
  * Who may act as the supervisor of `post` on `date`: its supervisors, or, where the post (镇街)
  * has none, the businessLead (C-INTAKE-APPROVAL, DOMAIN.md roles).

@@ -15,7 +15,7 @@ export interface BuildOptions {
   cwd: string;
   today: string;
   internal: boolean;
-  /** Output folder; default `<cwd>/dist`. */
+  /** Output folder; default `<cwd>/dist`, or `<cwd>/dist-internal` for an internal build (never over the shareable one). */
   out?: string;
   progress?: (message: string) => void;
 }
@@ -32,7 +32,7 @@ export interface BuildResult {
  * receive a client's personal data; `internal` adds it and marks every page as internal.
  */
 export async function buildSite({ cwd, today, internal, out, progress = () => undefined }: BuildOptions): Promise<BuildResult> {
-  const outDir = resolve(cwd, out ?? 'dist');
+  const outDir = resolve(cwd, out ?? (internal ? 'dist-internal' : 'dist'));
   progress('读取档案与审批历史…');
   const repo = await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');

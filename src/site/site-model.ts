@@ -94,7 +94,7 @@ function recordView(
     sections: sectionsOf(record.kind, data),
     checklist: checklistOf(record.kind, data),
     timeline: history
-      ? timelineOf(history, record.id, findings).map((e) => ({ date: dayOf(e.time), note: e.note, by: e.by ? (staffName.get(e.by) ?? e.by) : '', commit: e.sha.slice(0, 8) }))
+      ? timelineOf(history, record.id, findings, { withoutReasons: !internal }).map((e) => ({ date: dayOf(e.time), note: e.note, by: e.by ? (staffName.get(e.by) ?? e.by) : '', commit: e.sha.slice(0, 8) }))
       : [],
     findings: findings.filter((f) => f.record === record.id).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line })),
     waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],

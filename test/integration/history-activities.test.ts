@@ -50,7 +50,10 @@ describe('history rules of groups and community activities', () => {
   it('[GR-ARCHIVE-1W] archiving due a week after the last report approval: overdue, then filed late', async () => {
     const repo = await archiveRepo();
     const text = endedGroupText({ report: '2026-05-18' });
-    await approveStage(repo, '2026-04-02', group, groupText({ plan: '2026-04-01', schedule: ['2026-05-09', '2026-05-16'] }), 'plan', staff.supervisor, 'supervisor');
+    const planned = groupText({ plan: '2026-04-01', schedule: ['2026-05-09', '2026-05-16'] });
+    await approveStage(repo, '2026-04-02', group, planned, 'plan', staff.supervisor, 'supervisor');
+    await approveStage(repo, '2026-04-03', group, planned, 'org-business', staff.businessLead, 'businessLead');
+    await approveStage(repo, '2026-04-04', group, planned, 'org-head', staff.orgHead, 'orgHead');
     await approveStage(repo, '2026-05-18', group, text, 'report-supervisor', staff.supervisor, 'supervisor');
     await approveStage(repo, '2026-05-19', group, text, 'report-business', staff.businessLead, 'businessLead');
     await approveStage(repo, '2026-05-20', group, text, 'report-head', staff.orgHead, 'orgHead');

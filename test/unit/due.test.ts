@@ -13,9 +13,11 @@ const summary = (items: ReturnType<typeof dueList>) => items.map((o) => [o.rule,
 
 describe('the due list', () => {
   it('lists a follow-up 90 days after closing: due, then overdue', async () => {
-    const before = await contextOf((files) => files, '2026-11-27');
+    const noFollowUp = (files: Awaited<ReturnType<typeof fixtureFiles>>) =>
+      withFile(files, paths.closedCase, replaceOnce(textOf(files, paths.closedCase), 'followUps:\n  - { date: 2026-10-15, summary: 居家安全情况稳定 }\n', ''));
+    const before = await contextOf(noFollowUp, '2026-11-27');
     expect(summary(dueList(before, null))).toEqual([['C-FOLLOW-UP', 'cases/2026-0002', '2026-11-28', 'S06', false]]);
-    const after = await contextOf((files) => files, '2026-11-29');
+    const after = await contextOf(noFollowUp, '2026-11-29');
     expect(summary(dueList(after, null))).toEqual([['C-FOLLOW-UP', 'cases/2026-0002', '2026-11-28', 'S06', true]]);
   });
 
@@ -54,13 +56,13 @@ describe('the due list', () => {
 
   it('lists archived records past their retention for the business lead, and deletes nothing', async () => {
     const retention = (today: string) =>
-      contextOf((files) => files, today).then((ctx) => summary(dueList(ctx, null)).filter(([rule]) => rule === 'G-ARCHIVE-CONTENT'));
+      contextOf((files) => files, today).then((ctx) => summary(dueList(ctx, null)).filter(([rule]) => rule === 'RETENTION'));
     // archive.yaml: cases 15 years, everything else 10, from the archive month.
     expect(await retention('2036-05-31')).toEqual([]);
     expect(await retention('2041-06-02')).toEqual([
-      ['G-ARCHIVE-CONTENT', 'groups/2026-0001', '2036-06-01', 'S02', true],
-      ['G-ARCHIVE-CONTENT', 'community/2026-0001', '2036-07-01', 'S02', true],
-      ['G-ARCHIVE-CONTENT', 'cases/2026-0001', '2041-06-01', 'S02', true],
+      ['RETENTION', 'groups/2026-0001', '2036-06-01', 'S02', true],
+      ['RETENTION', 'community/2026-0001', '2036-07-01', 'S02', true],
+      ['RETENTION', 'cases/2026-0001', '2041-06-01', 'S02', true],
     ]);
   });
 });

@@ -7,7 +7,7 @@ export interface CheckOptions {
   today: string;
 }
 
-/** `swa check`: reads content/ and main's history (never writes) and returns every finding. */
+/** `swa check`: reads content/ and main's history and returns every finding; it writes nothing but its history cache in .git/swa. */
 export async function check({ cwd, today }: CheckOptions): Promise<CheckResult> {
   return checkRepository(cwd, today);
 }

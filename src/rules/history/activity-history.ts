@@ -41,7 +41,7 @@ export function planLeadFromHistory(record: ActivityRecord, ctx: HistoryContext)
   const approval = validApprovals(ctx, record.id, 'plan')[0];
   const firstHeld = minDate(held.dates);
   if (firstHeld && (!approval || dayOf(approval.time) > firstHeld)) {
-    findings.push(report.error(rule, [held.key, 0], `首次活动 ${firstHeld} 时计划书尚未经督导批准${approval ? `（批准于 ${dayOf(approval.time)}）` : ''}；督导不批准的不允许开展`));
+    findings.push(report.error(rule, [held.key, held.dates.indexOf(firstHeld)], `首次活动 ${firstHeld} 时计划书尚未经督导批准${approval ? `（批准于 ${dayOf(approval.time)}）` : ''}；督导不批准的不允许开展`));
   }
   return findings;
 }

@@ -30,10 +30,9 @@ export function intakeApprovedBeforeService(record: Case, ctx: HistoryContext): 
 export function sessionsFiledPromptly(record: Case, ctx: HistoryContext): Finding[] {
   const report = reporter(record);
   const days = ctx.config.deadlines.sessionRecordDays;
-  const adoption = ctx.ledger.adoption;
   return record.data.sessions.flatMap((session, i) => {
-    const entered = enteredAt(ctx, record, ['sessions', i]);
-    if (entered === undefined || (adoption && Date.parse(entered) <= Date.parse(adoption.time))) return [];
+    const entered = enteredAt(ctx, record, ['sessions', i, 'date']);
+    if (entered === undefined) return [];
     const due = addDays(session.date, days);
     if (dayOf(entered) <= due) return [];
     return [report.error('C-SESSION-RECORD', ['sessions', i], `第${i + 1}次服务（${session.date}）的记录于 ${dayOf(entered)} 才入库，应在 ${days} 天内（${due} 前）归档`)];
@@ -52,15 +51,19 @@ export function referralApproved(record: Case, ctx: HistoryContext): Finding[] {
   });
 }
 
+/** The approval of referral `i`: the first valid referral approval made once the referral was on record. */
+export function referralApproval(ctx: HistoryContext, record: Case, i: number) {
+  const entered = enteredAt(ctx, record, ['referrals', i]);
+  return validApprovals(ctx, record.id, 'referral').find((a) => entered === undefined || Date.parse(a.time) >= Date.parse(entered));
+}
+
 /** C-REFERRAL-REPLY (第七条): the receiver replies within N working days of the referral's approval. */
 export function referralAnsweredInTime(record: Case, ctx: HistoryContext): Finding[] {
   const report = reporter(record);
   const limit = ctx.config.deadlines.referralReplyWorkingDays;
-  const approvals = validApprovals(ctx, record.id, 'referral');
   return record.data.referrals.flatMap((referral, i) => {
     if (referral.type !== '机构内') return [];
-    const entered = enteredAt(ctx, record, ['referrals', i]);
-    const approval = approvals.find((a) => entered === undefined || Date.parse(a.time) >= Date.parse(entered));
+    const approval = referralApproval(ctx, record, i);
     if (!approval) return [];
     const from = dayOf(approval.time);
     const due = addWorkingDays(from, limit, ctx.config);
@@ -69,7 +72,7 @@ export function referralAnsweredInTime(record: Case, ctx: HistoryContext): Findi
         ? [report.warning('C-REFERRAL-REPLY', ['referrals', i], `转介于 ${from} 获批，接收社工 ${referral.toWorker ?? ''} 应在 ${limit} 个工作日内（${due} 前）回复，已逾期`)]
         : [];
     }
-    const repliedLine = enteredAt(ctx, record, ['referrals', i, 'reply']);
+    const repliedLine = enteredAt(ctx, record, ['referrals', i, 'reply', 'date']);
     const replied = repliedLine ? dayOf(repliedLine) : referral.reply.date;
     const used = workingDaysBetween(from, replied, ctx.config);
     if (used <= limit) return [];
@@ -90,18 +93,9 @@ export function closedAfterApproval(record: Case, ctx: HistoryContext): Finding[
     : [];
 }
 
-/** C-FOLLOW-UP (第八条): a follow-up is recorded within N days of the approved closing. */
-export function followedUp(record: Case, ctx: HistoryContext): Finding[] {
-  const closed = record.data.closingForm?.date;
-  if (closed === undefined || record.data.followUps.length > 0) return [];
-  const due = addDays(closed, ctx.config.deadlines.followUpDays);
-  if (ctx.today <= due) return [];
-  return [reporter(record).warning('C-FOLLOW-UP', ['closingForm'], `个案于 ${closed} 结案，应在 ${due} 前完成追踪服务并记录（followUps），已逾期`)];
-}
-
 /** History rules of a case; an imported case's history before adoption is not judged. */
 export function caseHistoryRules(record: Case, ctx: HistoryContext): Finding[] {
-  const rules = [sessionsFiledPromptly, referralAnsweredInTime, followedUp];
+  const rules = [sessionsFiledPromptly, referralAnsweredInTime];
   const approvalRules = [intakeApprovedBeforeService, referralApproved, closedAfterApproval];
   return [...rules, ...(isImported(ctx, record) ? [] : approvalRules)].flatMap((rule) => rule(record, ctx));
 }

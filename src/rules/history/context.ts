@@ -25,11 +25,10 @@ export interface SignatureCheck {
 
 export const shortSha = (sha: string) => sha.slice(0, 8);
 
-/** The file of a record id, even when the record no longer exists or did not parse. */
-export function fileOfRecord(id: string): string {
-  const [dir, rest] = id.split('/') as [string, string];
-  const [year, seq] = rest.split('-') as [string, string];
-  return `content/${dir}/${year}/${seq}.md`;
+/** The file of a record id, even when the record no longer exists or did not parse; null for anything that is not an id. */
+export function fileOfRecord(id: string): string | null {
+  const match = /^([a-z]+)\/(\d{4})-(\d{4})$/.exec(id);
+  return match ? `content/${match[1]}/${match[2]}/${match[3]}.md` : null;
 }
 
 /** A finding about a record as a whole (history facts have no key of their own): it points at the record's id line. */
@@ -46,7 +45,7 @@ export function historyFinding(
     rule,
     severity,
     record,
-    file: parsed?.file ?? (record ? fileOfRecord(record) : (file ?? 'content/staff.yaml')),
+    file: parsed?.file ?? (record ? fileOfRecord(record) : null) ?? file ?? 'content/staff.yaml',
     line: parsed ? parsed.lineOf(['id']) : 1,
     message,
   };
@@ -82,9 +81,12 @@ export const isImported = (ctx: HistoryContext, record: ArchiveRecord) => ctx.le
 
 /**
  * When the line carrying the key at `path` first entered the repository: the committer date of
- * the earliest commit (on main or a submit branch) that added it. Undefined while uncommitted.
+ * the earliest commit (on main or a submit branch) that added it. Undefined while uncommitted,
+ * and for lines already there at the adoption point (imported, not submitted).
  */
 export function enteredAt(ctx: HistoryContext, record: ArchiveRecord, path: readonly (string | number)[]): string | undefined {
   const text = record.lines[record.lineOf(path) - 1]?.trim();
-  return text === undefined ? undefined : ctx.ledger.lineFirstSeen.get(record.file)?.get(text);
+  const entered = text === undefined ? undefined : ctx.ledger.lineFirstSeen.get(record.file)?.get(text);
+  const adoption = ctx.ledger.adoption;
+  return entered !== undefined && adoption && Date.parse(entered) <= Date.parse(adoption.time) ? undefined : entered;
 }

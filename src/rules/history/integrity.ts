@@ -99,6 +99,9 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
     violations.push({ rule: 'A-UNAUTHORISED', message: `Approved-by 写的是 ${approval.claimedApprover}，但合并者是 ${approver}` });
   }
   const role = stageDefinitions[stage].role;
+  if (approval.claimedRole !== null && approval.claimedRole !== role) {
+    violations.push({ rule: 'A-UNAUTHORISED', message: `Role 写的是 ${approval.claimedRole}，但「${stageDefinitions[stage].label}」所需的角色是 ${role}` });
+  }
   const day = dayOf(approval.time);
   if (!holdsStageRole(ctx, roster, approver, stage, record, day)) {
     violations.push({
@@ -110,7 +113,7 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
   if (authors.has(approver)) {
     violations.push({ rule: 'A-SELF-APPROVAL', message: `审批人 ${approver} 是被合并分支的提交者或作者，不能审批自己的工作` });
   }
-  if (approval.approvedHead !== null && !approval.mergedHead.startsWith(approval.approvedHead)) {
+  if (approval.approvedHead !== null && (!/^[0-9a-f]{7,40}$/.test(approval.approvedHead) || !approval.mergedHead.startsWith(approval.approvedHead))) {
     violations.push({
       rule: 'A-STALE-HEAD',
       message: `审批的是 ${shortSha(approval.approvedHead)}，实际合并的是 ${shortSha(approval.mergedHead)}：合并的内容不是审阅过的内容`,
