@@ -22,10 +22,12 @@ export async function loadLedger(cwd: string, adoptionRef: string | undefined): 
 
   const revisions = [history.mainTip, ...history.commits.filter((c) => c.parents.length > 1).map((c) => c.parents[0] as string)];
   const blobs = await readBlobs(cwd, revisions.map((sha) => `${sha}:${staffPath}`));
-  const rosters = new Map<string, Roster | null>();
+  // Parsed once per distinct text: thousands of merges usually share a handful of roster versions.
+  const rosters = new Map<string | null, Roster | null>();
   const rosterAt = (sha: string): Roster | null => {
-    if (!rosters.has(sha)) rosters.set(sha, parseConfig(staffPath, blobs.get(`${sha}:${staffPath}`) ?? undefined, staffSchema).value);
-    return rosters.get(sha) ?? null;
+    const text = blobs.get(`${sha}:${staffPath}`) ?? null;
+    if (!rosters.has(text)) rosters.set(text, parseConfig(staffPath, text ?? undefined, staffSchema).value);
+    return rosters.get(text) ?? null;
   };
   const ledger = buildLedger({ commits: history.commits, mainTip: history.mainTip, adoptionRef, rosterAt });
   if (!ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };

@@ -23,22 +23,29 @@ export function normaliseText(raw: string): string {
  * key at fault. `firstLine` is the file line on which `yamlText` starts.
  */
 export function parseYamlMapping(yamlText: string, firstLine: number): YamlMapping | ParseFailure {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-
-  const error = doc.errors[0];
+  const located = () => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    return { doc, lineAt: (offset: number) => lineCounter.linePos(offset).line + firstLine - 1 };
+  };
+  const first = located();
+  const error = first.doc.errors[0];
   if (error) {
-    return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: lineAt(error.pos[0]) };
+    return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: first.lineAt(error.pos[0]) };
   }
-  const data: unknown = doc.toJS();
+  const data: unknown = first.doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { message: 'YAML 内容应为“字段: 值”的键值对', line: firstLine };
   }
 
+  // The syntax tree is kept only once a line is asked for (a finding, a history rule): most
+  // records need none, and holding every tree of a large archive costs more memory than parsing twice.
+  let positions: ReturnType<typeof located> | undefined;
   return {
     data: data as Record<string, unknown>,
     lineOf(path) {
+      positions ??= located();
+      const { doc, lineAt } = positions;
       let node: unknown = doc.contents;
       let line = firstLine;
       for (const segment of path) {
