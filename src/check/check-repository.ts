@@ -2,7 +2,8 @@ import { loadLedger } from '../ledger/load-ledger.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
-import type { HistoryContext } from '../rules/history/context.ts';
+import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
+import type { Roster } from '../schemas/staff.ts';
 import { runHistoryRules } from '../rules/history/index.ts';
 import { archiveConfigFile, checkArchive, type CheckResult } from './check-archive.ts';
 
@@ -32,12 +33,16 @@ export async function checkRepository(cwd: string, today: string): Promise<Repos
     return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
   const { ledger, rosterAt } = loaded;
-  const toVerify = ledger.approvals.filter((a) => {
-    const approver = a.approver && rosterAt(a.firstParent)?.people.find((p) => p.id === a.approver);
-    return approver && approver.signingKeys.length > 0;
-  });
-  const tipRoster = rosterAt(ledger.mainTip) ?? content.context.roster;
-  const signatures = await verifySignatures(cwd, toVerify.map((a) => a.sha), tipRoster);
+  // Each approval is verified against the keys of the roster it was made under (a key rotated or
+  // removed later does not void it): one batched git call per distinct roster.
+  const byRoster = new Map<Roster, string[]>();
+  for (const approval of ledger.approvals) {
+    const roster = rosterAt(approval.firstParent);
+    const approver = approval.approver && roster?.people.find((p) => p.id === approval.approver);
+    if (roster && approver && approver.signingKeys.length > 0) byRoster.set(roster, [...(byRoster.get(roster) ?? []), approval.sha]);
+  }
+  const signatures = new Map<string, SignatureCheck>();
+  for (const [roster, shas] of byRoster) for (const [sha, check] of await verifySignatures(cwd, shas, roster)) signatures.set(sha, check);
   const history = runHistoryRules({ ...content.context, ledger, rosterAt, signatures });
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -28,6 +28,11 @@ export function checkRoster(roster: Roster, file: string, source: YamlMapping): 
     once(`person:${person.id}`, `第${i + 1}名工作人员`, ['people', i, 'id'], `工作人员编号 ${person.id}`);
     person.git.emails.forEach((email, j) => once(`email:${email.toLowerCase()}`, person.id, ['people', i, 'git', 'emails', j], `邮箱 ${email}`));
     person.git.logins.forEach((login, j) => once(`login:${login.toLowerCase()}`, person.id, ['people', i, 'git', 'logins', j], `账号 ${login}`));
+    person.signingKeys.forEach((key, j) => {
+      if (!/^(ssh-|ecdsa-|sk-)/.test(key)) {
+        findings.push(report(['people', i, 'signingKeys', j], `${person.id} 的签名公钥不是 SSH 公钥（应以 ssh-ed25519、ssh-rsa 等开头）；A-SIGNATURE 目前只核验 SSH 签名`));
+      }
+    });
     person.roles.forEach((role, j) => {
       if (role.to !== undefined && role.to < role.from) {
         findings.push(report(['people', i, 'roles', j, 'to'], `${person.id} 的角色 ${role.role} 结束日期 ${role.to} 早于起始日期 ${role.from}`));

@@ -38,7 +38,7 @@ const person = z.object({
   roles: z.array(roleAssignment).min(1, '至少有一个角色').describe('角色'),
   /** Git identities. */
   git: gitIdentity.default({}).describe('Git 身份'),
-  /** Public SSH or GPG keys whose signatures approvals must carry (A-SIGNATURE). */
+  /** Public SSH keys whose signatures approvals must carry (A-SIGNATURE), e.g. "ssh-ed25519 AAAA… name". */
   signingKeys: z.array(text).default([]).describe('签名公钥'),
 });
 

@@ -56,4 +56,21 @@ describe('[A-SIGNATURE] approvals by people with a signing key in the roster', (
     expect(findings[0]?.message).toContain('须有其有效签名');
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-SIGNATURE']);
   });
+
+  it('a signature stays valid after the key is rotated in the roster: it is checked against the roster of its day', async () => {
+    const { repo, supervisorKey } = await signingRepo();
+    const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', casePath(id), caseText());
+    repo.git(staff.supervisor, at('2026-03-03'), 'config', 'user.signingkey', supervisorKey.privateKey);
+    await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch, sign: true }));
+
+    const rotated = await sshKey('supervisor-2027');
+    const roster = (await repo.read('content/staff.yaml')).replace(supervisorKey.publicKey, rotated.publicKey);
+    repo.git(staff.businessLead, at('2026-06-01'), 'switch', '-q', '-c', 'submit/roster');
+    const head = await repo.commit(staff.businessLead, at('2026-06-01'), 'Rotate S04 key', { 'content/staff.yaml': roster });
+    repo.git(staff.businessLead, at('2026-06-01'), 'switch', '-q', 'main');
+    mergeByHand(repo, staff.orgHead, '2026-06-02', 'submit/roster', `Approve roster change\n\nStage: roster\nApproved-by: S01\nRole: orgHead\nApproved-head: ${head}`);
+    expect(await readFile(join(repo.dir, 'content/staff.yaml'), 'utf8')).toContain(rotated.publicKey);
+    expect(await checkRules(repo, '2026-06-02')).toEqual([]);
+  });
 });
+

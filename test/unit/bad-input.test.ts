@@ -123,4 +123,17 @@ describe('bad input gets one clear finding and the other records are still check
     expect(summary(result)).toEqual([['SCHEMA', 'error', null, lineContaining(roster, 'name: 方若溪') + 3]]);
     expect(result.findings[0]?.message).toContain('已属于 S05');
   });
+
+  it('a roster signing key that is not an SSH key, which A-SIGNATURE cannot verify', async () => {
+    const files = await fixtureFiles();
+    const roster = replaceOnce(
+      textOf(files, 'content/staff.yaml'),
+      '    git: { names: [许慕言], emails: [xu.my@mingxi.example], logins: ["github:xu-my"] }\n',
+      '    git: { names: [许慕言], emails: [xu.my@mingxi.example], logins: ["github:xu-my"] }\n    signingKeys: ["4AEE18F83AFDEB23"]\n',
+    );
+    const result = checkArchive(withFile(files, 'content/staff.yaml', roster), today);
+    expect(summary(result)).toEqual([['SCHEMA', 'error', null, lineContaining(roster, 'signingKeys')]]);
+    expect(result.findings[0]?.message).toContain('不是 SSH 公钥');
+  });
 });
+
