@@ -23,7 +23,7 @@ export function endDate(record: ActivityRecord): string | undefined {
 }
 
 /** The first meeting, held or scheduled. */
-function startDate(record: ActivityRecord): string {
+export function firstMeetingDate(record: ActivityRecord): string {
   return minDate([...meetings(record).dates, ...record.data.plan.schedule.map((s) => s.date)]) as string;
 }
 
@@ -32,7 +32,7 @@ const kindName = (record: ActivityRecord) => (record.kind === 'group' ? '小组'
 /** GR-PLAN-LEAD, CM-PLAN-LEAD: the plan is dated at least N days (default 14) before the first meeting. */
 export function planIsEarly(record: ActivityRecord, ctx: RuleContext): Finding[] {
   const lead = ctx.config.deadlines.planLeadDays;
-  const start = startDate(record);
+  const start = firstMeetingDate(record);
   const latest = addDays(start, -lead);
   if (record.data.plan.date <= latest) return [];
   const rule = record.kind === 'group' ? 'GR-PLAN-LEAD' : 'CM-PLAN-LEAD';

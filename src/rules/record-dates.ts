@@ -3,15 +3,16 @@ import type { ServiceKind } from '../schemas/index.ts';
 
 export type ServiceRecord = Extract<ArchiveRecord, { kind: ServiceKind }>;
 
-/** The day a service starts on paper: the intake, the consultation, or the plan. */
-export function startDate(record: ServiceRecord): string {
+/** The day a record starts on paper: the intake, the consultation, the plan, or the audit or handover itself. */
+export function startDate(record: ArchiveRecord): string {
   switch (record.kind) {
     case 'case':
       return record.data.intake.date;
-    case 'consultation':
-      return record.data.date;
-    default:
+    case 'group':
+    case 'community':
       return record.data.plan.date;
+    default:
+      return record.data.date;
   }
 }
 

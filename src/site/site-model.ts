@@ -7,6 +7,7 @@ import type { RuleContext } from '../rules/context.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 import { recordKinds } from '../schemas/index.ts';
+import { startDate } from '../rules/record-dates.ts';
 import { publicData } from './public-schemas.ts';
 import { stageOf } from './record-stage.ts';
 import { checklistOf, sectionsOf, type Section } from './sections.ts';
@@ -69,7 +70,7 @@ function recordView(
   const data = publicData(record.kind, record.data);
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   const worker = text('worker') || text('auditor');
-  const date = startDateOf(record);
+  const date = startDate(record);
   const profile = data.profile as RecordView['profile'] | undefined;
   const status = history && record.kind !== 'audit' && record.kind !== 'handover' ? statusOf(history, record) : null;
   const category = text('category');
@@ -109,20 +110,6 @@ function natureLabel(record: ArchiveRecord, ctx: RuleContext): string {
   return ctx.config.natures[code] ?? code;
 }
 
-function startDateOf(record: ArchiveRecord): string {
-  switch (record.kind) {
-    case 'case':
-      return record.data.intake.date;
-    case 'consultation':
-      return record.data.date;
-    case 'group':
-    case 'community':
-      return record.data.plan.date;
-    case 'audit':
-    case 'handover':
-      return record.data.date;
-  }
-}
 
 /** 案主 + a letter and a digit from a hash of the record id: stable, and computed from no personal data. */
 export function pseudonymOf(id: string): string {

@@ -1,7 +1,7 @@
 import { addDays, maxDate, minDate } from '../../dates.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import { stageDefinitions } from '../../ledger/stages.ts';
-import { endDate, meetings, type ActivityRecord } from '../activity.ts';
+import { endDate, firstMeetingDate, meetings, type ActivityRecord } from '../activity.ts';
 import { reporter } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { enteredAt, isImported, validApprovals, type HistoryContext } from './context.ts';
@@ -22,15 +22,12 @@ export function planReachedSupervisor(record: ActivityRecord, ctx: HistoryContex
   return candidates.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }
 
-function firstMeeting(record: ActivityRecord): string | undefined {
-  return minDate([...meetings(record).dates, ...record.data.plan.schedule.map((s) => s.date)]);
-}
 
 /** GR-PLAN-LEAD / CM-PLAN-LEAD: the plan reached the supervisor ≥ N days before the start, and was approved before it. */
 export function planLeadFromHistory(record: ActivityRecord, ctx: HistoryContext): Finding[] {
   const rule = record.kind === 'group' ? 'GR-PLAN-LEAD' : 'CM-PLAN-LEAD';
   const report = reporter(record);
-  const start = firstMeeting(record) as string;
+  const start = firstMeetingDate(record);
   const lead = ctx.config.deadlines.planLeadDays;
   const findings: Finding[] = [];
   const reached = planReachedSupervisor(record, ctx);
