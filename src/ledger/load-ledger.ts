@@ -2,6 +2,7 @@ import { parseConfig } from '../records/parse-config.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
 import { readHistory } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
+import type { Commit } from './commit.ts';
 import { readBlobs } from './read-blobs.ts';
 
 export type LedgerResult =
@@ -20,16 +21,32 @@ export async function loadLedger(cwd: string, adoptionRef: string | undefined): 
   if (!history.mainTip) return { skipped: '仓库没有 main 分支' };
   if (!adoptionRef) return { skipped: 'archive.yaml 没有设定启用审批的起点（adoption）' };
 
-  const revisions = [history.mainTip, ...history.commits.filter((c) => c.parents.length > 1).map((c) => c.parents[0] as string)];
-  const blobs = await readBlobs(cwd, revisions.map((sha) => `${sha}:${staffPath}`));
-  // Parsed once per distinct text: thousands of merges usually share a handful of roster versions.
-  const rosters = new Map<string | null, Roster | null>();
+  // The roster on main changes only where a first-parent commit touched staff.yaml: read those
+  // versions alone (a handful, even for thousands of approvals) and parse each once.
+  const versionAt = rosterVersions(history.commits, history.mainTip);
+  const blobs = await readBlobs(cwd, [...new Set(versionAt.values())].map((sha) => `${sha}:${staffPath}`));
+  const rosters = new Map<string, Roster | null>();
   const rosterAt = (sha: string): Roster | null => {
-    const text = blobs.get(`${sha}:${staffPath}`) ?? null;
-    if (!rosters.has(text)) rosters.set(text, parseConfig(staffPath, text ?? undefined, staffSchema).value);
-    return rosters.get(text) ?? null;
+    const version = versionAt.get(sha);
+    if (version === undefined) return null;
+    if (!rosters.has(version)) rosters.set(version, parseConfig(staffPath, blobs.get(`${version}:${staffPath}`) ?? undefined, staffSchema).value);
+    return rosters.get(version) ?? null;
   };
   const ledger = buildLedger({ commits: history.commits, mainTip: history.mainTip, adoptionRef, rosterAt });
   if (!ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
   return { ledger, rosterAt };
+}
+
+/** For every commit on main's first-parent history, the commit whose staff.yaml it carries. */
+function rosterVersions(commits: readonly Commit[], mainTip: string): Map<string, string> {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const chain: Commit[] = [];
+  for (let c = bySha.get(mainTip); c; c = c.parents[0] ? bySha.get(c.parents[0]) : undefined) chain.push(c);
+  const versions = new Map<string, string>();
+  let current: string | undefined;
+  for (const commit of chain.reverse()) {
+    if (current === undefined || commit.changes.some((change) => change.path === staffPath)) current = commit.sha;
+    versions.set(commit.sha, current);
+  }
+  return versions;
 }

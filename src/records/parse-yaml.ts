@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 export type PathSegment = string | number;
@@ -28,12 +29,19 @@ export function parseYamlMapping(yamlText: string, firstLine: number): YamlMappi
     const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
     return { doc, lineAt: (offset: number) => lineCounter.linePos(offset).line + firstLine - 1 };
   };
-  const first = located();
-  const error = first.doc.errors[0];
-  if (error) {
-    return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: first.lineAt(error.pos[0]) };
+  // js-yaml reads the values fast (YAML 1.2 core schema, as the yaml package does); only a
+  // document it rejects goes through the yaml package, for its error message and position.
+  let data: unknown;
+  try {
+    data = load(yamlText, { schema: CORE_SCHEMA });
+  } catch {
+    const first = located();
+    const error = first.doc.errors[0];
+    if (error) {
+      return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: first.lineAt(error.pos[0]) };
+    }
+    data = first.doc.toJS();
   }
-  const data: unknown = first.doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { message: 'YAML 内容应为“字段: 值”的键值对', line: firstLine };
   }

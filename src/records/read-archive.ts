@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { maxRecordBytes, type SourceFile } from '../check/check-archive.ts';
 
@@ -20,12 +21,11 @@ export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((path) => !relative(contentDir, path).split(sep).some((part) => part.startsWith('.')));
 
-  const read = await Promise.all(
-    files.map(async (absolute): Promise<SourceFile> => {
-      const path = relative(root, absolute).split(sep).join('/');
-      const { size } = await stat(absolute);
-      return size > maxRecordBytes ? { path, bytes: size } : { path, bytes: size, text: await readFile(absolute, 'utf8') };
-    }),
-  );
-  return read.sort((a, b) => a.path.localeCompare(b.path));
+  // Synchronous reads in one loop: thousands of small files read faster than through the thread pool.
+  const read = files.map((absolute): SourceFile => {
+    const path = relative(root, absolute).split(sep).join('/');
+    const { size } = statSync(absolute);
+    return size > maxRecordBytes ? { path, bytes: size } : { path, bytes: size, text: readFileSync(absolute, 'utf8') };
+  });
+  return read.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
