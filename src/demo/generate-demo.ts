@@ -32,12 +32,29 @@ interface Event {
 export const adoptionTag = 'demo-adoption';
 /** Submissions of the last days before `today` are still waiting for their approver. */
 const pendingDays = 5;
+/** How late the planted late report is filed, past its due day. */
+const lateDays = 6;
+
+/** The frontmatter without the given top-level keys and their nested lines. */
+function withoutTopLevelKeys(text: string, keys: readonly string[]): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let dropping = false;
+  lines.forEach((line, i) => {
+    const topLevel = i > 0 && /^[A-Za-z#-]/.test(line);
+    if (topLevel) dropping = keys.some((key) => line.startsWith(`${key}:`));
+    if (!dropping) kept.push(line);
+  });
+  return kept.join('\n');
+}
 
 /**
  * A git repository that holds the archive with a history of approvals made by the fictional
  * staff on fixed dates: each record is submitted by its worker on a submit/ branch and every stage
  * its content implies is approved by the holder of the stage's role, in date order. One case is
- * rejected once before its approval.
+ * rejected and resubmitted before its approval; submissions of the last days still wait; and two
+ * violations are planted for the dashboard and `swa due` to show: a group report filed six days
+ * late (GR-REPORT-3D) and a correction pushed straight to main (A-UNAPPROVED-CHANGE).
  */
 export async function generateDemo({ source, out, today }: DemoOptions): Promise<{ records: number; approvals: number; pending: number }> {
   const { parsed, context } = checkArchive(await readArchiveFiles(source), today);
@@ -59,8 +76,17 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
   git(orgHead, start, 'commit', '-q', '-m', 'Adopt the archive: roster and code tables');
   git(orgHead, start, 'tag', adoptionTag);
 
+  // Planted: one group files its report six days late (GR-REPORT-3D).
+  const lateReport = parsed.find((r) => r.kind === 'group' && r.data.report !== undefined && r.data.archiveNo === undefined);
+  const reportStages = new Set<Stage>(['report-supervisor', 'report-business', 'report-head', 'archive']);
   const events: Event[] = parsed.flatMap((record) =>
-    stagesOf(record).map((s, i) => ({ record, stage: s.stage, date: s.date, first: i === 0, order: i })),
+    stagesOf(record).map((s, i) => ({
+      record,
+      stage: s.stage,
+      date: record === lateReport && reportStages.has(s.stage) ? addDays(s.date, lateDays) : s.date,
+      first: i === 0,
+      order: i,
+    })),
   );
   events.sort((a, b) => a.date.localeCompare(b.date) || a.record.id.localeCompare(b.record.id) || a.order - b.order);
 
@@ -76,6 +102,9 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
     git(worker, at(date, '10:00'), 'switch', '-q', '-c', branch, 'main');
     if (event.first) {
       await mkdir(dirname(join(out, record.file)), { recursive: true });
+      const text = await readFile(join(source, record.file), 'utf8');
+      await writeFile(join(out, record.file), record === lateReport ? withoutTopLevelKeys(text, ['report', 'financialReport']) : text);
+    } else if (record === lateReport && stage === 'report-supervisor') {
       await cp(join(source, record.file), join(out, record.file));
     }
     git(worker, at(date, '10:00'), 'add', '--', 'content');
@@ -89,13 +118,22 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
     const approver = approverOf(record, stage, roster, date);
     if (record.id === rejectOnce && stage === 'intake') {
       const note = git(approver, at(date, '12:00'), 'commit-tree', `${head}^{tree}`, '-p', head, '-m', `Reject ${record.id}: intake\n\n请补充初步评估的依据后重新提交。\n\nRecord: ${record.id}\nStage: intake\nRejected-by: ${approver.id}`);
-      git(approver, at(date, '12:00'), 'update-ref', `refs/heads/${branch}`, note, head);
+      const again = git(worker, at(date, '14:00'), 'commit-tree', `${head}^{tree}`, '-p', note, '-m', `Submit ${record.id} for intake\n\n已补充初步评估的依据。\n\nRecord: ${record.id}\nStage: intake\nSubmitted-by: ${worker.id}`);
+      git(approver, at(date, '14:00'), 'update-ref', `refs/heads/${branch}`, again, head);
     }
     const tip = git(approver, at(date, '16:00'), 'rev-parse', branch);
     const role = stageDefinitions[stage].role;
     git(approver, at(date, '16:00'), 'merge', '--no-ff', '-q', '-m', `Approve ${record.id}: ${stage}\n\nRecord: ${record.id}\nStage: ${stage}\nApproved-by: ${approver.id}\nRole: ${role}\nApproved-head: ${tip}`, branch);
     git(approver, at(date, '16:00'), 'branch', '-q', '-D', branch);
     approvals++;
+  }
+  // Planted: a worker pushes a correction straight to main (A-UNAPPROVED-CHANGE).
+  const pushed = parsed.find((r) => r.kind === 'case' && !stopped.has(r.id));
+  if (pushed) {
+    const worker = submitterOf(pushed, roster, today);
+    const text = await readFile(join(out, pushed.file), 'utf8');
+    await writeFile(join(out, pushed.file), `${text.trimEnd()}\n\n（补记：家访时间调整，虚构示例）\n`);
+    git(worker, at(addDays(today, -1), '18:00'), 'commit', '-q', '-am', `Note a change of home-visit time in ${pushed.id}`);
   }
   return { records: parsed.length, approvals, pending: stopped.size };
 }

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timelineOf } from '../../src/approvals/timeline.ts';
 import { checkArchive } from '../../src/check/check-archive.ts';
+import { checkRepository } from '../../src/check/check-repository.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { readArchiveFiles } from '../../src/records/read-archive.ts';
 import { buildSite } from '../../src/site/build-site.ts';
@@ -18,9 +20,10 @@ let server: Server;
 let browser: Browser;
 let base: string;
 let clientNames: string[];
+let demo: string;
 
 beforeAll(async () => {
-  const demo = join(await mkdtemp(join(tmpdir(), 'swa-e2e-')), 'demo');
+  demo = join(await mkdtemp(join(tmpdir(), 'swa-e2e-')), 'demo');
   await generateDemo({ source: repoRoot, out: demo, today: '2026-11-29' });
   const { out } = await buildSite({ cwd: demo, today: '2026-11-29', internal: false });
   const sample = checkArchive(await readArchiveFiles(repoRoot), '2026-11-29');
@@ -50,6 +53,25 @@ async function search(page: Page, query: string): Promise<{ titles: string[]; to
   const message = (await page.textContent('.pagefind-ui__message')) ?? '';
   return { titles: await page.$$eval('.pagefind-ui__result-title', (els) => els.map((e) => e.textContent?.trim() ?? '')), total: Number(/\d+/.exec(message)?.[0] ?? NaN) };
 }
+
+describe('the demo repository behind npm start', () => {
+  it('holds a rejection and its resubmission, waiting submissions, and exactly the planted violations', async () => {
+    const repo = await checkRepository(demo, '2026-11-29');
+    expect(repo.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.record])).toEqual([
+      ['A-UNAPPROVED-CHANGE', 'cases/2025-0001'],
+      ['GR-REPORT-3D', 'groups/2026-0004'],
+      ['GR-REPORT-3D', 'groups/2026-0004'],
+    ]);
+    const timeline = timelineOf(repo.history!, 'cases/2025-0001', repo.findings).map((e) => [e.kind, e.stage, e.by]);
+    expect(timeline.slice(0, 4)).toEqual([
+      ['submitted', 'intake', 'S07'],
+      ['rejected', 'intake', 'S04'],
+      ['submitted', 'intake', 'S07'],
+      ['approved', 'intake', 'S04'],
+    ]);
+    expect(repo.history!.ledger.pendingBranches.length).toBeGreaterThan(3);
+  });
+});
 
 describe('the archive site in Chromium', () => {
   it('finds referral cases for 转介, showing archive number or id and title, never a client', async () => {

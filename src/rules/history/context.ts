@@ -85,8 +85,17 @@ export const isImported = (ctx: HistoryContext, record: ArchiveRecord) => ctx.le
  * and for lines already there at the adoption point (imported, not submitted).
  */
 export function enteredAt(ctx: HistoryContext, record: ArchiveRecord, path: readonly (string | number)[]): string | undefined {
-  const text = record.lines[record.lineOf(path) - 1]?.trim();
-  const entered = text === undefined ? undefined : ctx.ledger.lineFirstSeen.get(record.file)?.get(text);
+  // A line is matched by its text, and `date: 2026-11-16` may stand under several keys: the key
+  // counts as entered when the last of its own line and its ancestors' lines did.
+  const seen = ctx.ledger.lineFirstSeen.get(record.file);
+  const lines = new Set(path.map((_, i) => record.lineOf(path.slice(0, i + 1))));
+  let entered: string | undefined;
+  for (const line of lines) {
+    const text = record.lines[line - 1]?.trim();
+    const time = text === undefined ? undefined : seen?.get(text);
+    if (time === undefined) return undefined;
+    if (entered === undefined || Date.parse(time) > Date.parse(entered)) entered = time;
+  }
   const adoption = ctx.ledger.adoption;
   return entered !== undefined && adoption && Date.parse(entered) <= Date.parse(adoption.time) ? undefined : entered;
 }
