@@ -1,4 +1,5 @@
 import { dayOf } from '../ledger/commit.ts';
+import type { Ledger } from '../ledger/ledger.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import type { Finding } from '../rules/finding.ts';
 import { approvalsOf, type HistoryContext } from '../rules/history/context.ts';
@@ -12,6 +13,28 @@ export interface TimelineEntry {
   by: string | null;
   sha: string;
   note: string;
+}
+
+const noteIndex = new WeakMap<Ledger, ReturnType<typeof indexNotes>>();
+
+/** Submissions, rejections and unapproved changes by record, indexed once per ledger: the site asks for every record. */
+function notesByRecord(ledger: Ledger) {
+  let index = noteIndex.get(ledger);
+  if (!index) noteIndex.set(ledger, (index = indexNotes(ledger)));
+  return index;
+}
+
+function indexNotes(ledger: Ledger) {
+  const group = <T>(items: readonly T[], keys: (item: T) => (string | null | undefined)[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) for (const key of new Set(keys(item))) if (key) map.set(key, [...(map.get(key) ?? []), item]);
+    return map;
+  };
+  return {
+    submissions: group(ledger.submissions, (n) => [n.record]),
+    rejections: group(ledger.rejections, (n) => [n.record]),
+    unapproved: group(ledger.unapproved, (c) => c.files.map((f) => locationFromPath(f)?.id)),
+  };
 }
 
 const stageLabel = (stage: string | null) => (stage && stage in stageDefinitions ? stageDefinitions[stage as Stage].label : (stage ?? '（未写明环节）'));
@@ -28,10 +51,11 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
     const imported = ledger.imported.has(record);
     entries.push({ time: first.time, kind: imported ? 'import' : 'first-on-main', stage: null, by: null, sha: first.sha, note: imported ? '导入（启用审批前已在档案中）' : '首次进入 main' });
   }
-  for (const note of ledger.submissions.filter((s) => s.record === record)) {
+  const notes = notesByRecord(ledger);
+  for (const note of notes.submissions.get(record) ?? []) {
     entries.push({ time: note.time, kind: 'submitted', stage: note.stage, by: note.by, sha: note.sha, note: `提交「${stageLabel(note.stage)}」${note.branch ? `（待审批分支 ${note.branch}）` : ''}` });
   }
-  for (const note of ledger.rejections.filter((s) => s.record === record)) {
+  for (const note of notes.rejections.get(record) ?? []) {
     entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: withoutReasons ? `退回「${stageLabel(note.stage)}」` : `退回「${stageLabel(note.stage)}」：${note.reason ?? ''}` });
   }
   for (const approval of approvalsOf(ctx, record)) {
@@ -47,7 +71,7 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
       note: `${invalid ? '无效的审批' : '批准'}「${stageLabel(approval.stage)}」（${role}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
     });
   }
-  for (const change of ledger.unapproved.filter((c) => c.files.some((f) => locationFromPath(f)?.id === record))) {
+  for (const change of notes.unapproved.get(record) ?? []) {
     entries.push({ time: change.time, kind: 'unapproved-change', stage: null, by: null, sha: change.sha, note: `未经审批的改动（${change.how}，${change.author.name}）` });
   }
   return entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.kind.localeCompare(b.kind));
