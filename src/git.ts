@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 /**
@@ -34,4 +35,21 @@ export function actingAs(person: { name: string; email: string }, date: string):
     GIT_COMMITTER_EMAIL: person.email,
     GIT_COMMITTER_DATE: date,
   };
+}
+
+/**
+ * One git process with optional standard input, for what simple-git cannot do (feeding stdin:
+ * cat-file --batch, commit-tree -F -, fast-import). Resolves with its standard output.
+ */
+export function gitProcess(cwd: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]} 失败：${err.trim()}`))));
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
 }

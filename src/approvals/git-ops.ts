@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { CommandError } from '../cli/errors.ts';
 
-import { gitAt } from '../git.ts';
+import { gitAt, gitProcess } from '../git.ts';
 
 export { gitAt };
 
@@ -50,14 +49,10 @@ export async function moveBranch(git: SimpleGit, branch: string, to: string, fro
 }
 
 function run(cwd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new CommandError(`git ${args[0]} 失败：${err.trim()}`))));
-    if (input !== undefined) child.stdin?.end(input);
-  });
+  return gitProcess(cwd, args, { env, input }).then(
+    (out) => out.toString(),
+    (error: Error) => {
+      throw new CommandError(error.message);
+    },
+  );
 }

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError } from '../cli/errors.ts';
-import { actingAs } from '../git.ts';
+import { actingAs, gitProcess } from '../git.ts';
 
 /** Records per year folder: ARCHITECTURE measured git's tree diffs turning quadratic in big folders. */
 const perYear = 500;
@@ -115,13 +114,6 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
   await run(out, ['reset', '-q', '--hard', 'main']);
 }
 
-function run(cwd: string, args: string[], input?: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: actingAs(staffOf.orgHead, '2016-01-04T09:00:00+08:00'), stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args[0]} failed: ${err.trim()}`))));
-    if (input !== undefined) child.stdin?.end(input);
-  });
+async function run(cwd: string, args: string[], input?: string): Promise<void> {
+  await gitProcess(cwd, args, { env: actingAs(staffOf.orgHead, `${firstYear}-01-02T09:00:00+08:00`), input });
 }

@@ -1,25 +1,14 @@
-import { spawn } from 'node:child_process';
+import { gitProcess } from '../git.ts';
 
 /**
  * Reads many `<rev>:<path>` blobs through ONE `git cat-file --batch` process. A missing blob
  * maps to null. This is how the ledger reads the roster as it stood before each approval.
  */
-export function readBlobs(cwd: string, specs: readonly string[]): Promise<Map<string, string | null>> {
+export async function readBlobs(cwd: string, specs: readonly string[]): Promise<Map<string, string | null>> {
   const unique = [...new Set(specs)];
-  if (unique.length === 0) return Promise.resolve(new Map());
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file --batch failed (${code}): ${stderr.trim()}`));
-      resolve(parseBatch(Buffer.concat(chunks), unique));
-    });
-    child.stdin.end(`${unique.join('\n')}\n`);
-  });
+  if (unique.length === 0) return new Map();
+  const out = await gitProcess(cwd, ['cat-file', '--batch'], { input: `${unique.join('\n')}\n` });
+  return parseBatch(out, unique);
 }
 
 function parseBatch(out: Buffer, specs: readonly string[]): Map<string, string | null> {
