@@ -2,7 +2,6 @@ import { CommandError } from '../cli/errors.ts';
 import type { Commit } from '../ledger/commit.ts';
 import { submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions, type Stage } from '../ledger/stages.ts';
-import { parseTrailers, trailer } from '../ledger/trailers.ts';
 import type { OpenRepository } from './open-repository.ts';
 
 export interface BranchSubmission {
@@ -19,9 +18,8 @@ export function branchSubmission(repo: OpenRepository, branch: string, stageOver
   const name = branch.replace(/^refs\/heads\//, '');
   const pending = repo.history.ledger.pendingBranches.find((p) => p.branch === name);
   if (!pending) throw new CommandError(`没有待审批的分支 ${name}（待审批分支形如 ${submitPrefix}cases/2026-0042）`);
-  const submitted = pending.commits.map((c) => parseTrailers(c.message)).find((t) => trailer(t, 'Submitted-by') !== undefined);
-  const record = (submitted && trailer(submitted, 'Record')) ?? name.slice(submitPrefix.length);
-  const stageText = stageOverride ?? (submitted && trailer(submitted, 'Stage'));
+  const record = pending.submission?.record ?? name.slice(submitPrefix.length);
+  const stageText = stageOverride ?? pending.submission?.stage ?? undefined;
   if (!stageText || !isStage(stageText)) {
     throw new CommandError(`无法确定分支 ${name} 申请的审批环节（${stageText ?? '未写明'}）；请用 --stage 指定：${Object.keys(stageDefinitions).join('、')}`);
   }

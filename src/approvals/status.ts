@@ -1,6 +1,5 @@
 import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
-import { parseTrailers, trailer } from '../ledger/trailers.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
 import { whoMayAct } from '../rules/roster.ts';
@@ -48,20 +47,16 @@ export function branchOnlyRecords(ctx: HistoryContext): string[] {
 function waitingOf(ctx: HistoryContext, record: string, post: string | undefined): RecordStatus['waiting'] {
   return ctx.ledger.pendingBranches
     .filter((p) => p.branch === `submit/${record}`)
-    .map((pending) => {
-      const notes = pending.commits.map((c) => ({ c, t: parseTrailers(c.message) }));
-      const submitted = notes.find(({ t }) => trailer(t, 'Submitted-by') !== undefined);
-      const latest = notes[0];
-      const stage = (submitted && trailer(submitted.t, 'Stage')) ?? '';
+    .map(({ branch, submission, latest }) => {
+      const stage = submission?.stage ?? '';
       const role = stage in stageDefinitions ? stageDefinitions[stage as Stage].role : null;
-      const rejectedBy = latest && trailer(latest.t, 'Rejected-by');
       return {
-        branch: pending.branch,
+        branch,
         stage,
         role,
         candidates: role ? whoMayAct(ctx.roster, role, post, ctx.today) : [],
-        since: dayOf((submitted ?? latest)?.c.committer.date ?? ''),
-        rejected: rejectedBy && latest ? { by: rejectedBy, reason: latest.c.message.split(/\n\s*\n/)[1]?.trim() ?? '' } : null,
+        since: dayOf((submission ?? latest)?.time ?? ''),
+        rejected: latest?.reason !== undefined ? { by: latest.by, reason: latest.reason } : null,
       };
     });
 }

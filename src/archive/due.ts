@@ -1,7 +1,6 @@
 import { addDays, minDate, quarterEnd } from '../dates.ts';
 import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
-import { parseTrailers, trailer } from '../ledger/trailers.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { endDate, meetings } from '../rules/activity.ts';
 import type { RuleContext } from '../rules/context.ts';
@@ -92,19 +91,18 @@ const workerOf = (record: ArchiveRecord) => ('worker' in record.data ? [record.d
 
 function awaitedApprovals(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
   return ctx.ledger.pendingBranches.flatMap((pending) => {
-    const notes = pending.commits.map((c) => ({ commit: c, trailers: parseTrailers(c.message) }));
-    const submitted = notes.find((n) => trailer(n.trailers, 'Submitted-by') !== undefined);
-    const stage = submitted && trailer(submitted.trailers, 'Stage');
+    const submitted = pending.submission;
+    const stage = submitted?.stage;
     if (!submitted || !stage || !(stage in stageDefinitions)) return [];
-    const recordId = trailer(submitted.trailers, 'Record') ?? pending.branch.slice('submit/'.length);
+    const recordId = submitted.record ?? pending.branch.slice('submit/'.length);
     const record = ctx.byId.get(recordId);
     const rule = stageRule(stage as Stage, record?.kind ?? kindByDir.get(recordId.split('/')[0] ?? ''));
     const label = stageDefinitions[stage as Stage].label;
-    const rejectedBy = notes[0] && trailer(notes[0].trailers, 'Rejected-by');
-    if (rejectedBy) {
-      return [{ rule, record: recordId, what: `「${label}」被 ${rejectedBy} 退回，待修改后重新提交（${pending.branch}）`, deadline: null, who: [trailer(submitted.trailers, 'Submitted-by') as string] }];
+    const rejected = pending.latest?.reason !== undefined ? pending.latest : null;
+    if (rejected) {
+      return [{ rule, record: recordId, what: `「${label}」被 ${rejected.by ?? '审批人'} 退回，待修改后重新提交（${pending.branch}）`, deadline: null, who: submitted.by ? [submitted.by] : [] }];
     }
-    return [{ rule, record: recordId, what: `等待「${label}」审批（${pending.branch}，${dayOf(submitted.commit.committer.date)} 提交）`, deadline: approvalDeadline(stage as Stage, record, ctx), who: holders(ctx, stageDefinitions[stage as Stage].role, postOf(record)) }];
+    return [{ rule, record: recordId, what: `等待「${label}」审批（${pending.branch}，${dayOf(submitted.time)} 提交）`, deadline: approvalDeadline(stage as Stage, record, ctx), who: holders(ctx, stageDefinitions[stage as Stage].role, postOf(record)) }];
   });
 }
 

@@ -72,7 +72,17 @@ export interface Ledger {
   /** G-ARCHIVE-NO: every archive number that ever reached main, with the record that first held it. */
   archiveNumbers: Map<string, { record: string; sha: string; time: string }>;
   /** Unmerged submit/* branches with the commits they add. */
-  pendingBranches: { branch: string; tip: string; commits: Commit[] }[];
+  pendingBranches: PendingBranch[];
+}
+
+export interface PendingBranch {
+  branch: string;
+  tip: string;
+  /** The commits the branch adds, newest first. */
+  commits: Commit[];
+  /** Its newest submission (what it asks for), and its newest note (a rejection, when one came last). */
+  submission: BranchNote | null;
+  latest: BranchNote | null;
 }
 
 export interface LedgerInput {
@@ -135,10 +145,11 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     }
   });
 
-  const pendingBranches = pendingSubmitBranches(commits, bySha, onMain);
-  for (const pending of pendingBranches) {
-    for (const commit of pending.commits) branchNotes.push(...notesOf(commit, pending.branch, rosterAt(mainTip)));
-  }
+  const pendingBranches = pendingSubmitBranches(commits, bySha, onMain).map((pending): PendingBranch => {
+    const notes = pending.commits.flatMap((commit) => notesOf(commit, pending.branch, rosterAt(mainTip)));
+    branchNotes.push(...notes);
+    return { ...pending, submission: notes.find((n) => n.reason === undefined) ?? null, latest: notes[0] ?? null };
+  });
 
   return {
     mainTip,
@@ -242,7 +253,7 @@ function notesOf(commit: Commit, branch: string | null, roster: Roster | null): 
 }
 
 function pendingSubmitBranches(commits: readonly Commit[], bySha: Map<string, Commit>, onMain: Set<string>) {
-  const pending: Ledger['pendingBranches'] = [];
+  const pending: Omit<PendingBranch, 'submission' | 'latest'>[] = [];
   for (const commit of commits) {
     for (const ref of commit.refs) {
       const name = ref.replace(/^HEAD -> /, '');
