@@ -199,6 +199,19 @@ const commands: Record<string, Command> = {
       throw new UsageError(`用法：${commands.audit?.usage}`);
     },
   },
+  'leak-scan': {
+    usage: 'swa leak-scan <DIR> [--canaries FILE] [--json]',
+    summary: '扫描已生成的网站（含解压后的 Pagefind 索引）中的个人信息与标记值；发现时退出码为 1',
+    options: { canaries: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values, positionals, io) {
+      const { formatLeakJson, formatLeakText, leakScan, readCanaries } = await import('../privacy/leak-scan.ts');
+      const dir = single(positionals, 'leak-scan') as string;
+      const canaries = values.canaries === undefined ? [] : await readCanaries(resolve(io.cwd, values.canaries as string));
+      const result = await leakScan({ dir: resolve(io.cwd, dir), canaries });
+      io.out(values.json ? formatLeakJson(result) : formatLeakText(result, dir));
+      return result.hits.length > 0 ? 1 : 0;
+    },
+  },
   build: {
     usage: 'swa build [--internal] [--out DIR] [--root DIR] [--today YYYY-MM-DD]',
     summary: '生成档案网站（默认去标识；--internal 含个人资料，仅供本机查看）与中文搜索索引',
