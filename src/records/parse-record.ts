@@ -1,4 +1,5 @@
 import { pruneEmpty } from '../schemas/prune-empty.ts';
+import { validationSchema } from '../schemas/client-field.ts';
 import { recordKinds } from '../schemas/index.ts';
 import { fieldsAt, labelAt, requiredLabelsAt, unknownKeys } from '../schemas/walk.ts';
 import type { Finding } from '../rules/finding.ts';
@@ -36,7 +37,8 @@ export function parseRecord(file: string, raw: string): ParsedFile {
   const frontmatter = parseFrontmatter(raw);
   if ('message' in frontmatter) return { record: null, findings: [fail('PARSE', frontmatter.line, frontmatter.message)] };
 
-  const { schema, label } = recordKinds[location.kind];
+  const { label } = recordKinds[location.kind];
+  const schema = validationSchema(location.kind, frontmatter.data);
   const findings = unknownKeys(schema, frontmatter.data).map((path) =>
     fail(
       'SCHEMA',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate, serviceRecordBase, staffId, text, textList } from './common.ts';
+import { disclosures } from './disclosure.ts';
 import { clientSchema, profileSchema } from './person.ts';
+import { sealedBlock } from './sealed.ts';
 
 /** 接受个案服务同意书. G-CONSENT. */
 const consent = z
@@ -157,8 +159,10 @@ const followUp = z.object({
 /** 个案: a case, one file per case, every form as a key. */
 export const caseSchema = z.object({
   ...serviceRecordBase,
-  /** G-CONFIDENTIAL: the client's personal data. */
-  client: clientSchema,
+  /** G-CONFIDENTIAL: emergency disclosures of the client's information (internal only). */
+  disclosures,
+  /** G-CONFIDENTIAL, G-ENCRYPTED-BAG: the client's personal data, encrypted; plaintext only where a record predates encryption (reported). */
+  client: z.union([sealedBlock, clientSchema]),
   /** Non-identifying profile for the de-identified archive. */
   profile: profileSchema,
   /** G-CONSENT. */

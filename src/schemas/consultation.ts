@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate, serviceRecordBase, text } from './common.ts';
-import { clientSchema, profileSchema } from './person.ts';
+import { disclosures } from './disclosure.ts';
+import { consultationClientSchema, profileSchema } from './person.ts';
+import { sealedBlock } from './sealed.ts';
 
 /** 结案信息表 of a consultation. */
 const closing = z
@@ -18,6 +20,8 @@ const closing = z
  */
 export const consultationSchema = z.object({
   ...serviceRecordBase,
+  /** G-CONFIDENTIAL: emergency disclosures of the client's information (internal only). */
+  disclosures,
   /** Date of the consultation. */
   date: isoDate.describe('咨询日期'),
   /** How the person reached the service. */
@@ -25,7 +29,7 @@ export const consultationSchema = z.object({
   /** C-HOTLINE: the hotline number (e.g. 12355), for hotline consultations. */
   hotline: z.string().optional().describe('热线号码'),
   /** G-CONFIDENTIAL: the person's personal data, if they gave any (个案基本资料表). */
-  client: clientSchema.partial({ name: true }).optional(),
+  client: z.union([sealedBlock, consultationClientSchema]).optional(),
   /** Non-identifying profile (个案基本资料表). */
   profile: profileSchema.optional(),
   /** C-INQUIRY: purpose of the interview. */

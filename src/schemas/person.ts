@@ -36,6 +36,9 @@ export const clientSchema = z
 
 export type Client = z.output<typeof clientSchema>;
 
+/** A consultation's caller may stay anonymous, so even the name is optional. */
+export const consultationClientSchema = clientSchema.partial({ name: true });
+
 /** Non-identifying facts about the client that the de-identified archive may show. */
 export const profileSchema = z
   .object({

@@ -28,6 +28,17 @@ const gitIdentity = z.object({
   logins: z.array(z.string().regex(/^(github|gitlab|gitea):[\w.-]+$/, '应为 平台:用户名，例如 github:lin-yw')).default([]).describe('托管平台账号'),
 });
 
+/** An age X25519 public key. */
+const ageRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, '应为 age 公钥（age1 开头，共 62 个字符），由 age-keygen 生成');
+
+/** The organisation's escrow key: kept offline (e.g. in the org head's safe) so that no data is lost when staff keys are. */
+const escrow = z.object({
+  /** The escrow public key. */
+  recipient: ageRecipient.describe('公钥'),
+  /** Who keeps the private key and where, e.g. 机构负责人保险柜. */
+  keptBy: text.describe('保管人及保管方式'),
+});
+
 /** A member of staff (or an employer's designated person). */
 const person = z.object({
   /** Staff id, e.g. S03. */
@@ -40,6 +51,8 @@ const person = z.object({
   git: gitIdentity.default({}).describe('Git 身份'),
   /** Public SSH keys whose signatures approvals must carry (A-SIGNATURE), e.g. "ssh-ed25519 AAAA… name". */
   signingKeys: z.array(text).default([]).describe('签名公钥'),
+  /** G-ENCRYPTED-BAG: the person's age public key (age1…); clients' personal data is encrypted to it while the person holds a role that reads case files. */
+  encryptionKey: ageRecipient.optional().describe('加密公钥'),
 });
 
 /** A post (镇街岗位): where workers serve. */
@@ -58,6 +71,8 @@ export const staffSchema = z.object({
   organisation: text.describe('机构名称'),
   posts: z.array(post).min(1, '至少有一个岗位').describe('岗位'),
   people: z.array(person).min(1, '至少有一名工作人员').describe('工作人员'),
+  /** G-ENCRYPTED-BAG: every client block is also encrypted to this key. */
+  escrow: escrow.optional().describe('托管密钥'),
 });
 
 export type Roster = z.output<typeof staffSchema>;

@@ -1,15 +1,24 @@
 import type { CheckResult } from '../../check/check-archive.ts';
 import { checkRepository } from '../../check/check-repository.ts';
-import type { Finding } from '../../rules/finding.ts';
+import { blockOpener } from '../../privacy/client-block.ts';
+import { readIdentities } from '../../privacy/identities.ts';
+import { openBlocks } from '../../privacy/open-blocks.ts';
+import { sealedFindings } from '../../privacy/sealed-findings.ts';
+import { compareFindings, type Finding } from '../../rules/finding.ts';
 
 export interface CheckOptions {
   cwd: string;
   today: string;
+  /** An age identity file: with it, the encrypted client blocks are opened and checked too. */
+  identityFile?: string;
 }
 
 /** `swa check`: reads content/ and main's history and returns every finding; it writes nothing but its history cache in .git/swa. */
-export async function check({ cwd, today }: CheckOptions): Promise<CheckResult> {
-  return checkRepository(cwd, today);
+export async function check({ cwd, today, identityFile }: CheckOptions): Promise<CheckResult> {
+  const result = await checkRepository(cwd, today);
+  if (!identityFile || !result.context) return result;
+  const opened = await openBlocks(result.parsed, blockOpener(await readIdentities(identityFile)));
+  return { ...result, findings: [...result.findings, ...sealedFindings(result.context, opened)].sort(compareFindings) };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CommandError } from '../cli/errors.ts';
+
+/** Where a command finds the age identity (private key) file: --identity, else $SWA_IDENTITY. */
+export function identityFileFrom(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  const file = option ?? env.SWA_IDENTITY;
+  return file ? resolve(cwd, file) : undefined;
+}
+
+/** The AGE-SECRET-KEY-1… lines of an identity file, as `age-keygen` writes it (comments allowed). */
+export async function readIdentities(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new CommandError(`无法读取密钥文件 ${file}：${error.code === 'ENOENT' ? '文件不存在' : error.message}`);
+  });
+  const identities = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('AGE-SECRET-KEY-1'));
+  if (identities.length === 0) throw new CommandError(`密钥文件 ${file} 中没有 age 私钥（应有一行以 AGE-SECRET-KEY-1 开头，由 age-keygen 生成）`);
+  return identities;
+}
