@@ -20,6 +20,7 @@ import {
   needsBeforePlan,
   processIsRecorded,
 } from './community.ts';
+import { clientIsSealed, disclosuresApproved, noPersonalDataOutsideClient } from './confidential.ts';
 import { hotlineIsKnown, inquiryIsRecorded } from './consultation.ts';
 import type { RecordRule, RuleContext } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -27,13 +28,14 @@ import { serviceIsFree, staffReferencesExist } from './general.ts';
 import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
 import { handoverIsValid, handoversNotMissing } from './handover.ts';
 
-const serviceRules = [serviceIsFree, staffReferencesExist, categoryIsKnown, archiveNumberIsWellFormed];
+const serviceRules = [serviceIsFree, staffReferencesExist, categoryIsKnown, archiveNumberIsWellFormed, disclosuresApproved, noPersonalDataOutsideClient];
 const activityRules = [planIsEarly, safetyIsPlanned, fundingIsSigned, reportIsOnTime, pastMeetingsRecorded];
 
 /** Every content rule, by record kind. Rules that need git history live with the ledger. */
 const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
   case: [
     ...serviceRules,
+    clientIsSealed,
     noServiceBeforeIntake,
     consentBeforeService,
     referralIsComplete,
@@ -42,7 +44,7 @@ const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
     followedUp,
     archiveIsComplete,
   ],
-  consultation: [...serviceRules, inquiryIsRecorded, hotlineIsKnown],
+  consultation: [...serviceRules, clientIsSealed, inquiryIsRecorded, hotlineIsKnown],
   group: [...serviceRules, ...activityRules, recruitmentBeforeStart, sessionsAreReviewed, groupFormsComplete],
   community: [
     ...serviceRules,
@@ -54,8 +56,8 @@ const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
     activitiesAreRecorded,
     communityFormsComplete,
   ],
-  audit: [auditIsValid],
-  handover: [handoverIsValid],
+  audit: [auditIsValid, noPersonalDataOutsideClient],
+  handover: [handoverIsValid, noPersonalDataOutsideClient],
 };
 
 /** Rules over the whole archive rather than one record. */

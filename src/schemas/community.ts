@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headcount, isoDate, serviceRecordBase, text, textList } from './common.ts';
+import { disclosures } from './disclosure.ts';
 import {
   feedbackSchema,
   financialReportSchema,
@@ -89,6 +90,8 @@ const activity = z.object({
 /** 社区: a community activity or series, one file each. */
 export const communitySchema = z.object({
   ...serviceRecordBase,
+  /** G-CONFIDENTIAL: emergency disclosures of the client's information (internal only). */
+  disclosures,
   needsAssessment: needsAssessment.optional(),
   employerConsent: employerConsent.optional(),
   plan,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headcount, isoDate, serviceRecordBase, text, textList } from './common.ts';
+import { disclosures } from './disclosure.ts';
 import {
   feedbackSchema,
   financialReportSchema,
@@ -64,6 +65,8 @@ const session = z.object({
 /** 小组: a group, one file per group. */
 export const groupSchema = z.object({
   ...serviceRecordBase,
+  /** G-CONFIDENTIAL: emergency disclosures of the client's information (internal only). */
+  disclosures,
   plan,
   funding: fundingSchema,
   recruitment: recruitment.optional(),

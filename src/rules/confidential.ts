@@ -1,0 +1,111 @@
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import { knownValuesOf, textOutsideClient } from '../privacy/record-text.ts';
+import { piiKindLabels, scanPii, type PiiHit } from '../privacy/pii-scan.ts';
+import { isPlainObject } from '../schemas/walk.ts';
+import type { RuleContext } from './context.ts';
+import { reporter } from './context.ts';
+import type { Finding } from './finding.ts';
+import type { ServiceRecord } from './record-dates.ts';
+import { actsAsSupervisor, holdsRole } from './roster.ts';
+
+/** G-ENCRYPTED-BAG (第三章第十条.2): a client's personal data is stored encrypted, never as plaintext. */
+export function clientIsSealed(record: ArchiveRecord): Finding[] {
+  if (!('client' in record.data) || !isPlainObject(record.data.client)) return [];
+  return [
+    reporter(record).error(
+      'G-ENCRYPTED-BAG',
+      ['client'],
+      '服务对象个人资料以明文保存；档案须加密：运行 swa keys seal 加密，之后用 swa edit 修改',
+    ),
+  ];
+}
+
+/** Marks a reviewed false positive on its own line or the line below: `swa-pii-ok: 原因`. */
+const suppression = /swa-pii-ok\s*[:：]?\s*(.*?)\s*(?:-->)?\s*$/;
+
+/**
+ * G-CONFIDENTIAL (第六章第三条): personal data appears only inside the encrypted client block;
+ * never in the narrative, in any other field, or in a comment. Messages name the kind and the
+ * line, never the value, since findings are shown on the archive site.
+ */
+export function noPersonalDataOutsideClient(record: ArchiveRecord, ctx: RuleContext, knownValues = plaintextValues(record)): Finding[] {
+  const hits = scanPii(textOutsideClient(record), { knownValues, allowedNumbers: ctx.config.hotlines });
+  return hitFindings(record, hits);
+}
+
+/** Findings for scanner hits, after the reviewed suppressions of the record's lines. */
+export function hitFindings(record: ArchiveRecord, hits: readonly PiiHit[]): Finding[] {
+  if (hits.length === 0) return [];
+  const starts = lineStarts(record.lines);
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  for (const hit of hits) {
+    const line = lineAt(starts, hit.start);
+    const reason = suppressionReason(record.lines, line);
+    if (reason) continue;
+    const where = line > frontmatterEnd(record.lines) ? '正文' : '表格字段或注释';
+    const message =
+      `第 ${line} 行（${where}）出现${piiKindLabels[hit.kind]}：个人信息只能写在加密的 client 中` +
+      (reason === '' ? '；该行的 swa-pii-ok 注释未写明原因，不予抑制' : '；如经核实不是个人信息，在该行或上一行注明 swa-pii-ok: 原因');
+    const severity = hit.kind === 'residentIdSuspect' ? 'warning' : 'error';
+    if (reported.has(`${line}:${hit.kind}`)) continue;
+    reported.add(`${line}:${hit.kind}`);
+    findings.push({ rule: 'G-CONFIDENTIAL', severity, record: record.id, file: record.file, line, message });
+  }
+  return findings;
+}
+
+/** G-CONFIDENTIAL: an emergency disclosure is approved by the supervisor of the post or the org head. */
+export function disclosuresApproved(record: ServiceRecord, ctx: RuleContext): Finding[] {
+  const report = reporter(record);
+  return record.data.disclosures.flatMap((disclosure, i) => {
+    const { approvedBy, date } = disclosure;
+    if (actsAsSupervisor(ctx.roster, approvedBy, record.data.post, date) || holdsRole(ctx.roster, approvedBy, 'orgHead', date)) return [];
+    return [
+      report.error(
+        'G-CONFIDENTIAL',
+        ['disclosures', i, 'approvedBy'],
+        `第${i + 1}次紧急披露的批准人 ${approvedBy} 在 ${date} 不是岗位 ${record.data.post} 的督导或机构负责人；紧急披露须经督导或机构负责人批准`,
+      ),
+    ];
+  });
+}
+
+function plaintextValues(record: ArchiveRecord): string[] {
+  return 'client' in record.data && isPlainObject(record.data.client) ? knownValuesOf(record.data.client) : [];
+}
+
+/** undefined: no suppression; '': a suppression without its reason; otherwise the reason. */
+function suppressionReason(lines: readonly string[], line: number): string | undefined {
+  for (const candidate of [lines[line - 1], lines[line - 2]]) {
+    if (candidate?.includes('swa-pii-ok')) return suppression.exec(candidate)?.[1] ?? '';
+  }
+  return undefined;
+}
+
+function frontmatterEnd(lines: readonly string[]): number {
+  const close = lines.indexOf('---', 1);
+  return close < 0 ? lines.length : close + 1;
+}
+
+function lineStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  return starts;
+}
+
+/** 1-based line of an offset, by binary search over the line starts. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
