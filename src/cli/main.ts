@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CommandError, UsageError } from './errors.ts';
 import { resolveToday } from './today.ts';
+import { identityFileFrom } from '../privacy/identities.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -21,15 +22,17 @@ interface Command {
 
 const rootOption = { root: { type: 'string' } } as const;
 const todayOption = { today: { type: 'string' } } as const;
+/** The age private key file; $SWA_IDENTITY when absent. */
+const identityOption = { identity: { type: 'string' } } as const;
 
 const commands: Record<string, Command> = {
   check: {
-    usage: 'swa check [--root DIR] [--json] [--today YYYY-MM-DD]',
-    summary: '检查所有记录是否符合承诺服务制度；有错误时退出码为 1',
-    options: { ...rootOption, ...todayOption, json: { type: 'boolean' } },
+    usage: 'swa check [--root DIR] [--json] [--today YYYY-MM-DD] [--identity FILE]',
+    summary: '检查所有记录是否符合承诺服务制度；有密钥时也核对加密的个人资料；有错误时退出码为 1',
+    options: { ...rootOption, ...todayOption, ...identityOption, json: { type: 'boolean' } },
     async run(values, _positionals, io) {
       const { check, checkJson, checkText, hasErrors } = await import('./commands/check.ts');
-      const result = await check({ cwd: rootOf(values, io), today: todayOf(values) });
+      const result = await check({ cwd: rootOf(values, io), today: todayOf(values), identityFile: identityOf(values, io) });
       io.out(values.json ? checkJson(result) : checkText(result));
       return hasErrors(result.findings) ? 1 : 0;
     },
@@ -199,6 +202,56 @@ const commands: Record<string, Command> = {
       throw new UsageError(`用法：${commands.audit?.usage}`);
     },
   },
+  edit: {
+    usage: 'swa edit <RECORD> [--identity FILE] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '解密一份记录的服务对象个人资料，用 $EDITOR 编辑，改动后重新加密（临时文件随即删除）',
+    options: { ...rootOption, ...todayOption, ...identityOption },
+    async run(values, positionals, io) {
+      const { editClient } = await import('../privacy/edit-command.ts');
+      const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+      const result = await editClient({ cwd: rootOf(values, io), today: todayOf(values), record: single(positionals, 'edit') as string, identityFile: identityOf(values, io), editor });
+      io.out(result.changed ? `已重新加密 ${result.path} 的个人资料` : '个人资料未改动，记录保持原样');
+      return 0;
+    },
+  },
+  keys: {
+    usage: 'swa keys <seal | add STAFF AGE-PUBLIC-KEY | remove STAFF | rotate [--escrow AGE-PUBLIC-KEY --kept-by 保管人]> [--identity FILE] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '加密明文的个人资料；增删工作人员的加密公钥或更换托管密钥，并把所有加密块重新加密给当前的接收者',
+    options: { ...rootOption, ...todayOption, ...identityOption, escrow: { type: 'string' }, 'kept-by': { type: 'string' } },
+    async run(values, positionals, io) {
+      const keys = await import('../privacy/keys-command.ts');
+      const [action, ...args] = positionals;
+      const options = { cwd: rootOf(values, io), today: todayOf(values), identityFile: identityOf(values, io) };
+      const arity: Record<string, number> = { seal: 0, add: 2, remove: 1, rotate: 0 };
+      if (action === undefined || !(action in arity) || args.length !== arity[action]) throw new UsageError(`用法：${commands.keys?.usage}`);
+      const result =
+        action === 'seal'
+          ? await keys.sealPlaintext(options)
+          : action === 'add'
+            ? await keys.addKey({ ...options, staffId: args[0] as string, recipient: args[1] as string })
+            : action === 'remove'
+              ? await keys.removeKey({ ...options, staffId: args[0] as string })
+              : await keys.rotateKeys({ ...options, escrow: values.escrow as string | undefined, keptBy: values['kept-by'] as string | undefined });
+      io.out(
+        [
+          `已加密 ${result.records.length} 份记录的个人资料，接收者：${result.holders.join('、') || '（无工作人员）'}及托管密钥${result.rosterChanged ? '；staff.yaml 已更新' : ''}`,
+          '请检查改动后提交，名册与记录的改动须经机构负责人审批合并。',
+          ...(action === 'seal' ? [] : [keys.historyWarning]),
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+  textconv: {
+    usage: 'swa textconv <FILE> [--identity FILE]',
+    summary: 'git diff 的 textconv 驱动：持有私钥者看到解密后的个人资料差异（配置方法见 README）',
+    options: { ...identityOption },
+    async run(values, positionals, io) {
+      const { textconv } = await import('../privacy/textconv.ts');
+      io.out(await textconv(resolve(io.cwd, single(positionals, 'textconv') as string), identityOf(values, io)));
+      return 0;
+    },
+  },
   'leak-scan': {
     usage: 'swa leak-scan <DIR> [--canaries FILE] [--json]',
     summary: '扫描已生成的网站（含解压后的 Pagefind 索引）中的个人信息与标记值；发现时退出码为 1',
@@ -280,6 +333,9 @@ function single(positionals: string[], command: string, optional = false): strin
 }
 
 const rootOf = (values: Values, io: Io) => resolve(io.cwd, (values.root as string | undefined) ?? '.');
+
+/** The identity file named by --identity or $SWA_IDENTITY, relative to where swa was run. */
+const identityOf = (values: Values, io: Io) => identityFileFrom(values.identity as string | undefined, process.env, io.cwd);
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);

@@ -102,9 +102,10 @@ describe('audits and handovers', () => {
 
   it('[C-QUARTERLY-HANDOVER] a case closed in another quarter', async () => {
     const { result, text } = await checkEdited(paths.handover, (t) => replaceOnce(t, 'quarter: 2026Q3', 'quarter: 2026Q4'));
+    const closedCase = textOf(await fixtureFiles(), paths.closedCase);
     expect(summary(result)).toEqual([
       // The case now lacks a handover for the quarter it closed in, which has ended.
-      ['C-QUARTERLY-HANDOVER', 'warning', 'cases/2026-0002', 25],
+      ['C-QUARTERLY-HANDOVER', 'warning', 'cases/2026-0002', lineContaining(closedCase, 'closingForm:')],
       ['C-QUARTERLY-HANDOVER', 'error', 'handovers/2026-0001', lineContaining(text, '- cases/2026-0002')],
     ]);
   });
@@ -112,7 +113,8 @@ describe('audits and handovers', () => {
   it('[C-QUARTERLY-HANDOVER] a closed case not handed over is flagged once its quarter has ended', async () => {
     const files = (await fixtureFiles()).filter((f) => f.path !== paths.handover);
     expect(summary(checkArchive(files, '2026-09-30'))).toEqual([]);
-    expect(summary(checkArchive(files, '2026-10-01'))).toEqual([['C-QUARTERLY-HANDOVER', 'warning', 'cases/2026-0002', 25]]);
+    const closingLine = lineContaining(textOf(files, paths.closedCase), 'closingForm:');
+    expect(summary(checkArchive(files, '2026-10-01'))).toEqual([['C-QUARTERLY-HANDOVER', 'warning', 'cases/2026-0002', closingLine]]);
   });
 
   it('[C-QUARTERLY-HANDOVER] a case of another post', async () => {

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parse, stringify } from 'yaml';
+import { staffFile } from '../check/check-archive.ts';
+import { CommandError } from '../cli/errors.ts';
+import { clientSchemas, holdsClient } from '../schemas/client-field.ts';
+import { recordKinds } from '../schemas/index.ts';
+import { labelAt, isPlainObject } from '../schemas/walk.ts';
+import { blockOpener, sealClient } from './client-block.ts';
+import { readIdentities } from './identities.ts';
+import { recipientsOn } from './recipients.ts';
+import { applyPlan, readForReseal, rosterFrom } from './reseal.ts';
+import { withClientBlock } from './write-block.ts';
+import { checkArchive } from '../check/check-archive.ts';
+import { readArchiveFiles } from '../records/read-archive.ts';
+
+export interface EditOptions {
+  cwd: string;
+  today: string;
+  record: string;
+  identityFile?: string;
+  /** The editor command, e.g. $EDITOR ("vi", "code --wait"). */
+  editor: string;
+}
+
+/** How many times a file that does not validate is handed back to the editor before giving up. */
+const attempts = 3;
+
+/**
+ * `swa edit`: decrypts a record's personal data into a private temporary file, opens the editor,
+ * and re-encrypts only when the data changed. The temporary file is removed whatever happens.
+ */
+export async function editClient(options: EditOptions): Promise<{ changed: boolean; path: string }> {
+  const { cwd, today } = options;
+  const files = await readArchiveFiles(cwd);
+  const record = checkArchive(files, today).parsed.find((r) => r.id === options.record || r.file === options.record);
+  if (!record) throw new CommandError(`找不到记录 ${options.record}（或它有错误未能读取：先运行 swa check）`);
+  if (!holdsClient(record.kind)) throw new CommandError(`${record.id} 是${recordKinds[record.kind].label}记录，没有服务对象个人资料`);
+  const current = await currentClient(record.id, 'client' in record.data ? record.data.client : undefined, options.identityFile);
+  const schema = clientSchemas[record.kind];
+
+  const dir = await mkdtemp(join(tmpdir(), 'swa-edit-'));
+  try {
+    const file = join(dir, 'client.yaml');
+    let problems: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      const draft = problems.length > 0 ? await readFile(file, 'utf8') : editableText(record.id, current);
+      await writeFile(file, withProblems(draft, problems), { mode: 0o600 });
+      const run = spawnSync(`${options.editor} "${file}"`, { shell: true, stdio: 'inherit' });
+      if (run.status !== 0) throw new CommandError(`编辑器 ${options.editor} 异常退出（${run.status ?? run.signal}），记录未修改`);
+      const edited = readEdited(await readFile(file, 'utf8'));
+      const result = 'problem' in edited ? null : schema.safeParse(edited.value);
+      if (result?.success) {
+        if (isDeepStrictEqual(result.data, current ?? {})) return { changed: false, path: record.file };
+        const { texts } = await readForReseal(cwd, today);
+        const { recipients } = recipientsOn(rosterFrom(texts.get(staffFile) ?? ''), today);
+        if (recipients.length === 0) throw new CommandError('staff.yaml 中没有可用的加密公钥（swa keys add），记录未修改');
+        const block = await sealClient(record.id, result.data, recipients);
+        await applyPlan(cwd, [{ path: record.file, text: withClientBlock(texts.get(record.file) ?? '', block) }]);
+        return { changed: true, path: record.file };
+      }
+      problems = 'problem' in edited ? [edited.problem] : (result?.error.issues ?? []).map((i) => `「${labelAt(schema, i.path)}」${i.message}`);
+    }
+    throw new CommandError([`连续 ${attempts} 次未通过检查，记录未修改：`, ...problems.map((p) => `  ${p}`)].join('\n'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function currentClient(record: string, client: unknown, identityFile: string | undefined): Promise<unknown> {
+  if (client === undefined || isPlainObject(client)) return client;
+  if (!identityFile) throw new CommandError('这份记录的个人资料已加密：请用 --identity 指定你的私钥文件，或设置 SWA_IDENTITY');
+  const opened = await blockOpener(await readIdentities(identityFile)).open(record, client as string);
+  if (opened.status === 'opened') return opened.client;
+  if (opened.status === 'other-record') throw new CommandError(`${record} 的加密块属于 ${opened.boundTo}，不能在此编辑；请先从 git 历史恢复本记录自己的块`);
+  throw new CommandError(opened.status === 'not-recipient' ? '你的私钥不是这份记录加密块的接收者' : '加密块已损坏，无法解密');
+}
+
+function editableText(record: string, client: unknown): string {
+  const header = [
+    `# ${record} 的服务对象个人资料（保密）。保存并关闭编辑器后自动加密；此临时文件随即删除。`,
+    '# 字段：name 姓名，birthDate 出生日期，idNumber 身份证号，phone 联系电话，address 住址，',
+    '#       schoolOrWork 学校或工作单位，relatives 监护人及家属（每项 name、relation、phone）',
+  ];
+  const body = client === undefined ? 'name: \n' : stringify(client);
+  return `${header.join('\n')}\n${body}`;
+}
+
+function withProblems(text: string, problems: readonly string[]): string {
+  const kept = text.split('\n').filter((line) => !line.startsWith('# ！'));
+  return [...problems.map((p) => `# ！${p}`), ...kept].join('\n');
+}
+
+function readEdited(text: string): { value: unknown } | { problem: string } {
+  try {
+    return { value: parse(text) ?? {} };
+  } catch (error) {
+    return { problem: `YAML 无法解析：${(error as Error).message.split('\n')[0]}` };
+  }
+}

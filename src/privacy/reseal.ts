@@ -1,0 +1,104 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkArchive, staffFile } from '../check/check-archive.ts';
+import { CommandError } from '../cli/errors.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
+import { parseConfig } from '../records/parse-config.ts';
+import { readArchiveFiles } from '../records/read-archive.ts';
+import { holdsClient } from '../schemas/client-field.ts';
+import { staffSchema, type Roster } from '../schemas/staff.ts';
+import { isPlainObject } from '../schemas/walk.ts';
+import { blockOpener, sealClient } from './client-block.ts';
+import { readIdentities } from './identities.ts';
+import { recipientsOn } from './recipients.ts';
+import { withClientBlock } from './write-block.ts';
+
+export interface ResealPlan {
+  /** Repository-relative paths and their new text, staff.yaml included when it changes. */
+  writes: { path: string; text: string }[];
+  /** Ids of the records whose block is (re-)encrypted. */
+  records: string[];
+  /** Staff ids the blocks are now encrypted to (the escrow key besides). */
+  holders: string[];
+}
+
+/** The archive as it is on disk, with the roster its blocks are to be encrypted to. */
+export async function readForReseal(cwd: string, today: string) {
+  const files = await readArchiveFiles(cwd);
+  const result = checkArchive(files, today);
+  const texts = new Map(files.map((f) => [f.path, f.text ?? '']));
+  return { records: result.parsed.filter((r) => holdsClient(r.kind) && 'client' in r.data && r.data.client !== undefined), texts };
+}
+
+/** A new staff.yaml, validated before anything is written. */
+export function rosterFrom(text: string): Roster {
+  const parsed = parseConfig(staffFile, text, staffSchema);
+  if (!parsed.value) throw new CommandError(`修改后的 ${staffFile} 无效：${parsed.findings.map((f) => `第 ${f.line} 行 ${f.message}`).join('；')}`);
+  return parsed.value;
+}
+
+/**
+ * Encrypts every client block (plaintext ones included) to the recipients of `roster` on `today`.
+ * Sealed blocks are opened with the operator's key first; if any does not open or belongs to
+ * another record, nothing is written and every such record is named.
+ */
+export async function planReseal(options: {
+  records: readonly ArchiveRecord[];
+  texts: ReadonlyMap<string, string>;
+  roster: Roster;
+  today: string;
+  identityFile?: string;
+  /** Only plaintext blocks (swa keys seal); sealed ones are left as they are. */
+  plaintextOnly?: boolean;
+}): Promise<ResealPlan> {
+  const { recipients, holders } = recipientsOn(options.roster, options.today);
+  if (recipients.length === 0) {
+    throw new CommandError('staff.yaml 中没有可用的加密公钥：请为督导、社工等登记 encryptionKey，并设定 escrow 托管密钥（swa keys add）');
+  }
+  const sealed = options.records.filter((r) => !isPlainObject(clientOf(r)));
+  const needsKey = !options.plaintextOnly && sealed.length > 0;
+  if (needsKey && !options.identityFile) throw new CommandError('重新加密需要能解开现有加密块的私钥：请用 --identity 指定，或设置 SWA_IDENTITY');
+  const opener = needsKey ? blockOpener(await readIdentities(options.identityFile as string)) : null;
+
+  const plain = new Map<ArchiveRecord, unknown>();
+  const problems: string[] = [];
+  for (const record of options.records) {
+    const client = clientOf(record);
+    if (isPlainObject(client)) plain.set(record, client);
+    else if (opener) {
+      const opened = await opener.open(record.id, client as string);
+      if (opened.status === 'opened') plain.set(record, opened.client);
+      else problems.push(`${record.file}：${problemText(opened.status)}`);
+    }
+  }
+  if (problems.length > 0) throw new CommandError(['以下加密块无法用你的私钥打开，未做任何修改：', ...problems.map((p) => `  ${p}`)].join('\n'));
+
+  const writes: ResealPlan['writes'] = [];
+  for (const [record, client] of plain) {
+    const text = options.texts.get(record.file) ?? '';
+    writes.push({ path: record.file, text: withClientBlock(text, await sealClient(record.id, client, recipients)) });
+  }
+  return { writes, records: [...plain.keys()].map((r) => r.id), holders };
+}
+
+function clientOf(record: ArchiveRecord): unknown {
+  return 'client' in record.data ? record.data.client : undefined;
+}
+
+function problemText(status: string): string {
+  if (status === 'not-recipient') return '你的密钥不是它的接收者';
+  if (status === 'other-record') return '它属于另一份记录（先用 swa check 核对）';
+  return '已损坏或被手工修改';
+}
+
+/** Writes every file of a plan through a temporary sibling and a rename, so no file is left half-written. */
+export async function applyPlan(cwd: string, writes: ResealPlan['writes']): Promise<void> {
+  const staged = await Promise.all(
+    writes.map(async ({ path, text }) => {
+      const temporary = join(cwd, `${path}.swa-tmp`);
+      await writeFile(temporary, text, { mode: 0o644 });
+      return { temporary, target: join(cwd, path) };
+    }),
+  );
+  for (const { temporary, target } of staged) await rename(temporary, target);
+}
