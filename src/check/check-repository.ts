@@ -1,3 +1,4 @@
+import { readHistory } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
@@ -18,9 +19,13 @@ export interface RepositoryCheck extends CheckResult {
  * still run and one warning says the history rules were skipped.
  */
 export async function checkRepository(cwd: string, today: string): Promise<RepositoryCheck> {
+  // git log runs in a process of its own, writing into its cache file, while the records are read
+  // and checked here: on two cores the history costs little more than its parse.
+  const historyRead = readHistory(cwd);
+  historyRead.catch(() => undefined);
   const content = checkArchive(await readArchiveFiles(cwd), today);
   if (!content.context) return { ...content, history: null };
-  const loaded = await loadLedger(cwd, content.context.config.adoption);
+  const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead);
   if ('skipped' in loaded) {
     const finding: Finding = {
       rule: 'PARSE',

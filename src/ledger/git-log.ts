@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt } from '../git.ts';
 import type { Commit } from './commit.ts';
@@ -20,8 +21,11 @@ export interface History {
  * Reads the whole history the ledger needs in ONE `git log` process: main, every submit/*
  * branch, and HEAD (in CI, the branch under review), each commit with its identities, message,
  * refs, and the lines it added under content/ (merges diffed against their first parent).
- * The result is cached in the git directory under the tips it was read from, so an unchanged
- * repository is not read twice. Returns null unless `cwd` is the top of a git work tree.
+ *
+ * git writes its output straight into a cache file in the git directory, named after the tips it
+ * was read from: an unchanged repository is not read twice, the cache costs no second encoding,
+ * and git runs on by itself while the caller keeps the event loop busy (`swa check` parses the
+ * records meanwhile). Returns null unless `cwd` is the top of a git work tree.
  */
 export async function readHistory(cwd: string): Promise<History | null> {
   const git = gitAt(cwd);
@@ -30,17 +34,22 @@ export async function readHistory(cwd: string): Promise<History | null> {
   if (!top || !gitDir || (await realpath(top.trim())) !== (await realpath(cwd))) return null;
 
   // Tags are in the key too: the adoption point is usually a tag.
+  // (HEAD is asked for at the same time; its answer, or its error, counts only once main exists.)
+  const headRead = git.raw(['rev-parse', 'HEAD']).then((out) => out.trim());
+  headRead.catch(() => undefined);
   const refs = await git.raw(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']);
   const mainTip = /^refs\/heads\/main (\w+)$/m.exec(refs)?.[1] ?? null;
   if (!mainTip) return { mainTip: null, commits: [] };
-  const head = (await git.raw(['rev-parse', 'HEAD'])).trim();
+  const head = await headRead;
 
   const cacheDir = join(gitDir.trim(), 'swa');
   const key = createHash('sha256').update(`${logFormat}\n${head}\n${refs}`).digest('hex');
-  const cached = await readFile(join(cacheDir, `history-${key}.json`), 'utf8').then((text) => JSON.parse(text) as Commit[], () => null);
-  if (cached) return { mainTip, commits: cached };
+  const cacheFile = join(cacheDir, `history-${key}.log`);
+  // One synchronous read: it decodes the file at once, where a stream decodes chunk by chunk.
+  const cached = readCache(cacheFile);
+  if (cached !== null) return { mainTip, commits: parseLog(cached) };
 
-  const raw = await git.raw([
+  const args = [
     '-c',
     'core.quotePath=false',
     'log',
@@ -57,22 +66,41 @@ export async function readHistory(cwd: string): Promise<History | null> {
     '--decorate=full',
     '--relative=content',
     `--format=${logFormat}`,
-  ]);
-  const commits = parseLog(raw);
-  await writeCache(cacheDir, key, commits);
-  return { mainTip, commits };
+  ];
+  const written = await logIntoCache(cacheDir, key, (file) => git.raw([...args, `--output=${file}`]));
+  const raw = (written ? readCache(cacheFile) : null) ?? (await git.raw(args));
+  return { mainTip, commits: parseLog(raw) };
 }
 
-/** Keeps one cached history (the newest): written to a temporary file and renamed, so a reader never sees half of it. */
-async function writeCache(dir: string, key: string, commits: Commit[]): Promise<void> {
+function readCache(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps one cached history (the newest): git writes it into a temporary file that is renamed
+ * once complete, so a reader never sees half of it. False when the git directory cannot hold it
+ * (a read-only git directory only costs the cache, never the check).
+ */
+async function logIntoCache(dir: string, key: string, log: (file: string) => Promise<unknown>): Promise<boolean> {
+  const temporary = join(dir, `.history-${key}.${process.pid}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    const stale = (await readdir(dir)).filter((name) => name.startsWith('history-'));
-    const temporary = join(dir, `.history-${key}.${process.pid}.tmp`);
-    await writeFile(temporary, JSON.stringify(commits));
-    await rename(temporary, join(dir, `history-${key}.json`));
-    await Promise.all(stale.filter((name) => name !== `history-${key}.json`).map((name) => rm(join(dir, name), { force: true })));
   } catch {
-    // A read-only git directory only costs the cache, never the check.
+    return false;
   }
+  try {
+    await log(temporary);
+    await rename(temporary, join(dir, `history-${key}.log`));
+  } catch {
+    // Read again without the cache: a git that truly fails then fails the check as before.
+    await rm(temporary, { force: true }).catch(() => undefined);
+    return false;
+  }
+  const stale = await readdir(dir).catch(() => []);
+  await Promise.all(stale.filter((name) => name.startsWith('history-') && name !== `history-${key}.log`).map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
+  return true;
 }

@@ -1,6 +1,6 @@
 import { parseConfig } from '../records/parse-config.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
-import { readHistory } from './git-log.ts';
+import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
 import { readBlobs } from './read-blobs.ts';
@@ -13,10 +13,11 @@ const staffPath = 'content/staff.yaml';
 
 /**
  * The edge that feeds the pure ledger: one `git log` for the history and one `git cat-file
- * --batch` for the roster as it stood on main before each merge and at the tip.
+ * --batch` for the roster as it stood on main before each merge and at the tip. A caller that
+ * has other work to do meanwhile starts `readHistory` itself and passes its promise in.
  */
-export async function loadLedger(cwd: string, adoptionRef: string | undefined): Promise<LedgerResult> {
-  const history = await readHistory(cwd);
+export async function loadLedger(cwd: string, adoptionRef: string | undefined, historyRead: Promise<History | null> = readHistory(cwd)): Promise<LedgerResult> {
+  const history = await historyRead;
   if (!history) return { skipped: '档案目录不是 git 仓库的根目录' };
   if (!history.mainTip) return { skipped: '仓库没有 main 分支' };
   if (!adoptionRef) return { skipped: 'archive.yaml 没有设定启用审批的起点（adoption）' };
