@@ -266,15 +266,16 @@ const commands: Record<string, Command> = {
     },
   },
   build: {
-    usage: 'swa build [--internal] [--out DIR] [--root DIR] [--today YYYY-MM-DD]',
-    summary: '生成档案网站（默认去标识；--internal 含个人资料，仅供本机查看）与中文搜索索引',
-    options: { ...rootOption, ...todayOption, internal: { type: 'boolean' }, out: { type: 'string' } },
+    usage: 'swa build [--internal [--identity FILE]] [--out DIR] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '生成档案网站（默认去标识、不需要密钥；--internal 用私钥解密个人资料，仅供本机查看）与中文搜索索引',
+    options: { ...rootOption, ...todayOption, ...identityOption, internal: { type: 'boolean' }, out: { type: 'string' } },
     async run(values, _positionals, io) {
       const { buildSite } = await import('../site/build-site.ts');
       const result = await buildSite({
         cwd: rootOf(values, io),
         today: todayOf(values),
         internal: values.internal === true,
+        identityFile: values.internal === true ? identityOf(values, io) : undefined,
         out: values.out as string | undefined,
         progress: (message) => io.out(message),
       });

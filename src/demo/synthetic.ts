@@ -3,6 +3,10 @@ import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError } from '../cli/errors.ts';
 import { actingAs, gitProcess } from '../git.ts';
+import { sealClient } from '../privacy/client-block.ts';
+import { recipientsOn } from '../privacy/recipients.ts';
+import { parseConfig } from '../records/parse-config.ts';
+import { staffSchema } from '../schemas/staff.ts';
 
 /** Records per year folder: ARCHITECTURE measured git's tree diffs turning quadratic in big folders. */
 const perYear = 500;
@@ -29,7 +33,7 @@ function random(seed: string): () => number {
   return () => createHash('sha256').update(`${seed}:${counter++}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-function caseFile(id: string, day: string, n: number): string {
+function caseFile(id: string, day: string, n: number, client: string): string {
   return `---
 # 虚构合成数据（基准测试用）
 id: ${id}
@@ -37,8 +41,7 @@ title: 合成个案 ${n}
 category: QSN
 post: P01
 worker: S05
-client:
-  name: 合成案主${n}（虚构）
+${withIndent(client)}
 profile: { gender: ${n % 2 ? '女' : '男'}, ageBand: 13-17, district: 东湖街道 }
 basicInfo: { date: ${day}, source: 主动求助, presentingIssue: 学业压力 }
 intake: { date: ${day}, initialAssessment: 需要持续跟进 }
@@ -46,6 +49,19 @@ intake: { date: ${day}, initialAssessment: 需要持续跟进 }
 
 合成正文（虚构）。
 `;
+}
+
+const withIndent = (block: string) => `client: |\n${block.trimEnd().split('\n').map((line) => `  ${line}`).join('\n')}`;
+
+/** Each synthetic client encrypted to the roster's recipients, as `swa new` and `swa edit` do (G-ENCRYPTED-BAG). */
+async function sealedClients(ids: readonly string[], recipients: readonly string[]): Promise<string[]> {
+  const blocks: string[] = [];
+  // Batches keep the thread pool busy while X25519 runs, without holding every promise at once.
+  for (let start = 0; start < ids.length; start += 64) {
+    const batch = ids.slice(start, start + 64);
+    blocks.push(...(await Promise.all(batch.map((id, k) => sealClient(id, { name: `合成案主${start + k + 1}（虚构）` }, recipients)))));
+  }
+  return blocks;
 }
 
 const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
@@ -78,10 +94,14 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
   );
   let mark = 1;
   let main = 1;
+  const idOf = (i: number) => `cases/${firstYear + Math.floor(i / perYear)}-${String((i % perYear) + 1).padStart(4, '0')}`;
+  const roster = parseConfig('content/staff.yaml', staffYaml, staffSchema).value;
+  if (!roster) throw new CommandError(`${source}/content/staff.yaml 无法读取`);
+  const clients = await sealedClients(Array.from({ length: records }, (_, i) => idOf(i)), recipientsOn(roster, `${firstYear}-01-02`).recipients);
   for (let i = 0; i < records; i++) {
     const year = firstYear + Math.floor(i / perYear);
     const seq = (i % perYear) + 1;
-    const id = `cases/${year}-${String(seq).padStart(4, '0')}`;
+    const id = idOf(i);
     const path = `content/cases/${year}/${String(seq).padStart(4, '0')}.md`;
     // Spread over the record's own year, so its id's year is its intake year.
     const yearStart = Date.parse(`${year}-01-06T09:00:00+08:00`);
@@ -89,7 +109,7 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
     const when = Math.floor(day.getTime() / 1000);
     const date = day.toISOString().slice(0, 10);
     const blob = ++mark;
-    chunks.push(`blob\nmark :${blob}\n${data(caseFile(id, date, i + 1))}`);
+    chunks.push(`blob\nmark :${blob}\n${data(caseFile(id, date, i + 1, clients[i] as string))}`);
     const submit = ++mark;
     chunks.push(
       // Each submission sits on a scratch ref (not refs/heads/submit/*), merged at once: nothing stays pending.

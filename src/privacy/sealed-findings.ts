@@ -46,9 +46,11 @@ function clientSchemaFindings(record: ArchiveRecord, client: unknown): Finding[]
 }
 
 function knownValueFindings(record: ArchiveRecord, client: unknown, ctx: RuleContext): Finding[] {
-  const hits = scanPii(textOutsideClient(record), { knownValues: knownValuesOf(client), allowedNumbers: ctx.config.hotlines });
+  const text = textOutsideClient(record);
+  const hits = scanPii(text, { knownValues: knownValuesOf(client), allowedNumbers: ctx.config.hotlines });
   return hitFindings(
     record,
+    text,
     hits.filter((hit) => hit.kind === 'knownValue'),
   );
 }

@@ -29,14 +29,14 @@ const suppression = /swa-pii-ok\s*[:：]?\s*(.*?)\s*(?:-->)?\s*$/;
  * line, never the value, since findings are shown on the archive site.
  */
 export function noPersonalDataOutsideClient(record: ArchiveRecord, ctx: RuleContext, knownValues = plaintextValues(record)): Finding[] {
-  const hits = scanPii(textOutsideClient(record), { knownValues, allowedNumbers: ctx.config.hotlines });
-  return hitFindings(record, hits);
+  const text = textOutsideClient(record);
+  return hitFindings(record, text, scanPii(text, { knownValues, allowedNumbers: ctx.config.hotlines }));
 }
 
-/** Findings for scanner hits, after the reviewed suppressions of the record's lines. */
-export function hitFindings(record: ArchiveRecord, hits: readonly PiiHit[]): Finding[] {
+/** Findings for scanner hits in `text` (the record's lines, some blanked), after the reviewed suppressions. */
+export function hitFindings(record: ArchiveRecord, text: string, hits: readonly PiiHit[]): Finding[] {
   if (hits.length === 0) return [];
-  const starts = lineStarts(record.lines);
+  const starts = lineStarts(text.split('\n'));
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const hit of hits) {

@@ -6,6 +6,10 @@ import { checkRepository } from '../check/check-repository.ts';
 import { CommandError } from '../cli/errors.ts';
 import { siteModelVariable } from './load-model.ts';
 import { siteModel } from './site-model.ts';
+import { blockOpener, type OpenedBlock } from '../privacy/client-block.ts';
+import { readIdentities } from '../privacy/identities.ts';
+import { openBlocks, openedClients } from '../privacy/open-blocks.ts';
+import { sealedFindings } from '../privacy/sealed-findings.ts';
 
 /** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,6 +19,8 @@ export interface BuildOptions {
   cwd: string;
   today: string;
   internal: boolean;
+  /** Internal builds: the age identity file that opens the client blocks. */
+  identityFile?: string;
   /** Output folder; default `<cwd>/dist`, or `<cwd>/dist-internal` for an internal build (never over the shareable one). */
   out?: string;
   progress?: (message: string) => void;
@@ -31,12 +37,15 @@ export interface BuildResult {
  * build is de-identified: the view model is made through the public schemas, so the pages never
  * receive a client's personal data; `internal` adds it and marks every page as internal.
  */
-export async function buildSite({ cwd, today, internal, out, progress = () => undefined }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ cwd, today, internal, out, identityFile, progress = () => undefined }: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(cwd, out ?? (internal ? 'dist-internal' : 'dist'));
   progress('读取档案与审批历史…');
   const repo = await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
-  const model = siteModel(repo.context, repo.history, repo.findings, internal);
+  // Only an internal build ever decrypts: a de-identified build has no key to leak from.
+  const opened = internal && identityFile ? await openBlocks(repo.parsed, blockOpener(await readIdentities(identityFile))) : new Map<string, OpenedBlock>();
+  const findings = opened.size > 0 ? [...repo.findings, ...sealedFindings(repo.context, opened)] : repo.findings;
+  const model = siteModel(repo.context, repo.history, findings, internal, openedClients(opened));
 
   const dataDir = await mkdtemp(join(tmpdir(), 'swa-site-'));
   const previous = process.env[siteModelVariable];

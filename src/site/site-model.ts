@@ -6,7 +6,9 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RuleContext } from '../rules/context.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
+import type { Disclosure } from '../schemas/disclosure.ts';
 import { recordKinds } from '../schemas/index.ts';
+import { isPlainObject } from '../schemas/walk.ts';
 import { startDate } from '../rules/record-dates.ts';
 import { publicData } from './public-schemas.ts';
 import { stageOf } from './record-stage.ts';
@@ -37,8 +39,15 @@ export interface RecordView {
   timeline: { date: string; note: string; by: string; commit: string }[];
   findings: { rule: string; severity: string; message: string; line: number }[];
   waiting: { stage: string; candidates: string[] }[];
-  /** Internal builds only: the client block and the narrative body. */
-  confidential: { client: Record<string, unknown> | null; body: string } | null;
+  /** Internal builds only: the decrypted client block (null when no key opened it), the narrative body and the disclosure log. */
+  confidential: { client: Record<string, unknown> | null; sealed: boolean; body: string; disclosures: Disclosure[] } | null;
+}
+
+/** Internal builds only: one emergency disclosure (G-CONFIDENTIAL), for the dashboard. */
+export interface DisclosureView extends Disclosure {
+  record: string;
+  slug: string;
+  approverName: string;
 }
 
 export interface SiteModel {
@@ -47,16 +56,28 @@ export interface SiteModel {
   organisation: string;
   records: RecordView[];
   historyRead: boolean;
+  /** Every emergency disclosure, newest first; always empty in a de-identified build. */
+  disclosures: DisclosureView[];
 }
 
 /**
  * The site's view model. In a de-identified build every record goes through its public schema
  * first, so nothing below can reach a client's personal data; `internal` adds it back.
  */
-export function siteModel(ctx: RuleContext, history: HistoryContext | null, findings: readonly Finding[], internal: boolean): SiteModel {
+export function siteModel(
+  ctx: RuleContext,
+  history: HistoryContext | null,
+  findings: readonly Finding[],
+  internal: boolean,
+  /** Internal builds: the clients whose blocks the builder's key opened, by record id. */
+  clients: ReadonlyMap<string, unknown> = new Map(),
+): SiteModel {
   const staffName = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
-  const records = ctx.records.map((record) => recordView(record, ctx, history, findings, internal, staffName));
-  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null };
+  const records = ctx.records.map((record) => recordView(record, ctx, history, findings, internal ? clients : null, staffName));
+  const disclosures = records
+    .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
+    .sort((a, b) => b.date.localeCompare(a.date));
+  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, disclosures };
 }
 
 function recordView(
@@ -64,9 +85,10 @@ function recordView(
   ctx: RuleContext,
   history: HistoryContext | null,
   findings: readonly Finding[],
-  internal: boolean,
+  clients: ReadonlyMap<string, unknown> | null,
   staffName: Map<string, string>,
 ): RecordView {
+  const internal = clients !== null;
   const data = publicData(record.kind, record.data);
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   const worker = text('worker') || text('auditor');
@@ -99,7 +121,18 @@ function recordView(
       : [],
     findings: findings.filter((f) => f.record === record.id).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line })),
     waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
-    confidential: internal ? { client: 'client' in record.data ? ((record.data.client as Record<string, unknown> | undefined) ?? null) : null, body: record.body } : null,
+    confidential: clients ? confidentialView(record, clients) : null,
+  };
+}
+
+function confidentialView(record: ArchiveRecord, clients: ReadonlyMap<string, unknown>): NonNullable<RecordView['confidential']> {
+  const stored = 'client' in record.data ? record.data.client : undefined;
+  const client = isPlainObject(stored) ? stored : clients.get(record.id);
+  return {
+    client: isPlainObject(client) ? client : null,
+    sealed: typeof stored === 'string',
+    body: record.body,
+    disclosures: 'disclosures' in record.data ? record.data.disclosures : [],
   };
 }
 

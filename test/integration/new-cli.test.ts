@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replaceOnce } from '../helpers/fixture.ts';
-import { fixtureCopy, runSwa } from '../helpers/run-swa.ts';
+import { fixtureCopy, repoRoot, runSwa } from '../helpers/run-swa.ts';
 
 const today = ['--today', '2026-11-29'];
 
@@ -11,8 +12,8 @@ interface CheckJson {
 }
 
 /** The findings of `swa check`, less the warning that a folder outside git has no history to check. */
-const checkJson = async (dir: string) => {
-  const run = await runSwa(['check', '--json', ...today], dir);
+const checkJson = async (dir: string, extra: string[] = []) => {
+  const run = await runSwa(['check', '--json', ...today, ...extra], dir);
   const findings = (JSON.parse(run.stdout) as CheckJson).findings.filter((f) => !f.message.startsWith('未检查审批历史'));
   return { code: run.code, findings };
 };
@@ -22,6 +23,17 @@ const fill = (text: string, line: string, value: string) => {
   const [key, label] = line.split('  # ') as [string, string];
   return replaceOnce(text, `${line}\n`, `${key} ${value}  # ${label}\n`);
 };
+
+const supervisorKey = join(repoRoot, 'test/fixtures/keys/supervisor.agekey');
+
+/** An $EDITOR that replaces the file it is given with `content`, as a person saving would. */
+async function editorWriting(content: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'swa-editor-'));
+  await writeFile(join(dir, 'content.yaml'), content);
+  const script = join(dir, 'editor.sh');
+  await writeFile(script, `#!/bin/sh\ncp "${join(dir, 'content.yaml')}" "$1"\n`, { mode: 0o755 });
+  return script;
+}
 
 describe('swa new', () => {
   it('writes a case skeleton with the next free id that fails with pointed messages, then passes once filled', async () => {
@@ -34,20 +46,20 @@ describe('swa new', () => {
     expect(text).toContain('category: QSN');
     expect(text).toContain('post: P01');
 
-    const blank = await checkJson(dir);
+    // The personal data is encrypted from the start: only a key holder's check sees what it lacks.
+    expect(text).toMatch(/^client: \|\n  -----BEGIN AGE ENCRYPTED FILE-----$/m);
+    const blank = await checkJson(dir, ['--identity', supervisorKey]);
     expect(blank.code).toBe(1);
     expect(blank.findings.map((f) => [f.rule, f.record, f.message])).toEqual([
       ['SCHEMA', 'cases/2026-0003', '个案记录的「标题」缺少此项，必须填写'],
-      ['SCHEMA', 'cases/2026-0003', '个案记录的「服务对象个人资料（保密）」未填写；须填写：姓名'],
       ['SCHEMA', 'cases/2026-0003', '个案记录的「服务对象概况（不含个人身份信息）」未填写；须填写：性别、年龄段、所在区/镇街'],
       ['SCHEMA', 'cases/2026-0003', '个案记录的「个案基本资料表」未填写；须填写：填表日期、个案来源、求助问题'],
       ['SCHEMA', 'cases/2026-0003', '个案记录的「接案信息表」未填写；须填写：接案日期、初步评估'],
     ]);
     const lines = text.split('\n');
-    expect(blank.findings.map((f) => lines[f.line - 1]?.split(':')[0]?.trim())).toEqual(['title', 'client', 'profile', 'basicInfo', 'intake']);
+    expect(blank.findings.map((f) => lines[f.line - 1]?.split(':')[0]?.trim())).toEqual(['title', 'profile', 'basicInfo', 'intake']);
 
     text = fill(text, 'title:  # 标题', '测试新建个案');
-    text = fill(text, '  name:  # 姓名', '测试案主（虚构）');
     text = fill(text, '  gender:  # 性别：男 / 女 / 其他', '女');
     text = fill(text, '  ageBand:  # 年龄段', '13-17');
     text = fill(text, '  district:  # 所在区/镇街', '东湖街道');
@@ -56,12 +68,19 @@ describe('swa new', () => {
     text = fill(text, '  presentingIssue:  # 求助问题', '学习动力不足');
     text = fill(text, '  date:  # 接案日期', '2026-11-27');
     await writeFile(path, text);
-    const half = await checkJson(dir);
+    const half = await checkJson(dir, ['--identity', supervisorKey]);
     expect(half.findings.map((f) => [f.rule, f.message])).toEqual([['SCHEMA', '个案记录的「接案信息表 › 初步评估」缺少此项，必须填写']]);
 
     text = fill(text, '  initialAssessment:  # 初步评估', '需要持续跟进');
     await writeFile(path, text);
-    expect(await checkJson(dir)).toEqual({ code: 0, findings: [] });
+    const sealed = await checkJson(dir, ['--identity', supervisorKey]);
+    expect(sealed.findings.map((f) => [f.rule, f.message])).toEqual([['SCHEMA', '加密的个人资料中「姓名」缺少此项，必须填写（用 swa edit 修改）']]);
+
+    const edited = await runSwa(['edit', 'cases/2026-0003', '--identity', supervisorKey, ...today], dir, { ...process.env, EDITOR: await editorWriting('name: 测试案主（虚构）\nphone: "13800138000"\n') });
+    expect(edited.stdout).toContain('已重新加密 content/cases/2026/0003.md');
+    text = await readFile(path, 'utf8');
+    expect(text).not.toContain('测试案主');
+    expect(await checkJson(dir, ['--identity', supervisorKey])).toEqual({ code: 0, findings: [] });
   });
 
   it.each([

@@ -9,6 +9,10 @@ import { archiveConfigFile, staffFile } from '../../check/check-archive.ts';
 import { recordBodies } from '../../templates/bodies.ts';
 import { skeletonYaml, type Prefill } from '../../templates/skeleton.ts';
 import { CommandError, UsageError } from '../errors.ts';
+import { sealClient } from '../../privacy/client-block.ts';
+import { recipientsOn } from '../../privacy/recipients.ts';
+import { withClientBlock } from '../../privacy/write-block.ts';
+import { holdsClient } from '../../schemas/client-field.ts';
 
 export interface NewOptions {
   cwd: string;
@@ -49,10 +53,18 @@ export async function newRecord({ cwd, kind, today, category, worker }: NewOptio
   const { id, path } = await nextRecordId(cwd, serviceKind, Number(today.slice(0, 4)));
   prefill.id = id;
 
-  const text = `---\n${skeletonYaml(recordKinds[serviceKind].schema, prefill)}\n---\n\n${recordBodies[serviceKind]}`;
+  const skeleton = `---\n${skeletonYaml(recordKinds[serviceKind].schema, prefill)}\n---\n\n${recordBodies[serviceKind]}`;
+  const text = holdsClient(serviceKind) ? withClientBlock(skeleton, await emptyClientBlock(cwd, id, today)) : skeleton;
   await mkdir(dirname(join(cwd, path)), { recursive: true });
   await writeFile(join(cwd, path), text, { flag: 'wx' });
   return { id, path };
+}
+
+/** G-ENCRYPTED-BAG: the personal data is encrypted from the start; `swa edit` fills it in. */
+async function emptyClientBlock(cwd: string, id: string, today: string): Promise<string> {
+  const { recipients } = recipientsOn(await loadConfig(cwd, staffFile, staffSchema), today);
+  if (recipients.length === 0) throw new CommandError('staff.yaml 中没有加密公钥：个人资料须加密保存，请先用 swa keys add 登记督导和社工的公钥，并设定托管密钥');
+  return sealClient(id, {}, recipients);
 }
 
 async function loadConfig<S extends Parameters<typeof parseConfig>[2]>(cwd: string, file: string, schema: S) {
