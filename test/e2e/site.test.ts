@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timelineOf } from '../../src/approvals/timeline.ts';
+import { blockOpener } from '../../src/privacy/client-block.ts';
+import { readIdentities } from '../../src/privacy/identities.ts';
+import { openBlocks, openedClients } from '../../src/privacy/open-blocks.ts';
 import { checkArchive } from '../../src/check/check-archive.ts';
 import { checkRepository } from '../../src/check/check-repository.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
@@ -27,7 +30,10 @@ beforeAll(async () => {
   await generateDemo({ source: repoRoot, out: demo, today: '2026-11-29' });
   const { out } = await buildSite({ cwd: demo, today: '2026-11-29', internal: false });
   const sample = checkArchive(await readArchiveFiles(repoRoot), '2026-11-29');
-  clientNames = sample.parsed.flatMap((r) => ('client' in r.data && r.data.client?.name ? [r.data.client.name] : []));
+  // The sample's names are encrypted: the bundled demo key opens them, so the test knows what must not show.
+  const opened = openedClients(await openBlocks(sample.parsed, blockOpener(await readIdentities(join(repoRoot, 'sample-keys/demo-escrow.agekey')))));
+  clientNames = [...opened.values()].flatMap((client) => ((client as { name?: string }).name ? [(client as { name: string }).name] : []));
+  expect(clientNames.length).toBeGreaterThan(10);
   server = await serveStatic(out, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchChromium();

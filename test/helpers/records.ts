@@ -20,6 +20,24 @@ export const casePath = (id = 'cases/2026-0001') => {
   return `content/${dir}/${year}/${seq}.md`;
 };
 
+/**
+ * One client block sealed for cases/2026-0001 to the fixture's supervisor and escrow keys. History
+ * tests never open blocks (they pass no key), so every test case may carry this one.
+ */
+const sealedClient = [
+  '  -----BEGIN AGE ENCRYPTED FILE-----',
+  '  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBjMENuREhIdmlkZ0x3WWtJ',
+  '  ZUl5REZLZVdMeXBSVE1INng5MDBTam9BUGxnCjhQWXMxYkJVenZJK3hjR3lGSDNh',
+  '  RU9tKzBSaFRsQ0tLbGpzaWYwdlBRTTQKLT4gWDI1NTE5IElwUGROZ2NXSjFUclN1',
+  '  VTNKYm9IS096cFhZYUdMRHlIRGFDcTZBdE5SRnMKRm1lRnYyVlR6UDhzbU5PV2FR',
+  '  eC9RL05XeDRLRldKRmtDcDN4bmpjc3I2bwotLS0gV2x5dTRJMnlkVENZcUk5aEU0',
+  '  ejZzMm5wSXhISCtJbEhVVDdJK1cvMWdaNApI/muaY4Fq6Wef69kwYeK1Oe2MGLuQ',
+  '  Xo2VGv2LgiomaeH6WTJzxmrhcDIclH5/Oly6qyK/fs7f5/9LGHHWriJsjfSTCPdj',
+  '  wlRYP9RxcC6ybmxsU2hYJahI3Z9ATf+0zbUm+2XtVLj+fS9hCj7dPVxb1KWoRwhD',
+  '  txlr/+MmZGQZWVk=',
+  '  -----END AGE ENCRYPTED FILE-----',
+];
+
 export function caseText(o: CaseOptions = {}): string {
   const lines = [
     '---',
@@ -29,8 +47,8 @@ export function caseText(o: CaseOptions = {}): string {
     'category: QSN',
     `post: ${o.post ?? 'P01'}`,
     `worker: ${o.worker ?? 'S05'}`,
-    'client:',
-    '  name: 测试案主（虚构）',
+    'client: |',
+    ...sealedClient,
     'profile: { gender: 女, ageBand: 13-17, district: 东湖街道 }',
     `basicInfo: { date: ${o.intake ?? '2026-03-02'}, source: 主动求助, presentingIssue: 学业压力 }`,
     `intake: { date: ${o.intake ?? '2026-03-02'}, initialAssessment: 需要跟进 }`,

@@ -48,7 +48,8 @@ describe('history rules', () => {
     expect(refused).toMatchObject({ approved: false, reasons: [expect.stringContaining('[C-SESSION-RECORD]')] });
     mergeByHand(repo, staff.supervisor, '2026-03-10', branch, approvalMessage(id, 'session', 'S04', 'supervisor', sha));
     const findings = await findingsOf(repo, '2026-03-10', 'C-SESSION-RECORD');
-    expect(findings.map((f) => [f.severity, f.line])).toEqual([['error', 16]]);
+    const sessionLine = caseText({ ...opened, sessions: ['2026-03-05'] }).split('\n').indexOf('sessions:') + 2;
+    expect(findings.map((f) => [f.severity, f.line])).toEqual([['error', sessionLine]]);
     expect(findings[0]?.message).toContain('于 2026-03-10 才入库，应在 2 天内（2026-03-07 前）归档');
   });
 

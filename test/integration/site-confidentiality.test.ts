@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { leakScan } from '../../src/privacy/leak-scan.ts';
 import { buildSite } from '../../src/site/build-site.ts';
-import { fixtureCopy } from '../helpers/run-swa.ts';
+import { sealPlaintext } from '../../src/privacy/keys-command.ts';
+import { fixtureCopy, repoRoot } from '../helpers/run-swa.ts';
 import { canaryHits, siteTexts } from '../helpers/site-text.ts';
 
 /** Unique values in every personal field of the fixture's case and consultation: none may leave the client block. */
@@ -34,31 +36,40 @@ async function canaryArchive(): Promise<string> {
   const dir = await fixtureCopy();
   const casePath = join(dir, 'content/cases/2026/0001.md');
   const caseText = await readFile(casePath, 'utf8');
-  await writeFile(casePath, caseText.replace(/client:\n(?: {2}.*\n|    .*\n)+/, clientBlock));
+  await writeFile(casePath, caseText.replace(/client: \|\n(?: {2}.*\n)+/, clientBlock));
   const consultPath = join(dir, 'content/consultations/2026/0001.md');
   const consultText = await readFile(consultPath, 'utf8');
   await writeFile(consultPath, consultText.replace('profile:', `client:\n  name: ${canaries.consultName}\n  phone: "${canaries.consultPhone}"\nprofile:`));
+  await sealPlaintext({ cwd: dir, today: '2026-11-29' });
   return dir;
 }
 
 describe('the de-identified site [G-CONFIDENTIAL]', () => {
   it('contains no personal value in any output file, Pagefind index included; the internal build does', async () => {
     const dir = await canaryArchive();
-    expect(await readFile(join(dir, 'content/cases/2026/0001.md'), 'utf8')).toContain(canaries.relativePhone);
     const values = Object.values(canaries);
+    const repositoryTexts = await siteTexts(join(dir, 'content'));
+    expect(canaryHits(repositoryTexts, values)).toEqual([]);
 
     const publicBuild = await buildSite({ cwd: dir, today: '2026-11-29', internal: false, out: join(dir, 'public-site') });
     const publicTexts = await siteTexts(publicBuild.out);
     expect([...publicTexts.keys()].some((f) => f.includes('/pagefind/fragment/'))).toBe(true);
     expect(canaryHits(publicTexts, values)).toEqual([]);
+    expect((await leakScan({ dir: publicBuild.out, canaries: values })).hits).toEqual([]);
     expect([...publicTexts.values()].some((text) => text.includes('初中生学业压力与亲子沟通个案'))).toBe(true);
 
-    const internalBuild = await buildSite({ cwd: dir, today: '2026-11-29', internal: true, out: join(dir, 'internal-site') });
+    const keyless = await buildSite({ cwd: dir, today: '2026-11-29', internal: true, out: join(dir, 'keyless-site') });
+    const keylessPage = (await siteTexts(keyless.out)).get(join(keyless.out, 'records/cases-2026-0001/index.html')) ?? '';
+    expect(canaryHits(new Map([['page', keylessPage]]), values)).toEqual([]);
+    expect(keylessPage).toContain('个人资料已加密');
+
+    const identityFile = join(repoRoot, 'test/fixtures/keys/supervisor.agekey');
+    const internalBuild = await buildSite({ cwd: dir, today: '2026-11-29', internal: true, identityFile, out: join(dir, 'internal-site') });
     const internalTexts = await siteTexts(internalBuild.out);
     const found = new Set(canaryHits(internalTexts, values).map((hit) => hit.canary));
     expect([...found].sort()).toEqual([...values].sort());
     const recordPage = internalTexts.get(join(internalBuild.out, 'records/cases-2026-0001/index.html')) ?? '';
     expect(recordPage).toContain('name="robots" content="noindex, nofollow"');
     expect(recordPage).toContain('内部版本');
-  }, 120_000);
+  }, 180_000);
 });
