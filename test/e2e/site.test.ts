@@ -95,7 +95,8 @@ describe('the archive site in Chromium', () => {
   it('narrows a search with a filter', async () => {
     const page = await open('/search/');
     const before = await search(page, '社工');
-    await page.click('summary.pagefind-ui__filter-name:has-text("类型")');
+    // The filter panel appears once Pagefind has loaded its filter index, after the first results.
+    await page.click('summary.pagefind-ui__filter-name:has-text("类型")', { timeout: 60_000 });
     await page.click('label[for="类型-小组"]');
     await page.waitForTimeout(800);
     const message = (await page.textContent('.pagefind-ui__message')) ?? '';
@@ -103,7 +104,7 @@ describe('the archive site in Chromium', () => {
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before.total);
     expect(await page.$$eval('.pagefind-ui__result-title', (els) => els.every((e) => /小组/.test(e.textContent ?? '')))).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('shows a record with its approval timeline from git and its completeness checklist', async () => {
     const page = await open('/records/cases-2026-0001/');
