@@ -45,6 +45,18 @@ describe('swa keys [G-ENCRYPTED-BAG]', () => {
     expect(await check(dir, 'supervisor')).toEqual({ code: 0, findings: [] });
   });
 
+  it('rotates: every block gets new ciphertext that today\'s recipients still open', async () => {
+    const dir = await fixtureCopy();
+    const before = await readFile(join(dir, paths.case), 'utf8');
+    const run = await runSwa(['keys', 'rotate', '--identity', key('escrow'), ...today], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('已加密 2 份记录的个人资料，接收者：S04及托管密钥');
+    const after = await readFile(join(dir, paths.case), 'utf8');
+    expect(clientBlock(after)).not.toBe(clientBlock(before));
+    expect(after.replace(clientBlock(after), '')).toBe(before.replace(clientBlock(before), ''));
+    expect(await check(dir, 'supervisor')).toEqual({ code: 0, findings: [] });
+  });
+
   it('rotates without a key that opens the blocks: refuses and changes nothing', async () => {
     const dir = await fixtureCopy();
     const before = await readFile(join(dir, paths.case), 'utf8');

@@ -19,6 +19,7 @@ const canaries = {
   relativePhone: '13900002222',
   consultName: '卡纳瑞李来电',
   consultPhone: '13900003333',
+  disclosedTo: '卡纳瑞派出所值班民警',
 };
 
 const clientBlock = `client:
@@ -30,6 +31,8 @@ const clientBlock = `client:
   schoolOrWork: ${canaries.schoolOrWork}
   relatives:
     - { name: ${canaries.relativeName}, relation: 母亲, phone: "${canaries.relativePhone}" }
+disclosures:
+  - { date: 2026-05-10, to: ${canaries.disclosedTo}, reason: 服务对象有自伤风险, what: 姓名、住址, approvedBy: S04 }
 `;
 
 async function canaryArchive(): Promise<string> {
@@ -48,8 +51,9 @@ describe('the de-identified site [G-CONFIDENTIAL]', () => {
   it('contains no personal value in any output file, Pagefind index included; the internal build does', async () => {
     const dir = await canaryArchive();
     const values = Object.values(canaries);
+    // Personal data is encrypted in the repository; the disclosure log is not personal data, only never published.
     const repositoryTexts = await siteTexts(join(dir, 'content'));
-    expect(canaryHits(repositoryTexts, values)).toEqual([]);
+    expect(canaryHits(repositoryTexts, values).map((hit) => hit.canary)).toEqual([canaries.disclosedTo]);
 
     const publicBuild = await buildSite({ cwd: dir, today: '2026-11-29', internal: false, out: join(dir, 'public-site') });
     const publicTexts = await siteTexts(publicBuild.out);
@@ -60,7 +64,7 @@ describe('the de-identified site [G-CONFIDENTIAL]', () => {
 
     const keyless = await buildSite({ cwd: dir, today: '2026-11-29', internal: true, out: join(dir, 'keyless-site') });
     const keylessPage = (await siteTexts(keyless.out)).get(join(keyless.out, 'records/cases-2026-0001/index.html')) ?? '';
-    expect(canaryHits(new Map([['page', keylessPage]]), values)).toEqual([]);
+    expect(canaryHits(new Map([['page', keylessPage]]), values).map((hit) => hit.canary)).toEqual([canaries.disclosedTo]);
     expect(keylessPage).toContain('个人资料已加密');
 
     const identityFile = join(repoRoot, 'test/fixtures/keys/supervisor.agekey');
@@ -71,5 +75,7 @@ describe('the de-identified site [G-CONFIDENTIAL]', () => {
     const recordPage = internalTexts.get(join(internalBuild.out, 'records/cases-2026-0001/index.html')) ?? '';
     expect(recordPage).toContain('name="robots" content="noindex, nofollow"');
     expect(recordPage).toContain('内部版本');
+    const dashboard = internalTexts.get(join(internalBuild.out, 'index.html')) ?? '';
+    expect(dashboard).toContain(canaries.disclosedTo);
   }, 180_000);
 });

@@ -122,3 +122,18 @@ describe('audits and handovers', () => {
     expect(summary(result).map(([rule, , , line]) => [rule, line])).toContainEqual(['C-QUARTERLY-HANDOVER', lineContaining(text, '- cases/2026-0001')]);
   });
 });
+
+describe('emergency disclosures [G-CONFIDENTIAL]', () => {
+  const disclosure = (approver: string) => `disclosures:\n  - { date: 2026-05-10, to: 派出所值班民警, reason: 服务对象有自伤风险, what: 姓名、住址, approvedBy: ${approver} }\nprofile:`;
+
+  it('are approved by the supervisor of the post', async () => {
+    const { result } = await checkEdited(paths.case, (t) => replaceOnce(t, 'profile:', disclosure('S04')));
+    expect(summary(result)).toEqual([]);
+  });
+
+  it('approved by a worker are reported on the approver', async () => {
+    const { result, text } = await checkEdited(paths.case, (t) => replaceOnce(t, 'profile:', disclosure('S05')));
+    expect(summary(result)).toEqual([['G-CONFIDENTIAL', 'error', 'cases/2026-0001', lineContaining(text, 'approvedBy: S05')]]);
+    expect(result.findings[0]?.message).toContain('紧急披露须经督导或机构负责人批准');
+  });
+});
