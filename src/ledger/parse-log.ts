@@ -33,6 +33,12 @@ function parseCommit(chunk: string, contentDir: string): Commit {
   };
 }
 
+/**
+ * A line of an encrypted client block: ciphertext dates nothing and is a third of a case's lines,
+ * so it is not kept (the change to the file still is).
+ */
+const armorLine = /^\s+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)$/;
+
 function parsePatch(patch: string, contentDir: string): FileChange[] {
   const changes: FileChange[] = [];
   let current: FileChange | undefined;
@@ -51,7 +57,8 @@ function parsePatch(patch: string, contentDir: string): FileChange[] {
     } else if (line.startsWith('+++ b/')) {
       current.path = `${contentDir}/${line.slice(6)}`;
     } else if (line.startsWith('+') && !line.startsWith('+++ ')) {
-      current.addedLines.push(line.slice(1));
+      const added = line.slice(1);
+      if (!armorLine.test(added)) current.addedLines.push(added);
     }
   }
   return changes.filter((c) => c.path !== '');
