@@ -6,16 +6,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { staffFile } from '../check/check-archive.ts';
 import { CommandError } from '../cli/errors.ts';
-import { clientSchemas, holdsClient } from '../schemas/client-field.ts';
-import { recordKinds } from '../schemas/index.ts';
-import { labelAt, isPlainObject } from '../schemas/walk.ts';
+import { readArchiveFiles } from '../records/read-archive.ts';
+import { clientSchemas } from '../schemas/client-field.ts';
+import { isPlainObject, labelAt } from '../schemas/walk.ts';
 import { blockOpener, sealClient } from './client-block.ts';
+import { clientFiles } from './client-files.ts';
 import { readIdentities } from './identities.ts';
 import { recipientsOn } from './recipients.ts';
-import { applyPlan, readForReseal, rosterFrom } from './reseal.ts';
+import { applyPlan, rosterFrom } from './reseal.ts';
 import { withClientBlock } from './write-block.ts';
-import { checkArchive } from '../check/check-archive.ts';
-import { readArchiveFiles } from '../records/read-archive.ts';
 
 export interface EditOptions {
   cwd: string;
@@ -36,10 +35,10 @@ const attempts = 3;
 export async function editClient(options: EditOptions): Promise<{ changed: boolean; path: string }> {
   const { cwd, today } = options;
   const files = await readArchiveFiles(cwd);
-  const record = checkArchive(files, today).parsed.find((r) => r.id === options.record || r.file === options.record);
-  if (!record) throw new CommandError(`找不到记录 ${options.record}（或它有错误未能读取：先运行 swa check）`);
-  if (!holdsClient(record.kind)) throw new CommandError(`${record.id} 是${recordKinds[record.kind].label}记录，没有服务对象个人资料`);
-  const current = await currentClient(record.id, 'client' in record.data ? record.data.client : undefined, options.identityFile);
+  const wanted = options.record.replace(/^content\//, '');
+  const record = clientFiles(files).find((f) => f.id === options.record || f.path === options.record || f.path === `content/${wanted}`);
+  if (!record) throw new CommandError(`找不到记录 ${options.record}：应为个案或咨询记录的编号（例如 cases/2026-0001）或路径，且文件头部能够解析`);
+  const current = await currentClient(record.id, record.client, options.identityFile);
   const schema = clientSchemas[record.kind];
 
   const dir = await mkdtemp(join(tmpdir(), 'swa-edit-'));
@@ -54,13 +53,13 @@ export async function editClient(options: EditOptions): Promise<{ changed: boole
       const edited = readEdited(await readFile(file, 'utf8'));
       const result = 'problem' in edited ? null : schema.safeParse(edited.value);
       if (result?.success) {
-        if (isDeepStrictEqual(result.data, current ?? {})) return { changed: false, path: record.file };
-        const { texts } = await readForReseal(cwd, today);
-        const { recipients } = recipientsOn(rosterFrom(texts.get(staffFile) ?? ''), today);
+        if (isDeepStrictEqual(result.data, current ?? {})) return { changed: false, path: record.path };
+        const roster = files.find((f) => f.path === staffFile)?.text ?? '';
+        const { recipients } = recipientsOn(rosterFrom(roster), today);
         if (recipients.length === 0) throw new CommandError('staff.yaml 中没有可用的加密公钥（swa keys add），记录未修改');
         const block = await sealClient(record.id, result.data, recipients);
-        await applyPlan(cwd, [{ path: record.file, text: withClientBlock(texts.get(record.file) ?? '', block) }]);
-        return { changed: true, path: record.file };
+        await applyPlan(cwd, [{ path: record.path, text: withClientBlock(record.text, block) }]);
+        return { changed: true, path: record.path };
       }
       problems = 'problem' in edited ? [edited.problem] : (result?.error.issues ?? []).map((i) => `「${labelAt(schema, i.path)}」${i.message}`);
     }

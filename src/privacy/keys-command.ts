@@ -20,8 +20,8 @@ export interface KeysResult {
 
 /** G-ENCRYPTED-BAG: encrypts every plaintext client block to today's recipients. No private key needed. */
 export async function sealPlaintext({ cwd, today }: KeysOptions): Promise<KeysResult> {
-  const { records, texts } = await readForReseal(cwd, today);
-  const plan = await planReseal({ records, texts, roster: rosterFrom(texts.get(staffFile) ?? ''), today, plaintextOnly: true });
+  const { records, texts } = await readForReseal(cwd);
+  const plan = await planReseal({ records, roster: rosterFrom(texts.get(staffFile) ?? ''), today, plaintextOnly: true });
   await applyPlan(cwd, plan.writes);
   return { records: plan.records, holders: plan.holders, rosterChanged: false };
 }
@@ -59,11 +59,11 @@ export async function rotateKeys(options: KeysOptions & { escrow?: string; keptB
 }
 
 async function changeRoster(options: KeysOptions, edit: (text: string) => string): Promise<KeysResult> {
-  const { records, texts } = await readForReseal(options.cwd, options.today);
+  const { records, texts } = await readForReseal(options.cwd);
   const before = texts.get(staffFile);
   if (before === undefined) throw new CommandError(`缺少 ${staffFile}`);
   const after = edit(before);
-  const plan = await planReseal({ records, texts, roster: rosterFrom(after), today: options.today, identityFile: options.identityFile });
+  const plan = await planReseal({ records, roster: rosterFrom(after), today: options.today, identityFile: options.identityFile });
   const rosterChanged = after !== before;
   await applyPlan(options.cwd, rosterChanged ? [...plan.writes, { path: staffFile, text: after }] : plan.writes);
   return { records: plan.records, holders: plan.holders, rosterChanged };

@@ -1,14 +1,12 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkArchive, staffFile } from '../check/check-archive.ts';
+import { staffFile } from '../check/check-archive.ts';
 import { CommandError } from '../cli/errors.ts';
-import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseConfig } from '../records/parse-config.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
-import { holdsClient } from '../schemas/client-field.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
-import { isPlainObject } from '../schemas/walk.ts';
 import { blockOpener, sealClient } from './client-block.ts';
+import { clientFiles, type ClientFile } from './client-files.ts';
 import { readIdentities } from './identities.ts';
 import { recipientsOn } from './recipients.ts';
 import { withClientBlock } from './write-block.ts';
@@ -22,12 +20,11 @@ export interface ResealPlan {
   holders: string[];
 }
 
-/** The archive as it is on disk, with the roster its blocks are to be encrypted to. */
-export async function readForReseal(cwd: string, today: string) {
+/** The record files that hold personal data, and every file's text (staff.yaml among them). */
+export async function readForReseal(cwd: string) {
   const files = await readArchiveFiles(cwd);
-  const result = checkArchive(files, today);
   const texts = new Map(files.map((f) => [f.path, f.text ?? '']));
-  return { records: result.parsed.filter((r) => holdsClient(r.kind) && 'client' in r.data && r.data.client !== undefined), texts };
+  return { records: clientFiles(files).filter((f) => f.client !== undefined), texts };
 }
 
 /** A new staff.yaml, validated before anything is written. */
@@ -43,8 +40,7 @@ export function rosterFrom(text: string): Roster {
  * another record, nothing is written and every such record is named.
  */
 export async function planReseal(options: {
-  records: readonly ArchiveRecord[];
-  texts: ReadonlyMap<string, string>;
+  records: readonly ClientFile[];
   roster: Roster;
   today: string;
   identityFile?: string;
@@ -55,34 +51,28 @@ export async function planReseal(options: {
   if (recipients.length === 0) {
     throw new CommandError('staff.yaml 中没有可用的加密公钥：请为督导、社工等登记 encryptionKey，并设定 escrow 托管密钥（swa keys add）');
   }
-  const sealed = options.records.filter((r) => !isPlainObject(clientOf(r)));
+  const sealed = options.records.filter((r) => typeof r.client === 'string');
   const needsKey = !options.plaintextOnly && sealed.length > 0;
   if (needsKey && !options.identityFile) throw new CommandError('重新加密需要能解开现有加密块的私钥：请用 --identity 指定，或设置 SWA_IDENTITY');
   const opener = needsKey ? blockOpener(await readIdentities(options.identityFile as string)) : null;
 
-  const plain = new Map<ArchiveRecord, unknown>();
+  const plain = new Map<ClientFile, unknown>();
   const problems: string[] = [];
   for (const record of options.records) {
-    const client = clientOf(record);
-    if (isPlainObject(client)) plain.set(record, client);
+    if (typeof record.client !== 'string') plain.set(record, record.client);
     else if (opener) {
-      const opened = await opener.open(record.id, client as string);
+      const opened = await opener.open(record.id, record.client);
       if (opened.status === 'opened') plain.set(record, opened.client);
-      else problems.push(`${record.file}：${problemText(opened.status)}`);
+      else problems.push(`${record.path}：${problemText(opened.status)}`);
     }
   }
   if (problems.length > 0) throw new CommandError(['以下加密块无法用你的私钥打开，未做任何修改：', ...problems.map((p) => `  ${p}`)].join('\n'));
 
   const writes: ResealPlan['writes'] = [];
   for (const [record, client] of plain) {
-    const text = options.texts.get(record.file) ?? '';
-    writes.push({ path: record.file, text: withClientBlock(text, await sealClient(record.id, client, recipients)) });
+    writes.push({ path: record.path, text: withClientBlock(record.text, await sealClient(record.id, client, recipients)) });
   }
   return { writes, records: [...plain.keys()].map((r) => r.id), holders };
-}
-
-function clientOf(record: ArchiveRecord): unknown {
-  return 'client' in record.data ? record.data.client : undefined;
 }
 
 function problemText(status: string): string {

@@ -119,3 +119,47 @@ describe('personal data outside the client block [G-CONFIDENTIAL]', () => {
     expect((await check(dir, 'supervisor')).findings.map((f) => [f.rule, f.message.includes('本记录的个人资料')])).toEqual([['G-CONFIDENTIAL', true]]);
   });
 });
+
+describe('swa edit [G-ENCRYPTED-BAG]', () => {
+  /** An $EDITOR that copies `content` over the file it is given (or leaves it, for null), and notes the file's path. */
+  async function editor(dir: string, content: string | null): Promise<string> {
+    const script = join(dir, 'editor.sh');
+    const copy = content === null ? '' : `printf '%s' '${content}' > "$1"\n`;
+    await writeFile(script, `#!/bin/sh\necho "$1" >> "${join(dir, 'edited-paths')}"\n${copy}`, { mode: 0o755 });
+    return script;
+  }
+  const edit = (dir: string, script: string, record: string) =>
+    runSwa(['edit', record, '--identity', key('supervisor'), ...today], dir, { ...process.env, EDITOR: script });
+
+  it('fills in a fresh draft, re-encrypts, and removes the decrypted temporary file', async () => {
+    const dir = await fixtureCopy();
+    expect((await runSwa(['new', 'case', '--worker', 'S05', ...today], dir)).code).toBe(0);
+    const run = await edit(dir, await editor(dir, 'name: 草稿案主（虚构）\n'), 'cases/2026-0003');
+    expect(run.stdout).toContain('已重新加密 content/cases/2026/0003.md');
+    const text = await readFile(join(dir, 'content/cases/2026/0003.md'), 'utf8');
+    expect(text).not.toContain('草稿案主');
+    const shown = await runSwa(['textconv', join(dir, 'content/cases/2026/0003.md'), '--identity', key('supervisor')], dir);
+    expect(shown.stdout).toContain('name: 草稿案主（虚构）');
+    const temporary = (await readFile(join(dir, 'edited-paths'), 'utf8')).trim();
+    await expect(readFile(temporary)).rejects.toThrow();
+  });
+
+  it('leaves the record byte for byte when nothing changed', async () => {
+    const dir = await fixtureCopy();
+    const before = await readFile(join(dir, paths.case), 'utf8');
+    const run = await edit(dir, await editor(dir, null), 'cases/2026-0001');
+    expect(run.stdout).toContain('个人资料未改动');
+    expect(await readFile(join(dir, paths.case), 'utf8')).toBe(before);
+  });
+
+  it('hands invalid data back to the editor, then gives up without writing', async () => {
+    const dir = await fixtureCopy();
+    const before = await readFile(join(dir, paths.case), 'utf8');
+    const run = await edit(dir, await editor(dir, 'phone: 13800138000\n'), 'cases/2026-0001');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('连续 3 次未通过检查，记录未修改');
+    expect(run.stderr).toContain('「姓名」');
+    expect((await readFile(join(dir, 'edited-paths'), 'utf8')).trim().split('\n')).toHaveLength(3);
+    expect(await readFile(join(dir, paths.case), 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,31 @@
+import type { SourceFile } from '../check/check-archive.ts';
+import { parseFrontmatter } from '../records/parse-frontmatter.ts';
+import { locationFromPath } from '../records/record-path.ts';
+import { holdsClient, type ClientKind } from '../schemas/client-field.ts';
+import { isPlainObject } from '../schemas/walk.ts';
+
+/** A record file that holds (or may hold) a client's personal data, read as far as its `client` key. */
+export interface ClientFile {
+  path: string;
+  id: string;
+  kind: ClientKind;
+  text: string;
+  /** The armored block, the plaintext mapping, or undefined when the file has no client key yet. */
+  client: string | Record<string, unknown> | undefined;
+}
+
+/**
+ * Every case and consultation file with its `client` value, whether or not the rest of the record
+ * passes its schema: keys are rotated and drafts edited before a record is complete.
+ */
+export function clientFiles(files: readonly SourceFile[]): ClientFile[] {
+  return files.flatMap((file) => {
+    const location = locationFromPath(file.path);
+    if (!location || !holdsClient(location.kind) || file.text === undefined) return [];
+    const frontmatter = parseFrontmatter(file.text);
+    if ('message' in frontmatter) return [];
+    const client = isPlainObject(frontmatter.data) ? frontmatter.data.client : undefined;
+    const value = typeof client === 'string' || isPlainObject(client) ? client : undefined;
+    return [{ path: file.path, id: location.id, kind: location.kind, text: file.text, client: value }];
+  });
+}
