@@ -64,6 +64,8 @@ export async function readHistory(cwd: string): Promise<History | null> {
     '--no-renames',
     '--no-color',
     '--no-ext-diff',
+    // A key holder's textconv driver (diff=swa) must never put decrypted data in the ledger or its cache.
+    '--no-textconv',
     '--decorate=full',
     '--relative=content',
     `--format=${logFormat}`,

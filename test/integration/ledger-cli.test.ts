@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,22 @@ describe('the ledger', () => {
     expect(await logCalls()).toBe(0);
     await approvedCases(repo, 1, 3);
     expect(await logCalls()).toBe(1);
+  }, 60_000);
+
+  it('never runs a key holder\'s textconv driver, so nothing decrypted reaches the ledger or its cache', async () => {
+    const repo = await archiveRepo();
+    const driver = join(repo.dir, '.git', 'decrypting-textconv.sh');
+    await writeFile(driver, '#!/bin/sh\necho DECRYPTED-CANARY\ncat "$1"\n', { mode: 0o755 });
+    repo.git(staff.supervisor, at('2026-03-01'), 'config', 'diff.swa.textconv', driver);
+    await repo.commit(staff.orgHead, at('2026-03-01'), 'Mark records for the swa diff driver', { '.gitattributes': 'content/**/*.md diff=swa\n' });
+    await approvedCases(repo, 2);
+    expect(repo.git(staff.supervisor, at('2026-03-04'), 'log', '-p', '-1', 'HEAD^2')).toContain('DECRYPTED-CANARY');
+    const run = await runSwa(['check', '--json', '--today', '2026-03-04'], repo.dir, gitEnv(staff.supervisor, at('2026-03-04')));
+    expect(JSON.parse(run.stdout)).toEqual({ records: 2, findings: [] });
+    const cacheDir = join(repo.dir, '.git', 'swa');
+    const cached = await Promise.all((await readdir(cacheDir)).map((file) => readFile(join(cacheDir, file), 'utf8')));
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.some((text) => text.includes('DECRYPTED-CANARY'))).toBe(false);
   }, 60_000);
 
   it('swa check --json on a repository reports exactly the planted violations', async () => {
