@@ -16,6 +16,11 @@ const passedThrough = [
   'GIT_CONFIG_NOSYSTEM',
 ];
 
+/** The environment simple-git gives git, for a git process spawned directly: ambient GIT_* variables left out but for those named. */
+export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('GIT_') || passedThrough.includes(name)));
+}
+
 /** The one way the product opens a repository with simple-git. */
 export const gitAt = (cwd: string): SimpleGit => simpleGit({ baseDir: cwd, allowEnvironment: passedThrough });
 

@@ -1,4 +1,4 @@
-import { readHistory } from '../ledger/git-log.ts';
+import { startHistory } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
@@ -21,7 +21,7 @@ export interface RepositoryCheck extends CheckResult {
 export async function checkRepository(cwd: string, today: string): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
-  const historyRead = readHistory(cwd);
+  const historyRead = (await startHistory(cwd)).result;
   historyRead.catch(() => undefined);
   const content = checkArchive(await readArchiveFiles(cwd), today);
   if (!content.context) return { ...content, history: null };

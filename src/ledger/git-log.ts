@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gitAt } from '../git.ts';
+import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
 import type { Commit } from './commit.ts';
 import { logFormat, parseLog } from './parse-log.ts';
 
@@ -28,10 +28,25 @@ export interface History {
  * records meanwhile). Returns null unless `cwd` is the top of a git work tree.
  */
 export async function readHistory(cwd: string): Promise<History | null> {
+  return (await startHistory(cwd)).result;
+}
+
+/** A history being read: `result` settles when git has finished (at once when it was cached). */
+export interface HistoryRead {
+  result: Promise<History | null>;
+}
+
+/**
+ * Starts `readHistory` and resolves as soon as git log is running. A caller about to do
+ * synchronous work (parsing the records) awaits this first: otherwise the few small git calls
+ * that come before the log wait for that work, and git no longer runs beside it.
+ */
+export async function startHistory(cwd: string): Promise<HistoryRead> {
+  const finished = (history: History | null): HistoryRead => ({ result: Promise.resolve(history) });
   const git = gitAt(cwd);
   const dirs = await git.revparse(['--show-toplevel', '--absolute-git-dir']).catch(() => null);
   const [top, gitDir] = dirs?.split('\n') ?? [];
-  if (!top || !gitDir || (await realpath(top.trim())) !== (await realpath(cwd))) return null;
+  if (!top || !gitDir || (await realpath(top.trim())) !== (await realpath(cwd))) return finished(null);
 
   // Tags are in the key too: the adoption point is usually a tag.
   // (HEAD is asked for at the same time; its answer, or its error, counts only once main exists.)
@@ -39,7 +54,7 @@ export async function readHistory(cwd: string): Promise<History | null> {
   headRead.catch(() => undefined);
   const refs = await git.raw(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']);
   const mainTip = /^refs\/heads\/main (\w+)$/m.exec(refs)?.[1] ?? null;
-  if (!mainTip) return { mainTip: null, commits: [] };
+  if (!mainTip) return finished({ mainTip: null, commits: [] });
   const head = await headRead;
 
   const cacheDir = join(gitDir.trim(), 'swa');
@@ -47,8 +62,10 @@ export async function readHistory(cwd: string): Promise<History | null> {
   const cacheFile = join(cacheDir, `history-${key}.log`);
   // One synchronous read, decoded from the buffer: faster than a stream, and than readFileSync's
   // own 'utf8' path, for ~20 MB of mostly-Chinese text.
-  const cached = readCache(cacheFile);
-  if (cached !== null) return { mainTip, commits: parseLog(cached) };
+  if (existsSync(cacheFile)) {
+    const cached = readCache(cacheFile);
+    if (cached !== null) return { result: Promise.resolve().then(() => ({ mainTip, commits: parseLog(cached) })) };
+  }
 
   const args = [
     '-c',
@@ -70,9 +87,13 @@ export async function readHistory(cwd: string): Promise<History | null> {
     '--relative=content',
     `--format=${logFormat}`,
   ];
-  const written = await logIntoCache(cacheDir, key, (file) => git.raw([...args, `--output=${file}`]));
-  const raw = (written ? readCache(cacheFile) : null) ?? (await git.raw(args));
-  return { mainTip, commits: parseLog(raw) };
+  // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
+  const written = logIntoCache(cacheDir, key, (file) => gitProcess(cwd, [...args, `--output=${file}`], { env: gitEnvironment() }));
+  const result = written.then(async (ok) => {
+    const raw = (ok ? readCache(cacheFile) : null) ?? (await git.raw(args));
+    return { mainTip, commits: parseLog(raw) };
+  });
+  return { result };
 }
 
 function readCache(file: string): string | null {
@@ -91,7 +112,7 @@ function readCache(file: string): string | null {
 async function logIntoCache(dir: string, key: string, log: (file: string) => Promise<unknown>): Promise<boolean> {
   const temporary = join(dir, `.history-${key}.${process.pid}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch {
     return false;
   }

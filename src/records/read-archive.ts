@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { maxRecordBytes, type SourceFile } from '../check/check-archive.ts';
 
 /**
@@ -16,16 +16,27 @@ export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  // Paths by concatenation and slicing, not path.join/relative: readdir names every entry below
+  // contentDir, and normalising two paths per file was a noticeable part of reading 10,000 records.
   const files = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !relative(contentDir, path).split(sep).some((part) => part.startsWith('.')));
+    .map((entry) => `${entry.parentPath}${sep}${entry.name}`.slice(contentDir.length + 1))
+    .filter((inside) => !inside.startsWith('.') && !inside.includes(`${sep}.`));
 
-  // Synchronous reads in one loop: thousands of small files read faster than through the thread pool.
-  const read = files.map((absolute): SourceFile => {
-    const path = relative(root, absolute).split(sep).join('/');
-    const { size } = statSync(absolute);
-    return size > maxRecordBytes ? { path, bytes: size } : { path, bytes: size, text: readFileSync(absolute, 'utf8') };
+  // Synchronous reads in one loop into one buffer: thousands of small files read faster so than
+  // through the thread pool, and the size comes from the open file, one system call fewer.
+  const buffer = Buffer.allocUnsafe(maxRecordBytes);
+  const read = files.map((inside): SourceFile => {
+    const path = `content/${sep === '/' ? inside : inside.split(sep).join('/')}`;
+    const fd = openSync(`${contentDir}${sep}${inside}`, 'r');
+    try {
+      const { size } = fstatSync(fd);
+      if (size > maxRecordBytes) return { path, bytes: size };
+      const length = readSync(fd, buffer, 0, size, 0);
+      return { path, bytes: size, text: buffer.toString('utf8', 0, length) };
+    } finally {
+      closeSync(fd);
+    }
   });
   return read.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
