@@ -2,6 +2,8 @@
 export interface Commit {
   sha: string;
   parents: string[];
+  /** The commit's tree: a merge that kept its branch's tree has that branch's changes. */
+  tree: string;
   author: Identity;
   committer: Identity;
   /** Ref names pointing here (%D), e.g. "tag: swa-adoption", "main". */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
 import type { Commit } from './commit.ts';
-import { logFormat, parseLog } from './parse-log.ts';
+import { mergeDiffInput, mergesToDiff, withMergeChanges } from './merge-diffs.ts';
+import { diffFormat, logFormat, parseLog } from './parse-log.ts';
 
 /** The branch approvals merge into, and the prefix of submission branches. */
 export const mainBranch = 'main';
@@ -60,11 +61,12 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   const cacheDir = join(gitDir.trim(), 'swa');
   const key = createHash('sha256').update(`${logFormat}\n${head}\n${refs}`).digest('hex');
   const cacheFile = join(cacheDir, `history-${key}.log`);
+  const mergesFile = join(cacheDir, `history-${key}.merges`);
   // One synchronous read, decoded from the buffer: faster than a stream, and than readFileSync's
   // own 'utf8' path, for ~20 MB of mostly-Chinese text.
-  if (existsSync(cacheFile)) {
-    const cached = readCache(cacheFile);
-    if (cached !== null) return { result: Promise.resolve().then(() => ({ mainTip, commits: parseLog(cached) })) };
+  if (existsSync(cacheFile) && existsSync(mergesFile)) {
+    const [cached, merges] = [readCache(cacheFile), readCache(mergesFile)];
+    if (cached !== null && merges !== null) return { result: Promise.resolve().then(() => ({ mainTip, commits: withMergeChanges(parseLog(cached), merges) })) };
   }
 
   const args = [
@@ -75,25 +77,46 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
     'HEAD',
     `--branches=${submitPrefix}*`,
     '--topo-order',
-    '--diff-merges=first-parent',
-    '-p',
-    '--unified=0',
-    '--no-renames',
-    '--no-color',
-    '--no-ext-diff',
-    // A key holder's textconv driver (diff=swa) must never put decrypted data in the ledger or its cache.
-    '--no-textconv',
+    // Merges are diffed apart, and only where their branch commit's patch is not the same diff.
+    '--diff-merges=off',
+    ...diffOptions,
     '--decorate=full',
-    '--relative=content',
     `--format=${logFormat}`,
   ];
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   const written = logIntoCache(cacheDir, key, (file) => gitProcess(cwd, [...args, `--output=${file}`], { env: gitEnvironment() }));
   const result = written.then(async (ok) => {
-    const raw = (ok ? readCache(cacheFile) : null) ?? (await git.raw(args));
-    return { mainTip, commits: parseLog(raw) };
+    const commits = parseLog((ok ? readCache(cacheFile) : null) ?? (await git.raw(args)));
+    const merges = mergesToDiff(commits);
+    const diffArgs = ['-c', 'core.quotePath=false', 'diff-tree', '--stdin', ...diffOptions, `--format=${diffFormat}`];
+    const diffed = merges.length === 0 ? '' : (await gitProcess(cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) })).toString('utf8');
+    if (ok) writeCache(mergesFile, diffed);
+    return { mainTip, commits: withMergeChanges(commits, diffed) };
   });
   return { result };
+}
+
+/** How every diff the ledger reads is made: added lines only, under content/, as stored. */
+const diffOptions = [
+  '-p',
+  '--unified=0',
+  '--no-renames',
+  '--no-color',
+  '--no-ext-diff',
+  // A key holder's textconv driver (diff=swa) must never put decrypted data in the ledger or its cache.
+  '--no-textconv',
+  '--relative=content',
+];
+
+/** Writes a cache file whole or not at all; a git directory that refuses it only costs the cache. */
+function writeCache(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }
 
 function readCache(file: string): string | null {
@@ -125,6 +148,7 @@ async function logIntoCache(dir: string, key: string, log: (file: string) => Pro
     return false;
   }
   const stale = await readdir(dir).catch(() => []);
-  await Promise.all(stale.filter((name) => name.startsWith('history-') && name !== `history-${key}.log`).map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
+  const current = [`history-${key}.log`, `history-${key}.merges`];
+  await Promise.all(stale.filter((name) => name.startsWith('history-') && !current.includes(name)).map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
   return true;
 }

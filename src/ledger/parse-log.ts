@@ -8,7 +8,7 @@ const field = '\x1f';
  * separators, the raw message last; the unified=0 patch (relative to content/) follows.
  * Raw %an/%ae, not the mailmapped %aN/%aE: a .mailmap on a branch must not rename an approver.
  */
-export const logFormat = ['%x1e%H', '%P', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%D', '%B%x1f'].join('%x1f');
+export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%D', '%B%x1f'].join('%x1f');
 
 /** Parses the output of `git log --format=<logFormat> -p --unified=0 --relative=content`. Pure. */
 export function parseLog(raw: string, contentDir = 'content'): Commit[] {
@@ -20,17 +20,31 @@ export function parseLog(raw: string, contentDir = 'content'): Commit[] {
 
 function parseCommit(chunk: string, contentDir: string): Commit {
   const parts = chunk.split(field);
-  const [sha, parents, an, ae, ad, cn, ce, cd, refs, message] = parts as [string, string, string, string, string, string, string, string, string, string];
-  const patch = parts.slice(10).join(field);
+  const [sha, parents, tree, an, ae, ad, cn, ce, cd, refs, message] = parts as [string, string, string, string, string, string, string, string, string, string, string];
+  const patch = parts.slice(11).join(field);
   return {
     sha,
     parents: parents.split(' ').filter(Boolean),
+    tree,
     author: { name: an, email: ae, date: ad },
     committer: { name: cn, email: ce, date: cd },
     refs: refs.split(', ').map((r) => r.trim()).filter(Boolean),
     message: message.trim(),
     changes: parsePatch(patch, contentDir),
   };
+}
+
+/** The `git diff-tree --stdin` format: each commit's diff starts with its id between separators. */
+export const diffFormat = '%x1e%H%x1f';
+
+/** Parses `git diff-tree --stdin --format=<diffFormat> -p --unified=0 --relative=content`, by commit. Pure. */
+export function parseDiffs(raw: string, contentDir = 'content'): Map<string, FileChange[]> {
+  const diffs = new Map<string, FileChange[]>();
+  for (const chunk of raw.split(commitStart)) {
+    const end = chunk.indexOf(field);
+    if (end > 0) diffs.set(chunk.slice(0, end), parsePatch(chunk.slice(end + 1), contentDir));
+  }
+  return diffs;
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approvalMessage, at, commitOnBranch, mergeByHand } from '../helpers/approvals.ts';
+import { readHistory } from '../../src/ledger/git-log.ts';
 import { archiveRepo, gitEnv, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
 import { casePath, caseText, hotlineText } from '../helpers/records.ts';
 import { repoRoot, runSwa } from '../helpers/run-swa.ts';
@@ -62,6 +63,24 @@ describe('the ledger', () => {
     expect(await logCalls()).toBe(0);
     await approvedCases(repo, 1, 3);
     expect(await logCalls()).toBe(1);
+  }, 60_000);
+
+  it('gives each merge the changes of its branch, asking git again only for a branch cut from an older main', async () => {
+    const repo = await archiveRepo();
+    const [first, second] = ['cases/2026-0001', 'cases/2026-0002'];
+    const firstSha = await commitOnBranch(repo, staff.worker, '2026-03-02', `submit/${first}`, casePath(first), caseText({ id: first }), 'intake');
+    repo.git(staff.worker, at('2026-03-02'), 'checkout', '-q', 'main');
+    const secondSha = await commitOnBranch(repo, staff.worker, '2026-03-02', `submit/${second}`, casePath(second), caseText({ id: second }), 'intake');
+    repo.git(staff.worker, at('2026-03-02'), 'checkout', '-q', 'main');
+    mergeByHand(repo, staff.supervisor, '2026-03-03', `submit/${first}`, approvalMessage(first, 'intake', 'S04', 'supervisor', firstSha));
+    mergeByHand(repo, staff.supervisor, '2026-03-03', `submit/${second}`, approvalMessage(second, 'intake', 'S04', 'supervisor', secondSha));
+    const spy = await countingGit();
+    const run = await runSwa(['check', '--json', '--today', '2026-03-04'], repo.dir, spy.env);
+    expect(JSON.parse(run.stdout)).toEqual({ records: 2, findings: [] });
+    expect((await spy.calls()).map(subcommand).filter((c) => c === 'log' || c === 'diff-tree')).toEqual(['log', 'diff-tree']);
+    const history = await readHistory(repo.dir);
+    const merges = history?.commits.filter((c) => c.parents.length === 2) ?? [];
+    expect(merges.map((m) => m.changes.map((c) => c.path))).toEqual([[casePath(second)], [casePath(first)]]);
   }, 60_000);
 
   it('never runs a key holder\'s textconv driver, so nothing decrypted reaches the ledger or its cache', async () => {

@@ -31,13 +31,14 @@ describe('host merge messages', () => {
 describe('parseLog', () => {
   it('reads identities, refs, the message and the lines added under content/', () => {
     const raw = [
-      '\x1eabc\x1fp1 p2\x1f陈一禾\x1fchen.yh@mingxi.example\x1f2026-03-02T10:00:00+08:00\x1f许慕言\x1fxu.my@mingxi.example\x1f2026-03-03T16:00:00+08:00\x1fHEAD -> refs/heads/main, tag: refs/tags/swa-adoption\x1fApprove\n\nRecord: cases/2026-0001\n\x1f',
+      '\x1eabc\x1fp1 p2\x1ftree1\x1f陈一禾\x1fchen.yh@mingxi.example\x1f2026-03-02T10:00:00+08:00\x1f许慕言\x1fxu.my@mingxi.example\x1f2026-03-03T16:00:00+08:00\x1fHEAD -> refs/heads/main, tag: refs/tags/swa-adoption\x1fApprove\n\nRecord: cases/2026-0001\n\x1f',
       '\ndiff --git a/cases/2026/0001.md b/cases/2026/0001.md\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/cases/2026/0001.md\n@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n',
     ].join('');
     expect(parseLog(raw)).toEqual([
       {
         sha: 'abc',
         parents: ['p1', 'p2'],
+        tree: 'tree1',
         author: { name: '陈一禾', email: 'chen.yh@mingxi.example', date: '2026-03-02T10:00:00+08:00' },
         committer: { name: '许慕言', email: 'xu.my@mingxi.example', date: '2026-03-03T16:00:00+08:00' },
         refs: ['HEAD -> refs/heads/main', 'tag: refs/tags/swa-adoption'],
