@@ -66,7 +66,9 @@ Measured by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toIS
 
 Each archive is synthetic (\`swa demo --records N\`): N fictional cases in folders of 500, each
 submitted on a branch and approved by one \`--no-ff\` merge with its trailers, written through one
-\`git fast-import\`. Each step runs in a process of its own (\`scripts/bench-step.ts\`); times are the
+\`git fast-import\`; each case's personal data is an age-encrypted block to the roster's two
+recipients, as \`swa new\` writes it (generation includes those encryptions; check and build need
+no key and never decrypt). Each step runs in a process of its own (\`scripts/bench-step.ts\`); times are the
 step's own wall time, after Node and tsx have started; memory is the process's peak RSS.
 
 - **swa check**: every record parsed and checked, plus the ledger and every history rule.
