@@ -4,7 +4,7 @@ import type { ServiceKind } from '../schemas/index.ts';
 export const recordBodies: Record<ServiceKind, string> = {
   case: `## 个案概述
 
-（简述求助问题与背景。不要在正文中写入案主姓名、证件号、电话、住址等个人信息，这些只写在 client 中。）
+（简述求助问题与背景。不要在正文中写入案主姓名、证件号、电话、住址等个人信息，这些只写在加密的 client 中，用 swa edit 填写。）
 
 ## 评估与计划说明
 
