@@ -223,7 +223,9 @@ const commands: Record<string, Command> = {
       const [action, ...args] = positionals;
       const options = { cwd: rootOf(values, io), today: todayOf(values), identityFile: identityOf(values, io) };
       const arity: Record<string, number> = { seal: 0, add: 2, remove: 1, rotate: 0 };
-      if (action === undefined || !(action in arity) || args.length !== arity[action]) throw new UsageError(`用法：${commands.keys?.usage}`);
+      if (action === undefined || !(action in arity) || args.length !== arity[action]) {
+        throw new UsageError(`swa keys 的子命令不完整或未知：${positionals.join(' ') || '（未给出）'}`);
+      }
       const result =
         action === 'seal'
           ? await keys.sealPlaintext(options)
