@@ -86,6 +86,15 @@ describe('swa keys [G-ENCRYPTED-BAG]', () => {
     ]);
   });
 
+  it('refuses a damaged private key with a plain message', async () => {
+    const dir = await fixtureCopy();
+    const damaged = join(dir, 'damaged.agekey');
+    await writeFile(damaged, (await readFile(key('supervisor'), 'utf8')).replace(/(AGE-SECRET-KEY-1\w{10})\w+/, '$1'));
+    const run = await runSwa(['check', '--identity', damaged, ...today], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('第 1 个 age 私钥无效');
+  });
+
   it('reports plaintext personal data and seals it with swa keys seal', async () => {
     const dir = await fixtureCopy();
     const text = await readFile(join(dir, paths.closedCase), 'utf8');
