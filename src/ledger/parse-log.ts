@@ -51,12 +51,27 @@ export function parseDiffs(raw: string, contentDir = 'content'): Map<string, Fil
  * A line of an encrypted client block: ciphertext dates nothing and is a third of a case's lines,
  * so it is not kept (the change to the file still is).
  */
-const armorLine = /^\s+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)$/;
+const armorLine = /[ \t]+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)$/my;
+
+/** Whether the line of `text` that starts at `start` (after its + sign) is ciphertext; tested in place, no string made. */
+function isArmorAt(text: string, start: number): boolean {
+  armorLine.lastIndex = start;
+  return armorLine.test(text);
+}
 
 function parsePatch(patch: string, contentDir: string): FileChange[] {
   const changes: FileChange[] = [];
   let current: FileChange | undefined;
-  for (const line of patch.split('\n')) {
+  for (let start = 0; start < patch.length; ) {
+    const newline = patch.indexOf('\n', start);
+    const end = newline < 0 ? patch.length : newline;
+    // Most lines of a record's first patch are its encrypted block: skipped before they become strings.
+    if (current && patch.charCodeAt(start) === 43 && isArmorAt(patch, start + 1)) {
+      start = end + 1;
+      continue;
+    }
+    const line = patch.slice(start, end);
+    start = end + 1;
     if (line.startsWith('diff --git ')) {
       current = { path: '', status: 'modified', addedLines: [] };
       changes.push(current);
@@ -71,8 +86,7 @@ function parsePatch(patch: string, contentDir: string): FileChange[] {
     } else if (line.startsWith('+++ b/')) {
       current.path = `${contentDir}/${line.slice(6)}`;
     } else if (line.startsWith('+') && !line.startsWith('+++ ')) {
-      const added = line.slice(1);
-      if (!armorLine.test(added)) current.addedLines.push(added);
+      current.addedLines.push(line.slice(1));
     }
   }
   return changes.filter((c) => c.path !== '');
