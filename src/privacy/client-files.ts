@@ -12,6 +12,8 @@ export interface ClientFile {
   text: string;
   /** The armored block, the plaintext mapping, or undefined when the file has no client key yet. */
   client: string | Record<string, unknown> | undefined;
+  /** Why the file's frontmatter could not be read, when it has a client key all the same. */
+  unreadable?: string;
 }
 
 /**
@@ -23,7 +25,11 @@ export function clientFiles(files: readonly SourceFile[]): ClientFile[] {
     const location = locationFromPath(file.path);
     if (!location || !holdsClient(location.kind) || file.text === undefined) return [];
     const frontmatter = parseFrontmatter(file.text);
-    if ('message' in frontmatter) return [];
+    if ('message' in frontmatter) {
+      // Not silently passed over: a block left out of a rotation stays open to a removed key.
+      if (!/^client[ \t]*:/m.test(file.text)) return [];
+      return [{ path: file.path, id: location.id, kind: location.kind, text: file.text, client: undefined, unreadable: `第 ${frontmatter.line} 行 ${frontmatter.message}` }];
+    }
     const client = isPlainObject(frontmatter.data) ? frontmatter.data.client : undefined;
     const value = typeof client === 'string' || isPlainObject(client) ? client : undefined;
     return [{ path: file.path, id: location.id, kind: location.kind, text: file.text, client: value }];

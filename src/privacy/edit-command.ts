@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
@@ -8,10 +7,12 @@ import { staffFile } from '../check/check-archive.ts';
 import { CommandError } from '../cli/errors.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { clientSchemas } from '../schemas/client-field.ts';
+import { pruneEmpty } from '../schemas/prune-empty.ts';
 import { isPlainObject, labelAt } from '../schemas/walk.ts';
 import { blockOpener, sealClient } from './client-block.ts';
 import { clientFiles } from './client-files.ts';
 import { readIdentities } from './identities.ts';
+import { withPrivateDir } from './private-dir.ts';
 import { recipientsOn } from './recipients.ts';
 import { applyPlan, rosterFrom } from './reseal.ts';
 import { withClientBlock } from './write-block.ts';
@@ -38,11 +39,11 @@ export async function editClient(options: EditOptions): Promise<{ changed: boole
   const wanted = options.record.replace(/^content\//, '');
   const record = clientFiles(files).find((f) => f.id === options.record || f.path === options.record || f.path === `content/${wanted}`);
   if (!record) throw new CommandError(`找不到记录 ${options.record}：应为个案或咨询记录的编号（例如 cases/2026-0001）或路径，且文件头部能够解析`);
+  if (record.unreadable) throw new CommandError(`${record.path} 的头部无法解析（${record.unreadable}），请先修正再编辑个人资料`);
   const current = await currentClient(record.id, record.client, options.identityFile);
   const schema = clientSchemas[record.kind];
 
-  const dir = await mkdtemp(join(tmpdir(), 'swa-edit-'));
-  try {
+  return withPrivateDir('swa-edit-', async (dir) => {
     const file = join(dir, 'client.yaml');
     let problems: string[] = [];
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
@@ -51,22 +52,23 @@ export async function editClient(options: EditOptions): Promise<{ changed: boole
       const run = spawnSync(`${options.editor} "${file}"`, { shell: true, stdio: 'inherit' });
       if (run.status !== 0) throw new CommandError(`编辑器 ${options.editor} 异常退出（${run.status ?? run.signal}），记录未修改`);
       const edited = readEdited(await readFile(file, 'utf8'));
-      const result = 'problem' in edited ? null : schema.safeParse(edited.value);
+      // Blank fields, as the template leaves them, mean "not given", as in a record.
+      const result = 'problem' in edited ? null : schema.safeParse(pruneEmpty(edited.value) ?? {});
       if (result?.success) {
         if (isDeepStrictEqual(result.data, current ?? {})) return { changed: false, path: record.path };
         const roster = files.find((f) => f.path === staffFile)?.text ?? '';
         const { recipients } = recipientsOn(rosterFrom(roster), today);
         if (recipients.length === 0) throw new CommandError('staff.yaml 中没有可用的加密公钥（swa keys add），记录未修改');
         const block = await sealClient(record.id, result.data, recipients);
-        await applyPlan(cwd, [{ path: record.path, text: withClientBlock(record.text, block) }]);
+        // The file as it is now: whatever else changed in it while the editor was open is kept.
+        const now = await readFile(join(cwd, record.path), 'utf8');
+        await applyPlan(cwd, [{ path: record.path, text: withClientBlock(now, block) }]);
         return { changed: true, path: record.path };
       }
       problems = 'problem' in edited ? [edited.problem] : (result?.error.issues ?? []).map((i) => `「${labelAt(schema, i.path)}」${i.message}`);
     }
     throw new CommandError([`连续 ${attempts} 次未通过检查，记录未修改：`, ...problems.map((p) => `  ${p}`)].join('\n'));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function currentClient(record: string, client: unknown, identityFile: string | undefined): Promise<unknown> {

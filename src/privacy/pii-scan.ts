@@ -267,6 +267,22 @@ function isAllowed(number: string, allowed: readonly string[]): boolean {
  * when their container lost to a third hit); within each group by rank, then length.
  */
 function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  // Only candidates that overlap (directly or through others) can affect each other: resolving
+  // each such cluster apart keeps the result and avoids comparing every hit with every other.
+  const sorted = [...candidates].sort((a, b) => a.start - b.start);
+  const kept: Candidate[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = (sorted[i] as Candidate).end;
+    let j = i + 1;
+    while (j < sorted.length && (sorted[j] as Candidate).start < end) end = Math.max(end, (sorted[j++] as Candidate).end);
+    kept.push(...resolveCluster(sorted.slice(i, j)));
+    i = j;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function resolveCluster(candidates: readonly Candidate[]): Candidate[] {
+  if (candidates.length === 1) return [...candidates];
   const length = (c: Candidate) => c.end - c.start;
   const contained = (c: Candidate) => candidates.some((o) => o.start <= c.start && o.end >= c.end && length(o) > length(c));
   const ordered = candidates

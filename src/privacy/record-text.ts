@@ -1,16 +1,11 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
+import { clientRange } from './client-range.ts';
 
 /** 1-based, inclusive line range of the record's `client:` block, or null when it has none. */
 export function clientBlockLines(record: ArchiveRecord): { first: number; last: number } | null {
   if (!('client' in record.data) || record.data.client === undefined) return null;
-  const lines = record.lines;
-  // Found by scanning rather than record.lineOf: that builds a YAML syntax tree, too slow for every record of a check.
-  const first = lines.findIndex((line) => /^client\s*:/.test(line)) + 1;
-  if (first === 0) return null;
-  let last = first;
-  // The block runs until the next top-level key or the end of the frontmatter.
-  while (last < lines.length && !/^(---\s*$|#|[A-Za-z_][\w-]*\s*:)/.test(lines[last] as string)) last += 1;
-  return { first, last };
+  const range = clientRange(record.lines);
+  return range && { first: range.first + 1, last: range.last + 1 };
 }
 
 /**

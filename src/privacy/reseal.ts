@@ -24,7 +24,7 @@ export interface ResealPlan {
 export async function readForReseal(cwd: string) {
   const files = await readArchiveFiles(cwd);
   const texts = new Map(files.map((f) => [f.path, f.text ?? '']));
-  return { records: clientFiles(files).filter((f) => f.client !== undefined), texts };
+  return { records: clientFiles(files).filter((f) => f.client !== undefined || f.unreadable), texts };
 }
 
 /** A new staff.yaml, validated before anything is written. */
@@ -47,6 +47,10 @@ export async function planReseal(options: {
   /** Only plaintext blocks (swa keys seal); sealed ones are left as they are. */
   plaintextOnly?: boolean;
 }): Promise<ResealPlan> {
+  const unreadable = options.records.filter((r) => r.unreadable);
+  if (unreadable.length > 0) {
+    throw new CommandError(['以下记录的头部无法解析，其中的个人资料无法重新加密，未做任何修改；请先修正（swa check）：', ...unreadable.map((r) => `  ${r.path}：${r.unreadable}`)].join('\n'));
+  }
   const { recipients, holders } = recipientsOn(options.roster, options.today);
   if (recipients.length === 0) {
     throw new CommandError('staff.yaml 中没有可用的加密公钥：请为督导、社工等登记 encryptionKey，并设定 escrow 托管密钥（swa keys add）');

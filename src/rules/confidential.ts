@@ -39,14 +39,20 @@ export function hitFindings(record: ArchiveRecord, text: string, hits: readonly 
   const starts = lineStarts(text.split('\n'));
   const findings: Finding[] = [];
   const reported = new Set<string>();
-  for (const hit of hits) {
-    const line = lineAt(starts, hit.start);
-    const reason = suppressionReason(record.lines, line);
+  const located = hits.map((hit) => ({ hit, line: lineAt(starts, hit.start) }));
+  const linesWithHits = new Set(located.map((l) => l.line));
+  for (const { hit, line } of located) {
+    // The record's own client data is never a false positive: no comment hides it.
+    const reason = hit.kind === 'knownValue' ? undefined : suppressionReason(record.lines, line, linesWithHits);
     if (reason) continue;
     const where = line > frontmatterEnd(record.lines) ? '正文' : '表格字段或注释';
-    const message =
-      `第 ${line} 行（${where}）出现${piiKindLabels[hit.kind]}：个人信息只能写在加密的 client 中` +
-      (reason === '' ? '；该行的 swa-pii-ok 注释未写明原因，不予抑制' : '；如经核实不是个人信息，在该行或上一行注明 swa-pii-ok: 原因');
+    const advice =
+      hit.kind === 'knownValue'
+        ? '；请改写（例如以“案主”代替姓名），不能用注释抑制'
+        : reason === ''
+          ? '；此处的 swa-pii-ok 注释未写明原因，不予抑制'
+          : '；如经核实不是个人信息，在该行或上一行注明 swa-pii-ok: 原因';
+    const message = `第 ${line} 行（${where}）出现${piiKindLabels[hit.kind]}：个人信息只能写在加密的 client 中${advice}`;
     const severity = hit.kind === 'residentIdSuspect' ? 'warning' : 'error';
     if (reported.has(`${line}:${hit.kind}`)) continue;
     reported.add(`${line}:${hit.kind}`);
@@ -75,16 +81,20 @@ function plaintextValues(record: ArchiveRecord): string[] {
   return 'client' in record.data && isPlainObject(record.data.client) ? knownValuesOf(record.data.client) : [];
 }
 
-/** undefined: no suppression; '': a suppression without its reason; otherwise the reason. */
-function suppressionReason(lines: readonly string[], line: number): string | undefined {
-  for (const candidate of [lines[line - 1], lines[line - 2]]) {
-    if (candidate?.includes('swa-pii-ok')) return suppression.exec(candidate)?.[1] ?? '';
-  }
+/**
+ * The reviewed suppression of a line: a marker on the line itself, or on the line above when
+ * that line is only the comment (has no hits of its own). undefined: none; '': no reason given.
+ */
+function suppressionReason(lines: readonly string[], line: number, linesWithHits: ReadonlySet<number>): string | undefined {
+  const own = lines[line - 1];
+  if (own?.includes('swa-pii-ok')) return suppression.exec(own)?.[1] ?? '';
+  const above = lines[line - 2];
+  if (above?.includes('swa-pii-ok') && !linesWithHits.has(line - 1)) return suppression.exec(above)?.[1] ?? '';
   return undefined;
 }
 
 function frontmatterEnd(lines: readonly string[]): number {
-  const close = lines.indexOf('---', 1);
+  const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
   return close < 0 ? lines.length : close + 1;
 }
 

@@ -32,10 +32,10 @@ export const hotlineIsKnown: RecordRule<'consultation'> = (record, ctx) => {
     return [report.error('C-HOTLINE', ['channel'], `热线咨询须写明热线号码（hotline），例如 ${known[0] ?? '12355'}`)];
   }
   if (hotline !== undefined && channel !== '热线') {
-    return [report.error('C-HOTLINE', ['hotline'], `写了热线号码 ${hotline}，但咨询方式是 ${channel}；热线咨询的咨询方式应为 热线`)];
+    return [report.error('C-HOTLINE', ['hotline'], `写了热线号码，但咨询方式是 ${channel}；热线咨询的咨询方式应为 热线`)];
   }
   if (hotline !== undefined && !known.includes(hotline)) {
-    return [report.error('C-HOTLINE', ['hotline'], `热线 ${hotline} 不在 archive.yaml 的热线列表中（${known.join('、') || '空'}）`)];
+    return [report.error('C-HOTLINE', ['hotline'], `热线号码不在 archive.yaml 的热线列表中（${known.join('、') || '空'}）；这里只能写本机构服务的热线，不能写来电号码`)];
   }
   return [];
 };

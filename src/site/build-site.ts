@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkRepository } from '../check/check-repository.ts';
@@ -10,6 +9,7 @@ import { blockOpener, type OpenedBlock } from '../privacy/client-block.ts';
 import { readIdentities } from '../privacy/identities.ts';
 import { openBlocks, openedClients } from '../privacy/open-blocks.ts';
 import { sealedFindings } from '../privacy/sealed-findings.ts';
+import { withPrivateDir } from '../privacy/private-dir.ts';
 
 /** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,26 +42,34 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
   progress('读取档案与审批历史…');
   const repo = await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
+  // A field the scanner flags is rendered as it is: a shareable build waits until it is fixed or suppressed with a reason.
+  const exposed = internal ? [] : repo.findings.filter((f) => f.rule === 'G-CONFIDENTIAL');
+  if (exposed.length > 0) {
+    const places = exposed.slice(0, 10).map((f) => `  ${f.file}:${f.line}  ${f.message}`);
+    throw new CommandError(['记录中有疑似个人信息（G-CONFIDENTIAL），去标识网站不会生成：', ...places, ...(exposed.length > 10 ? [`  …共 ${exposed.length} 处`] : [])].join('\n'));
+  }
   // Only an internal build ever decrypts: a de-identified build has no key to leak from.
   const opened = internal && identityFile ? await openBlocks(repo.parsed, blockOpener(await readIdentities(identityFile))) : new Map<string, OpenedBlock>();
   const findings = opened.size > 0 ? [...repo.findings, ...sealedFindings(repo.context, opened)] : repo.findings;
   const model = siteModel(repo.context, repo.history, findings, internal, openedClients(opened));
 
-  const dataDir = await mkdtemp(join(tmpdir(), 'swa-site-'));
-  const previous = process.env[siteModelVariable];
-  try {
-    const modelFile = join(dataDir, 'site-model.json');
-    await writeFile(modelFile, JSON.stringify(model));
-    process.env[siteModelVariable] = modelFile;
-    progress(`生成 ${model.records.length} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
-    const { build } = await import('astro');
-    // A cache of its own per build: builds running side by side must not share Astro's data store.
-    await build({ root: packageRoot, outDir, cacheDir: join(dataDir, 'astro-cache'), logLevel: 'warn' });
-  } finally {
-    if (previous === undefined) delete process.env[siteModelVariable];
-    else process.env[siteModelVariable] = previous;
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  // The view model of an internal build holds decrypted data: it lives in a private folder that is
+  // removed whatever happens, Ctrl-C included.
+  await withPrivateDir('swa-site-', async (dataDir) => {
+    const previous = process.env[siteModelVariable];
+    try {
+      const modelFile = join(dataDir, 'site-model.json');
+      await writeFile(modelFile, JSON.stringify(model), { mode: 0o600 });
+      process.env[siteModelVariable] = modelFile;
+      progress(`生成 ${model.records.length} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
+      const { build } = await import('astro');
+      // A cache of its own per build: builds running side by side must not share Astro's data store.
+      await build({ root: packageRoot, outDir, cacheDir: join(dataDir, 'astro-cache'), logLevel: 'warn' });
+    } finally {
+      if (previous === undefined) delete process.env[siteModelVariable];
+      else process.env[siteModelVariable] = previous;
+    }
+  });
 
   progress('建立中文搜索索引…');
   const indexed = await indexSite(outDir);

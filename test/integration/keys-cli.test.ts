@@ -86,6 +86,17 @@ describe('swa keys [G-ENCRYPTED-BAG]', () => {
     ]);
   });
 
+  it('refuses to rotate while a record holding a block cannot be read, naming it', async () => {
+    const dir = await fixtureCopy();
+    const broken = replaceOnce(await readFile(join(dir, paths.closedCase), 'utf8'), 'title: ', 'title: [未闭合 ');
+    await writeFile(join(dir, paths.closedCase), broken);
+    const before = await readFile(join(dir, paths.case), 'utf8');
+    const run = await runSwa(['keys', 'rotate', '--identity', key('escrow'), ...today], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${paths.closedCase}：第`);
+    expect(await readFile(join(dir, paths.case), 'utf8')).toBe(before);
+  });
+
   it('refuses a damaged private key with a plain message', async () => {
     const dir = await fixtureCopy();
     const damaged = join(dir, 'damaged.agekey');
@@ -121,11 +132,18 @@ describe('personal data outside the client block [G-CONFIDENTIAL]', () => {
     await writeFile(join(dir, paths.case), `${text}\n<!-- swa-pii-ok: 机构公开的联络员电话 -->\n联络员电话 13912345678。\n`);
     expect(await check(dir)).toEqual({ code: 0, findings: [] });
 
+    // A marker on a line with its own hit covers that line only, not the one below it.
+    await writeFile(join(dir, paths.case), `${text}\n联络员 13912345678 <!-- swa-pii-ok: 机构公开电话 -->\n家长 13987654321\n`);
+    expect((await check(dir)).findings.map((f) => f.message.slice(0, 6))).toEqual([`第 ${text.split('\n').length + 2} 行`]);
+
     const edit = await runSwa(['textconv', join(dir, paths.case), '--identity', key('supervisor')], dir);
     const name = /name: (\S+)/.exec(edit.stdout)?.[1] as string;
     await writeFile(join(dir, paths.case), `${text}\n本次面谈${name}情绪平稳。\n`);
     expect((await check(dir)).findings).toEqual([]);
     expect((await check(dir, 'supervisor')).findings.map((f) => [f.rule, f.message.includes('本记录的个人资料')])).toEqual([['G-CONFIDENTIAL', true]]);
+    // The client's own name is never a false positive: a suppression does not hide it.
+    await writeFile(join(dir, paths.case), `${text}\n本次面谈${name}情绪平稳。<!-- swa-pii-ok: 同名 -->\n`);
+    expect((await check(dir, 'supervisor')).findings.map((f) => f.message.includes('不能用注释抑制'))).toEqual([true]);
   });
 });
 
@@ -151,6 +169,32 @@ describe('swa edit [G-ENCRYPTED-BAG]', () => {
     expect(shown.stdout).toContain('name: 草稿案主（虚构）');
     const temporary = (await readFile(join(dir, 'edited-paths'), 'utf8')).trim();
     await expect(readFile(temporary)).rejects.toThrow();
+  });
+
+  it('removes the decrypted file when the edit is interrupted', async () => {
+    const dir = await fixtureCopy();
+    // Interrupts swa itself (found up the process tree), as Ctrl-C in the terminal would.
+    const script = join(dir, 'editor.sh');
+    await writeFile(
+      script,
+      `#!/bin/sh\necho "$1" >> "${join(dir, 'edited-paths')}"\np=$PPID\nfor i in 1 2 3 4; do\n  if grep -q swa.mjs /proc/$p/cmdline 2>/dev/null; then kill -INT $p; break; fi\n  p=$(awk '/^PPid:/{print $2}' /proc/$p/status)\ndone\nsleep 1\n`,
+      { mode: 0o755 },
+    );
+    const before = await readFile(join(dir, paths.case), 'utf8');
+    const run = await edit(dir, script, 'cases/2026-0001');
+    expect(run.code).not.toBe(0);
+    const temporary = (await readFile(join(dir, 'edited-paths'), 'utf8')).trim();
+    await expect(readFile(temporary)).rejects.toThrow();
+    expect(await readFile(join(dir, paths.case), 'utf8')).toBe(before);
+  });
+
+  it('leaves a consultation without personal data as it is when the template comes back blank', async () => {
+    const dir = await fixtureCopy();
+    const path = 'content/consultations/2026/0001.md';
+    const before = await readFile(join(dir, path), 'utf8');
+    const run = await edit(dir, await editor(dir, null), 'consultations/2026-0001');
+    expect(run.stdout).toContain('个人资料未改动');
+    expect(await readFile(join(dir, path), 'utf8')).toBe(before);
   });
 
   it('leaves the record byte for byte when nothing changed', async () => {

@@ -78,4 +78,13 @@ describe('the de-identified site [G-CONFIDENTIAL]', () => {
     const dashboard = internalTexts.get(join(internalBuild.out, 'index.html')) ?? '';
     expect(dashboard).toContain(canaries.disclosedTo);
   }, 180_000);
+
+  it('is not built while a record shows personal data outside its client block', async () => {
+    const dir = await fixtureCopy();
+    const consult = join(dir, 'content/consultations/2026/0001.md');
+    await writeFile(consult, (await readFile(consult, 'utf8')).replace(/^title: (.*)$/m, 'title: $1（来电 13912345678）'));
+    const refused = buildSite({ cwd: dir, today: '2026-11-29', internal: false, out: join(dir, 'public-site') });
+    await expect(refused).rejects.toThrow(/去标识网站不会生成[\s\S]*content\/consultations\/2026\/0001\.md/);
+    await expect(readFile(join(dir, 'public-site', 'index.html'))).rejects.toThrow();
+  });
 });

@@ -67,4 +67,23 @@ describe('client blocks [G-ENCRYPTED-BAG]', () => {
       '正文',
     ]);
   });
+
+  it.each([
+    ['a comment at column 0 inside the mapping', ['client:', '  name: 甲', '# 以下为联系方式', '  phone: "1"', 'profile: {}', '---', '正文'], ['profile: {}', '---', '正文']],
+    ['client as the last key, before a fence with trailing spaces', ['client:', '  name: 甲', '--- ', '# 标题', '正文'], ['--- ', '# 标题', '正文']],
+    ['a key the schema does not know, in Chinese, after the block', ['client:', '  name: 甲', '备注: 电话 1', '---'], ['备注: 电话 1', '---']],
+  ])('replaces exactly the client entry with %s', (_, rest, kept) => {
+    const text = ['---', 'id: cases/2026-0001', ...rest].join('\n');
+    const armored = '-----BEGIN AGE ENCRYPTED FILE-----\nQUJD\n-----END AGE ENCRYPTED FILE-----\n';
+    const result = withClientBlock(text, armored).split('\n');
+    expect(result.slice(0, 6)).toEqual(['---', 'id: cases/2026-0001', 'client: |', '  -----BEGIN AGE ENCRYPTED FILE-----', '  QUJD', '  -----END AGE ENCRYPTED FILE-----']);
+    expect(result.slice(6)).toEqual(kept);
+  });
+
+  it('keeps CRLF line endings', () => {
+    const text = ['---', 'id: cases/2026-0001', 'client:', '  name: 甲', 'profile: {}', '---', ''].join('\r\n');
+    const result = withClientBlock(text, '-----BEGIN AGE ENCRYPTED FILE-----\nQUJD\n-----END AGE ENCRYPTED FILE-----\n');
+    expect(result.split('\r\n')).toHaveLength(9);
+    expect(result.replace(/\r\n/g, '')).not.toContain('\n');
+  });
 });
