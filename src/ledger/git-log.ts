@@ -58,17 +58,6 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   if (!mainTip) return finished({ mainTip: null, commits: [] });
   const head = await headRead;
 
-  const cacheDir = join(gitDir.trim(), 'swa');
-  const key = createHash('sha256').update(`${logFormat}\n${head}\n${refs}`).digest('hex');
-  const cacheFile = join(cacheDir, `history-${key}.log`);
-  const mergesFile = join(cacheDir, `history-${key}.merges`);
-  // One synchronous read, decoded from the buffer: faster than a stream, and than readFileSync's
-  // own 'utf8' path, for ~20 MB of mostly-Chinese text.
-  if (existsSync(cacheFile) && existsSync(mergesFile)) {
-    const [cached, merges] = [readCache(cacheFile), readCache(mergesFile)];
-    if (cached !== null && merges !== null) return { result: Promise.resolve().then(() => ({ mainTip, commits: withMergeChanges(parseLog(cached), merges) })) };
-  }
-
   const args = [
     '-c',
     'core.quotePath=false',
@@ -83,16 +72,36 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
     '--decorate=full',
     `--format=${logFormat}`,
   ];
+  const diffArgs = ['-c', 'core.quotePath=false', 'diff-tree', '--stdin', ...diffOptions, `--format=${diffFormat}`];
+  const cacheDir = join(gitDir.trim(), 'swa');
+  // The tips, and how they were read: a cache written by another way of reading is never taken for this one.
+  const key = createHash('sha256').update(`${args.join(' ')}\n${diffArgs.join(' ')}\n${head}\n${refs}`).digest('hex');
+  const cacheFile = join(cacheDir, `history-${key}.log`);
+  const mergesFile = join(cacheDir, `history-${key}.merges`);
+
+  /** The merges' own diffs: from their cache file when it answers for exactly these merges, else from git. */
+  const withMerges = async (commits: Commit[], cacheable: boolean): Promise<History> => {
+    const merges = mergesToDiff(commits);
+    const header = `swa-merges ${key} ${merges.length}\n`;
+    const cached = cacheable ? readCache(mergesFile) : null;
+    let diffed = cached?.startsWith(header) ? cached.slice(header.length) : null;
+    if (diffed === null) {
+      diffed = merges.length === 0 ? '' : (await gitProcess(cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) })).toString('utf8');
+      if (cacheable) writeCache(mergesFile, header + diffed);
+    }
+    return { mainTip, commits: withMergeChanges(commits, diffed) };
+  };
+
+  // One synchronous read, decoded from the buffer: faster than a stream, and than readFileSync's
+  // own 'utf8' path, for ~20 MB of mostly-Chinese text.
+  if (existsSync(cacheFile)) {
+    const cached = readCache(cacheFile);
+    if (cached !== null) return { result: Promise.resolve().then(() => withMerges(parseLog(cached), true)) };
+  }
+
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   const written = logIntoCache(cacheDir, key, (file) => gitProcess(cwd, [...args, `--output=${file}`], { env: gitEnvironment() }));
-  const result = written.then(async (ok) => {
-    const commits = parseLog((ok ? readCache(cacheFile) : null) ?? (await git.raw(args)));
-    const merges = mergesToDiff(commits);
-    const diffArgs = ['-c', 'core.quotePath=false', 'diff-tree', '--stdin', ...diffOptions, `--format=${diffFormat}`];
-    const diffed = merges.length === 0 ? '' : (await gitProcess(cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) })).toString('utf8');
-    if (ok) writeCache(mergesFile, diffed);
-    return { mainTip, commits: withMergeChanges(commits, diffed) };
-  });
+  const result = written.then(async (ok) => withMerges(parseLog((ok ? readCache(cacheFile) : null) ?? (await git.raw(args))), ok));
   return { result };
 }
 

@@ -62,7 +62,13 @@ async function changeRoster(options: KeysOptions, edit: (text: string) => string
   const { records, texts } = await readForReseal(options.cwd);
   const before = texts.get(staffFile);
   if (before === undefined) throw new CommandError(`缺少 ${staffFile}`);
-  const after = edit(before);
+  let after: string;
+  try {
+    after = edit(before);
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw new CommandError(`${staffFile} 无法自动修改（${(error as Error).message}）；请手工修改后运行 swa keys rotate`);
+  }
   const plan = await planReseal({ records, roster: rosterFrom(after), today: options.today, identityFile: options.identityFile });
   const rosterChanged = after !== before;
   await applyPlan(options.cwd, rosterChanged ? [...plan.writes, { path: staffFile, text: after }] : plan.writes);

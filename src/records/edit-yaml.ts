@@ -21,8 +21,9 @@ export function setScalar(text: string, path: Path, value: string): string {
   const keyStart = firstKey?.range?.[0] ?? parent.range[0];
   const indent = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
   const insertAt = lineEnd(text, parent.range[1] - 1);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const line = `${' '.repeat(indent)}${String(path.at(-1))}: ${rendered}`;
-  return `${text.slice(0, insertAt)}${text.slice(0, insertAt).endsWith('\n') ? '' : '\n'}${line}\n${text.slice(insertAt).replace(/^\n/, '')}`;
+  return `${text.slice(0, insertAt)}${text.slice(0, insertAt).endsWith('\n') ? '' : newline}${line}${newline}${text.slice(insertAt).replace(/^\r?\n/, '')}`;
 }
 
 /** Removes `key: value` (and only its lines) from a block mapping. Pure. */
@@ -34,9 +35,11 @@ export function deleteKey(text: string, path: Path): string {
   const keyRange = (pair?.key as Node | undefined)?.range;
   const valueRange = (pair?.value as Node | undefined)?.range;
   if (!keyRange || !valueRange) return text;
-  const from = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
   const to = lineEnd(text, valueRange[1] - 1);
-  return text.slice(0, from) + text.slice(to).replace(/^\n/, '');
+  // The first key of a sequence item shares its line with the "- ": that marker stays.
+  if (text.slice(lineStart, keyRange[0]).includes('-')) return text.slice(0, keyRange[0]).trimEnd() + text.slice(to - (text[to - 2] === '\r' ? 2 : 1));
+  return text.slice(0, lineStart) + text.slice(to).replace(/^\r?\n/, '');
 }
 
 /** The offset just past the end of the line holding `offset` (its newline included). */
