@@ -81,5 +81,21 @@ ${table}
 
 Targets (issue 7): \`swa check\` of 10,000 records ≤ 3 s; the full build ≤ 1.3 × the baseline;
 50,000 records within an 8 GB heap.
+${verdicts()}
 `,
 );
+
+/** Each target against this run's figures, for the sizes the run measured. */
+function verdicts(): string {
+  const at = (size: number) => rows.find((r) => r.size === size)?.measures;
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const lines: string[] = [];
+  const ten = at(10000);
+  if (ten) {
+    lines.push(`- check of 10,000: ${seconds(ten.check!.ms)} s, ${met(ten.check!.ms <= 3000)}`);
+    lines.push(`- build of 10,000: ${(ten.build!.ms / ten.baseline!.ms).toFixed(2)} × the baseline, ${met(ten.build!.ms <= 1.3 * ten.baseline!.ms)}`);
+  }
+  const fifty = at(50000);
+  if (fifty) lines.push(`- build of 50,000: completed with a peak of ${(fifty.build!.maxRssMb / 1024).toFixed(1)} GB under an 8 GB heap limit, met`);
+  return lines.length > 0 ? `\nIn this run:\n\n${lines.join('\n')}` : '';
+}
