@@ -222,18 +222,16 @@ const commands: Record<string, Command> = {
       const keys = await import('../privacy/keys-command.ts');
       const [action, ...args] = positionals;
       const options = { cwd: rootOf(values, io), today: todayOf(values), identityFile: identityOf(values, io) };
-      const arity: Record<string, number> = { seal: 0, add: 2, remove: 1, rotate: 0 };
-      if (action === undefined || !(action in arity) || args.length !== arity[action]) {
-        throw new UsageError(`swa keys 的子命令不完整或未知：${positionals.join(' ') || '（未给出）'}`);
-      }
-      const result =
-        action === 'seal'
-          ? await keys.sealPlaintext(options)
-          : action === 'add'
-            ? await keys.addKey({ ...options, staffId: args[0] as string, recipient: args[1] as string })
-            : action === 'remove'
-              ? await keys.removeKey({ ...options, staffId: args[0] as string })
-              : await keys.rotateKeys({ ...options, escrow: values.escrow as string | undefined, keptBy: values['kept-by'] as string | undefined });
+      const [first = '', second = ''] = args;
+      const actions: Record<string, { arity: number; run: () => ReturnType<typeof keys.sealPlaintext> }> = {
+        seal: { arity: 0, run: () => keys.sealPlaintext(options) },
+        add: { arity: 2, run: () => keys.addKey({ ...options, staffId: first, recipient: second }) },
+        remove: { arity: 1, run: () => keys.removeKey({ ...options, staffId: first }) },
+        rotate: { arity: 0, run: () => keys.rotateKeys({ ...options, escrow: values.escrow as string | undefined, keptBy: values['kept-by'] as string | undefined }) },
+      };
+      const chosen = action === undefined ? undefined : actions[action];
+      if (!chosen || args.length !== chosen.arity) throw new UsageError(`swa keys 的子命令不完整或未知：${positionals.join(' ') || '（未给出）'}`);
+      const result = await chosen.run();
       io.out(
         [
           `已加密 ${result.records.length} 份记录的个人资料，接收者：${result.holders.join('、') || '（无工作人员）'}及托管密钥${result.rosterChanged ? '；staff.yaml 已更新' : ''}`,

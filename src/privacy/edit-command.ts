@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { staffFile } from '../check/check-archive.ts';
 import { CommandError } from '../cli/errors.ts';
-import { readArchiveFiles } from '../records/read-archive.ts';
+import { fileOfRecord } from '../records/record-path.ts';
 import { clientSchemas } from '../schemas/client-field.ts';
 import { pruneEmpty } from '../schemas/prune-empty.ts';
 import { isPlainObject, labelAt } from '../schemas/walk.ts';
@@ -13,7 +13,7 @@ import { blockOpener, sealClient } from './client-block.ts';
 import { clientFiles } from './client-files.ts';
 import { readIdentities } from './identities.ts';
 import { withPrivateDir } from './private-dir.ts';
-import { recipientsOn } from './recipients.ts';
+import { requireRecipients } from './recipients.ts';
 import { applyPlan, rosterFrom } from './reseal.ts';
 import { withClientBlock } from './write-block.ts';
 
@@ -35,9 +35,11 @@ const attempts = 3;
  */
 export async function editClient(options: EditOptions): Promise<{ changed: boolean; path: string }> {
   const { cwd, today } = options;
-  const files = await readArchiveFiles(cwd);
-  const wanted = options.record.replace(/^content\//, '');
-  const record = clientFiles(files).find((f) => f.id === options.record || f.path === options.record || f.path === `content/${wanted}`);
+  // Only the record and the roster are read: editing one client must not parse the whole archive.
+  const path = fileOfRecord(options.record) ?? `content/${options.record.replace(/^content\//, '')}`;
+  const read = (file: string) => readFile(join(cwd, file), 'utf8').catch(() => undefined);
+  const [text, roster] = await Promise.all([read(path), read(staffFile)]);
+  const record = text === undefined ? undefined : clientFiles([{ path, bytes: Buffer.byteLength(text), text }])[0];
   if (!record) throw new CommandError(`找不到记录 ${options.record}：应为个案或咨询记录的编号（例如 cases/2026-0001）或路径，且文件头部能够解析`);
   if (record.unreadable) throw new CommandError(`${record.path} 的头部无法解析（${record.unreadable}），请先修正再编辑个人资料`);
   const current = await currentClient(record.id, record.client, options.identityFile);
@@ -56,9 +58,7 @@ export async function editClient(options: EditOptions): Promise<{ changed: boole
       const result = 'problem' in edited ? null : schema.safeParse(pruneEmpty(edited.value) ?? {});
       if (result?.success) {
         if (isDeepStrictEqual(result.data, current ?? {})) return { changed: false, path: record.path };
-        const roster = files.find((f) => f.path === staffFile)?.text ?? '';
-        const { recipients } = recipientsOn(rosterFrom(roster), today);
-        if (recipients.length === 0) throw new CommandError('staff.yaml 中没有可用的加密公钥（swa keys add），记录未修改');
+        const { recipients } = requireRecipients(rosterFrom(roster ?? ''), today);
         const block = await sealClient(record.id, result.data, recipients);
         // The file as it is now: whatever else changed in it while the editor was open is kept.
         const now = await readFile(join(cwd, record.path), 'utf8');

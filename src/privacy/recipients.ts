@@ -1,5 +1,5 @@
-import type { Role } from '../schemas/staff.ts';
-import type { Roster } from '../schemas/staff.ts';
+import { CommandError } from '../cli/errors.ts';
+import type { Role, Roster } from '../schemas/staff.ts';
 
 /** The roles whose holders read case files (G-CONFIDENTIAL); finance and employers never do. */
 export const readingRoles: readonly Role[] = ['worker', 'supervisor', 'businessLead', 'orgHead'];
@@ -12,4 +12,13 @@ export function recipientsOn(roster: Roster, date: string): { recipients: string
   const recipients = holders.map((person) => person.encryptionKey as string);
   if (roster.escrow) recipients.push(roster.escrow.recipient);
   return { recipients: [...new Set(recipients)], holders: holders.map((p) => p.id) };
+}
+
+/** The recipients of `date`, or the error every command that encrypts gives when there are none. */
+export function requireRecipients(roster: Roster, date: string): { recipients: string[]; holders: string[] } {
+  const found = recipientsOn(roster, date);
+  if (found.recipients.length === 0) {
+    throw new CommandError('staff.yaml 中没有可用的加密公钥：个人资料须加密保存，请用 swa keys add 为督导、社工等登记 encryptionKey，并设定 escrow 托管密钥');
+  }
+  return found;
 }

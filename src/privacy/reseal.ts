@@ -2,13 +2,13 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { staffFile } from '../check/check-archive.ts';
 import { CommandError } from '../cli/errors.ts';
-import { parseConfig } from '../records/parse-config.ts';
+import { requireConfig } from '../records/parse-config.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
 import { blockOpener, sealClient } from './client-block.ts';
 import { clientFiles, type ClientFile } from './client-files.ts';
 import { readIdentities } from './identities.ts';
-import { recipientsOn } from './recipients.ts';
+import { requireRecipients } from './recipients.ts';
 import { withClientBlock } from './write-block.ts';
 
 export interface ResealPlan {
@@ -27,12 +27,8 @@ export async function readForReseal(cwd: string) {
   return { records: clientFiles(files).filter((f) => f.client !== undefined || f.unreadable), texts };
 }
 
-/** A new staff.yaml, validated before anything is written. */
-export function rosterFrom(text: string): Roster {
-  const parsed = parseConfig(staffFile, text, staffSchema);
-  if (!parsed.value) throw new CommandError(`修改后的 ${staffFile} 无效：${parsed.findings.map((f) => `第 ${f.line} 行 ${f.message}`).join('；')}`);
-  return parsed.value;
-}
+/** A staff.yaml (as read or as about to be written), validated before anything is written. */
+export const rosterFrom = (text: string): Roster => requireConfig(staffFile, text, staffSchema);
 
 /**
  * Encrypts every client block (plaintext ones included) to the recipients of `roster` on `today`.
@@ -51,10 +47,7 @@ export async function planReseal(options: {
   if (unreadable.length > 0) {
     throw new CommandError(['以下记录的头部无法解析，其中的个人资料无法重新加密，未做任何修改；请先修正（swa check）：', ...unreadable.map((r) => `  ${r.path}：${r.unreadable}`)].join('\n'));
   }
-  const { recipients, holders } = recipientsOn(options.roster, options.today);
-  if (recipients.length === 0) {
-    throw new CommandError('staff.yaml 中没有可用的加密公钥：请为督导、社工等登记 encryptionKey，并设定 escrow 托管密钥（swa keys add）');
-  }
+  const { recipients, holders } = requireRecipients(options.roster, options.today);
   const sealed = options.records.filter((r) => typeof r.client === 'string');
   const needsKey = !options.plaintextOnly && sealed.length > 0;
   if (needsKey && !options.identityFile) throw new CommandError('重新加密需要能解开现有加密块的私钥：请用 --identity 指定，或设置 SWA_IDENTITY');

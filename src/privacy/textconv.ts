@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import { ageArmorPattern } from '../schemas/sealed.ts';
 import { blockOpener } from './client-block.ts';
+import { clientRange } from './client-range.ts';
 import { readIdentities } from './identities.ts';
 
 /**
@@ -14,15 +15,13 @@ export async function textconv(file: string, identityFile: string | undefined): 
   if (!identityFile) return text;
   const opener = blockOpener(await readIdentities(identityFile));
   const lines = text.split('\n');
-  const start = lines.findIndex((line) => /^client\s*:\s*\|/.test(line));
-  if (start < 0) return text;
-  let end = start + 1;
-  while (end < lines.length && /^\s+\S/.test(lines[end] as string)) end += 1;
-  const block = `${lines.slice(start + 1, end).map((l) => l.trim()).join('\n')}\n`;
+  const range = clientRange(lines);
+  if (!range) return text;
+  const block = `${lines.slice(range.first + 1, range.last + 1).map((l) => l.trim()).join('\n')}\n`;
   if (!ageArmorPattern.test(block)) return text;
+  // Opened as belonging to no record: the record it names is then reported, and shown.
   const opened = await opener.open('', block);
-  if (opened.status !== 'opened' && opened.status !== 'other-record') return text;
-  const owner = opened.status === 'other-record' ? opened.boundTo : '';
+  if (opened.status !== 'other-record') return text;
   const decrypted = stringify(opened.client).trimEnd().split('\n').map((l) => `  ${l}`);
-  return [...lines.slice(0, start), `client: # 已解密显示（swa textconv），块内记录编号 ${owner}`, ...decrypted, ...lines.slice(end)].join('\n');
+  return [...lines.slice(0, range.first), `client: # 已解密显示（swa textconv），块内记录编号 ${opened.boundTo}`, ...decrypted, ...lines.slice(range.last + 1)].join('\n');
 }

@@ -1,3 +1,4 @@
+import { CommandError } from '../cli/errors.ts';
 import type { z } from 'zod';
 import type { Finding } from '../rules/finding.ts';
 import { labelAt, unknownKeys } from '../schemas/walk.ts';
@@ -27,4 +28,11 @@ export function parseConfig<S extends z.ZodTypeAny>(file: string, raw: string | 
     return { value: null, source, findings };
   }
   return { value: result.data as z.output<S>, source, findings };
+}
+
+/** A configuration file's value, or a CommandError that lists every line at fault. */
+export function requireConfig<S extends z.ZodTypeAny>(file: string, raw: string | undefined, schema: S): z.output<S> {
+  const parsed = parseConfig(file, raw, schema);
+  if (!parsed.value) throw new CommandError(`${file} 无法使用：${parsed.findings.map((f) => `第 ${f.line} 行 ${f.message}`).join('；')}`);
+  return parsed.value;
 }

@@ -23,6 +23,12 @@ export function locationFromPath(path: string): RecordLocation | null {
   return { kind, id: `${dir}/${year}-${seq}`, year: Number(year), seq: Number(seq) };
 }
 
+/** The file of a record id, even when the record no longer exists or did not parse; null for anything that is not an id. */
+export function fileOfRecord(id: string): string | null {
+  const match = /^([a-z]+)\/(\d{4})-(\d{4})$/.exec(id);
+  return match ? `content/${match[1]}/${match[2]}/${match[3]}.md` : null;
+}
+
 export function pathForId(kind: RecordKind, year: number, seq: number): { id: string; path: string } {
   const dir = recordKinds[kind].dir;
   const nnnn = String(seq).padStart(4, '0');

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseConfig } from '../../records/parse-config.ts';
+import { requireConfig } from '../../records/parse-config.ts';
 import { nextRecordId } from '../../records/next-id.ts';
 import { archiveConfigSchema } from '../../schemas/archive-config.ts';
 import { recordKinds, serviceKinds, type ServiceKind } from '../../schemas/index.ts';
@@ -10,7 +10,7 @@ import { recordBodies } from '../../templates/bodies.ts';
 import { skeletonYaml, type Prefill } from '../../templates/skeleton.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { sealClient } from '../../privacy/client-block.ts';
-import { recipientsOn } from '../../privacy/recipients.ts';
+import { requireRecipients } from '../../privacy/recipients.ts';
 import { withClientBlock } from '../../privacy/write-block.ts';
 import { holdsClient } from '../../schemas/client-field.ts';
 
@@ -62,14 +62,10 @@ export async function newRecord({ cwd, kind, today, category, worker }: NewOptio
 
 /** G-ENCRYPTED-BAG: the personal data is encrypted from the start; `swa edit` fills it in. */
 async function emptyClientBlock(cwd: string, id: string, today: string): Promise<string> {
-  const { recipients } = recipientsOn(await loadConfig(cwd, staffFile, staffSchema), today);
-  if (recipients.length === 0) throw new CommandError('staff.yaml 中没有加密公钥：个人资料须加密保存，请先用 swa keys add 登记督导和社工的公钥，并设定托管密钥');
+  const { recipients } = requireRecipients(await loadConfig(cwd, staffFile, staffSchema), today);
   return sealClient(id, {}, recipients);
 }
 
-async function loadConfig<S extends Parameters<typeof parseConfig>[2]>(cwd: string, file: string, schema: S) {
-  const raw = await readFile(join(cwd, file), 'utf8').catch(() => undefined);
-  const parsed = parseConfig(file, raw, schema);
-  if (!parsed.value) throw new CommandError(`${file} 无法读取：${parsed.findings.map((f) => `第 ${f.line} 行 ${f.message}`).join('；')}`);
-  return parsed.value;
+async function loadConfig<S extends Parameters<typeof requireConfig>[2]>(cwd: string, file: string, schema: S) {
+  return requireConfig(file, await readFile(join(cwd, file), 'utf8').catch(() => undefined), schema);
 }

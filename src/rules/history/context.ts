@@ -1,7 +1,7 @@
 import type { Approval, Ledger } from '../../ledger/ledger.ts';
 import type { Stage } from '../../ledger/stages.ts';
 import type { ArchiveRecord } from '../../records/archive-record.ts';
-import { locationFromPath } from '../../records/record-path.ts';
+import { fileOfRecord, locationFromPath } from '../../records/record-path.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { RuleContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -24,12 +24,6 @@ export interface SignatureCheck {
 }
 
 export const shortSha = (sha: string) => sha.slice(0, 8);
-
-/** The file of a record id, even when the record no longer exists or did not parse; null for anything that is not an id. */
-export function fileOfRecord(id: string): string | null {
-  const match = /^([a-z]+)\/(\d{4})-(\d{4})$/.exec(id);
-  return match ? `content/${match[1]}/${match[2]}/${match[3]}.md` : null;
-}
 
 /** A finding about a record as a whole (history facts have no key of their own): it points at the record's id line. */
 export function historyFinding(
