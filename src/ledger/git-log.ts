@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
@@ -21,7 +21,8 @@ export interface History {
 /**
  * Reads the whole history the ledger needs in ONE `git log` process: main, every submit/*
  * branch, and HEAD (in CI, the branch under review), each commit with its identities, message,
- * refs, and the lines it added under content/ (merges diffed against their first parent).
+ * refs, and the lines it added under content/. A merge's lines are those against its first parent:
+ * its branch commit's where that is the same diff, else from one `git diff-tree --stdin` for all.
  *
  * git writes its output straight into a cache file in the git directory, named after the tips it
  * was read from: an unchanged repository is not read twice, the cache costs no second encoding,
@@ -94,10 +95,8 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
 
   // One synchronous read, decoded from the buffer: faster than a stream, and than readFileSync's
   // own 'utf8' path, for ~20 MB of mostly-Chinese text.
-  if (existsSync(cacheFile)) {
-    const cached = readCache(cacheFile);
-    if (cached !== null) return { result: Promise.resolve().then(() => withMerges(parseLog(cached), true)) };
-  }
+  const cached = readCache(cacheFile);
+  if (cached !== null) return { result: Promise.resolve().then(() => withMerges(parseLog(cached), true)) };
 
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   const written = logIntoCache(cacheDir, key, (file) => gitProcess(cwd, [...args, `--output=${file}`], { env: gitEnvironment() }));

@@ -1,12 +1,24 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { reporter, type RuleContext } from '../rules/context.ts';
 import { hitFindings } from '../rules/confidential.ts';
-import type { Finding } from '../rules/finding.ts';
+import { compareFindings, type Finding } from '../rules/finding.ts';
+import type { CheckResult } from '../check/check-archive.ts';
 import { clientSchemas, holdsClient } from '../schemas/client-field.ts';
 import { labelAt } from '../schemas/walk.ts';
-import type { OpenedBlock } from './client-block.ts';
+import { blockOpener, type OpenedBlock } from './client-block.ts';
+import { readIdentities } from './identities.ts';
+import { openBlocks, openedClients } from './open-blocks.ts';
 import { scanPii } from './pii-scan.ts';
 import { knownValuesOf, textOutsideClient } from './record-text.ts';
+
+/**
+ * A check as a key holder sees it: every sealed block opened with the identities in
+ * `identityFile`, the findings only they can see added, and the clients that opened, by record.
+ */
+export async function checkWithKey(check: CheckResult & { context: RuleContext }, identityFile: string): Promise<{ findings: Finding[]; clients: Map<string, unknown> }> {
+  const opened = await openBlocks(check.parsed, blockOpener(await readIdentities(identityFile)));
+  return { findings: [...check.findings, ...sealedFindings(check.context, opened)].sort(compareFindings), clients: openedClients(opened) };
+}
 
 /**
  * What only a key holder can check (G-ENCRYPTED-BAG, G-CONFIDENTIAL): each block decrypts, belongs

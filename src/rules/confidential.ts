@@ -41,11 +41,13 @@ export function hitFindings(record: ArchiveRecord, text: string, hits: readonly 
   const reported = new Set<string>();
   const located = hits.map((hit) => ({ hit, line: lineAt(starts, hit.start) }));
   const linesWithHits = new Set(located.map((l) => l.line));
+  const bodyStarts = frontmatterEnd(record.lines);
   for (const { hit, line } of located) {
+    if (reported.has(`${line}:${hit.kind}`)) continue;
     // The record's own client data is never a false positive: no comment hides it.
     const reason = hit.kind === 'knownValue' ? undefined : suppressionReason(record.lines, line, linesWithHits);
     if (reason) continue;
-    const where = line > frontmatterEnd(record.lines) ? '正文' : '表格字段或注释';
+    const where = line > bodyStarts ? '正文' : '表格字段或注释';
     const advice =
       hit.kind === 'knownValue'
         ? '；请改写（例如以“案主”代替姓名），不能用注释抑制'
@@ -54,7 +56,6 @@ export function hitFindings(record: ArchiveRecord, text: string, hits: readonly 
           : '；如经核实不是个人信息，在该行或上一行注明 swa-pii-ok: 原因';
     const message = `第 ${line} 行（${where}）出现${piiKindLabels[hit.kind]}：个人信息只能写在加密的 client 中${advice}`;
     const severity = hit.kind === 'residentIdSuspect' ? 'warning' : 'error';
-    if (reported.has(`${line}:${hit.kind}`)) continue;
     reported.add(`${line}:${hit.kind}`);
     findings.push({ rule: 'G-CONFIDENTIAL', severity, record: record.id, file: record.file, line, message });
   }

@@ -5,10 +5,7 @@ import { checkRepository } from '../check/check-repository.ts';
 import { CommandError } from '../cli/errors.ts';
 import { siteModelVariable } from './load-model.ts';
 import { siteModel } from './site-model.ts';
-import { blockOpener, type OpenedBlock } from '../privacy/client-block.ts';
-import { readIdentities } from '../privacy/identities.ts';
-import { openBlocks, openedClients } from '../privacy/open-blocks.ts';
-import { sealedFindings } from '../privacy/sealed-findings.ts';
+import { checkWithKey } from '../privacy/sealed-findings.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
 
 /** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
@@ -49,9 +46,8 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
     throw new CommandError(['记录中有疑似个人信息（G-CONFIDENTIAL），去标识网站不会生成：', ...places, ...(exposed.length > 10 ? [`  …共 ${exposed.length} 处`] : [])].join('\n'));
   }
   // Only an internal build ever decrypts: a de-identified build has no key to leak from.
-  const opened = internal && identityFile ? await openBlocks(repo.parsed, blockOpener(await readIdentities(identityFile))) : new Map<string, OpenedBlock>();
-  const findings = opened.size > 0 ? [...repo.findings, ...sealedFindings(repo.context, opened)] : repo.findings;
-  const model = siteModel(repo.context, repo.history, findings, internal, openedClients(opened));
+  const keyed = internal && identityFile ? await checkWithKey({ ...repo, context: repo.context }, identityFile) : { findings: repo.findings, clients: new Map() };
+  const model = siteModel(repo.context, repo.history, keyed.findings, internal, keyed.clients);
 
   // The view model of an internal build holds decrypted data: it lives in a private folder that is
   // removed whatever happens, Ctrl-C included.

@@ -1,10 +1,7 @@
 import type { CheckResult } from '../../check/check-archive.ts';
 import { checkRepository } from '../../check/check-repository.ts';
-import { blockOpener } from '../../privacy/client-block.ts';
-import { readIdentities } from '../../privacy/identities.ts';
-import { openBlocks } from '../../privacy/open-blocks.ts';
-import { sealedFindings } from '../../privacy/sealed-findings.ts';
-import { compareFindings, type Finding } from '../../rules/finding.ts';
+import { checkWithKey } from '../../privacy/sealed-findings.ts';
+import type { Finding } from '../../rules/finding.ts';
 
 export interface CheckOptions {
   cwd: string;
@@ -17,8 +14,7 @@ export interface CheckOptions {
 export async function check({ cwd, today, identityFile }: CheckOptions): Promise<CheckResult> {
   const result = await checkRepository(cwd, today);
   if (!identityFile || !result.context) return result;
-  const opened = await openBlocks(result.parsed, blockOpener(await readIdentities(identityFile)));
-  return { ...result, findings: [...result.findings, ...sealedFindings(result.context, opened)].sort(compareFindings) };
+  return { ...result, findings: (await checkWithKey({ ...result, context: result.context }, identityFile)).findings };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {
