@@ -5,7 +5,8 @@ import { CommandError } from '../cli/errors.ts';
 import { actingAs, gitProcess } from '../git.ts';
 import { sealClient } from '../privacy/client-block.ts';
 import { recipientsOn } from '../privacy/recipients.ts';
-import { parseConfig } from '../records/parse-config.ts';
+import { clientEntry } from '../privacy/write-block.ts';
+import { requireConfig } from '../records/parse-config.ts';
 import { staffSchema } from '../schemas/staff.ts';
 
 /** Records per year folder: ARCHITECTURE measured git's tree diffs turning quadratic in big folders. */
@@ -41,7 +42,7 @@ title: 合成个案 ${n}
 category: QSN
 post: P01
 worker: S05
-${withIndent(client)}
+${clientEntry(client).join('\n')}
 profile: { gender: ${n % 2 ? '女' : '男'}, ageBand: 13-17, district: 东湖街道 }
 basicInfo: { date: ${day}, source: 主动求助, presentingIssue: 学业压力 }
 intake: { date: ${day}, initialAssessment: 需要持续跟进 }
@@ -50,8 +51,6 @@ intake: { date: ${day}, initialAssessment: 需要持续跟进 }
 合成正文（虚构）。
 `;
 }
-
-const withIndent = (block: string) => `client: |\n${block.trimEnd().split('\n').map((line) => `  ${line}`).join('\n')}`;
 
 /** Each synthetic client encrypted to the roster's recipients, as `swa new` and `swa edit` do (G-ENCRYPTED-BAG). */
 async function sealedClients(ids: readonly string[], recipients: readonly string[]): Promise<string[]> {
@@ -95,8 +94,7 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
   let mark = 1;
   let main = 1;
   const idOf = (i: number) => `cases/${firstYear + Math.floor(i / perYear)}-${String((i % perYear) + 1).padStart(4, '0')}`;
-  const roster = parseConfig('content/staff.yaml', staffYaml, staffSchema).value;
-  if (!roster) throw new CommandError(`${source}/content/staff.yaml 无法读取`);
+  const roster = requireConfig('content/staff.yaml', staffYaml, staffSchema);
   const clients = await sealedClients(Array.from({ length: records }, (_, i) => idOf(i)), recipientsOn(roster, `${firstYear}-01-02`).recipients);
   for (let i = 0; i < records; i++) {
     const year = firstYear + Math.floor(i / perYear);

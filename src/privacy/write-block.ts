@@ -8,7 +8,7 @@ import { clientRange } from './client-range.ts';
 export function withClientBlock(text: string, armored: string): string {
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const block = ['client: |', ...armored.trimEnd().split('\n').map((line) => `  ${line}`)];
+  const block = clientEntry(armored);
   const range = clientRange(lines);
   if (range) lines.splice(range.first, range.last - range.first + 1, ...block);
   else {
@@ -18,4 +18,9 @@ export function withClientBlock(text: string, armored: string): string {
     lines.splice(profile > 0 ? profile : end, 0, ...block);
   }
   return lines.join(newline);
+}
+
+/** The lines of a top-level `client:` entry holding an armored block, as a YAML block scalar. */
+export function clientEntry(armored: string): string[] {
+  return ['client: |', ...armored.trimEnd().split('\n').map((line) => `  ${line}`)];
 }
