@@ -4,6 +4,7 @@ import { openRepository, findRecord, type OpenRepository } from '../approvals/op
 import { submit } from '../approvals/submit.ts';
 import { CommandError } from '../cli/errors.ts';
 import { gitAt } from '../git.ts';
+import { addedLines } from '../ledger/commit.ts';
 import type { Stage } from '../ledger/stages.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseRecord } from '../records/parse-record.ts';
@@ -44,7 +45,7 @@ function pendingNumbers(repo: OpenRepository): Map<string, string> {
     const record = pending.branch.slice('submit/'.length);
     for (const commit of pending.commits) {
       for (const change of commit.changes) {
-        for (const line of change.addedLines) {
+        for (const line of addedLines(change)) {
           const value = archiveNoInLine(line);
           if (value) numbers.set(value, record);
         }

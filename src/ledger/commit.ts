@@ -23,8 +23,25 @@ export interface Identity {
 export interface FileChange {
   path: string;
   status: 'added' | 'modified' | 'deleted';
-  /** Lines added by this change, without the leading +, in order. */
-  addedLines: string[];
+  /**
+   * The change's hunks as git printed them (`--unified=0`, so only - and + lines), encrypted
+   * blocks left out. Kept as one string and split only where asked (see addedLines): most
+   * changes are never read line by line.
+   */
+  hunks: string;
+}
+
+/** The lines a change added, without the leading +, in order. */
+export function addedLines(change: FileChange): string[] {
+  const { hunks } = change;
+  const lines: string[] = [];
+  for (let start = 0; start < hunks.length; ) {
+    const newline = hunks.indexOf('\n', start);
+    const end = newline < 0 ? hunks.length : newline;
+    if (hunks.charCodeAt(start) === 43) lines.push(hunks.slice(start + 1, end));
+    start = end + 1;
+  }
+  return lines;
 }
 
 /** The local calendar day of an ISO timestamp, in the offset it was written with. */

@@ -1,7 +1,7 @@
 import { archiveNoInLine } from '../archive/numbering.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import type { Roster } from '../schemas/staff.ts';
-import type { Commit, Identity } from './commit.ts';
+import { addedLines, type Commit, type FileChange, type Identity } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
 import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
@@ -65,8 +65,8 @@ export interface Ledger {
   unapproved: UnapprovedChange[];
   /** Records present on main at the adoption point. */
   imported: Set<string>;
-  /** Per file: the earliest time (committer date) each trimmed added line appeared in any commit. */
-  lineFirstSeen: Map<string, Map<string, string>>;
+  /** For a file: the earliest time (committer date) each trimmed added line appeared in any commit. */
+  lineFirstSeen(file: string): ReadonlyMap<string, string> | undefined;
   /** Per record: the first commit on main's first-parent history that carried it. */
   firstOnMain: Map<string, { sha: string; time: string }>;
   /** G-ARCHIVE-NO: every archive number that ever reached main, with the record that first held it. */
@@ -106,6 +106,7 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     if (id === undefined) recordIds.set(path, (id = recordOfPath(path)));
     return id;
   };
+  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(commit, branch, rosterAt(mainTip));
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const chain = firstParentChain(bySha, mainTip);
   const adoptionIndex = adoptionRef === null ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
@@ -127,14 +128,14 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     for (const id of records) if (!firstOnMain.has(id)) firstOnMain.set(id, { sha: commit.sha, time: commit.committer.date });
     for (const change of commit.changes) {
       const record = recordOf(change.path);
-      if (!record) continue;
-      for (const line of change.addedLines) {
-        // Only a line that names archiveNo can carry a number: the regex runs on those alone.
+      // Only a line that names archiveNo can carry a number: the others are never split out.
+      if (!record || !change.hunks.includes('archiveNo')) continue;
+      for (const line of addedLines(change)) {
         const number = line.includes('archiveNo') ? archiveNoInLine(line) : undefined;
         if (number && !archiveNumbers.has(number)) archiveNumbers.set(number, { record, sha: commit.sha, time: commit.committer.date });
       }
     }
-    for (const branchCommit of branchCommits) branchNotes.push(...notesOf(branchCommit, null, rosterAt(mainTip)));
+    for (const branchCommit of branchCommits) branchNotes.push(...notesOf(branchCommit, null));
 
     const enforced = adoption !== null && index > adoptionIndex;
     if (!enforced) {
@@ -155,7 +156,7 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
   });
 
   const pendingBranches = pendingSubmitBranches(commits, bySha, onMain).map((pending): PendingBranch => {
-    const notes = pending.commits.flatMap((commit) => notesOf(commit, pending.branch, rosterAt(mainTip)));
+    const notes = pending.commits.flatMap((commit) => notesOf(commit, pending.branch));
     branchNotes.push(...notes);
     return { ...pending, submission: notes.find((n) => n.reason === undefined) ?? null, latest: notes[0] ?? null };
   });
@@ -242,7 +243,7 @@ function routeOf(commit: Commit): ChangeRoute {
   return 'direct-push';
 }
 
-function notesOf(commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
+function branchNotesOf(commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
   const trailers = parseTrailers(commit.message);
   const base = {
     sha: commit.sha,
@@ -274,26 +275,42 @@ function pendingSubmitBranches(commits: readonly Commit[], bySha: Map<string, Co
   return pending.filter((p) => p.commits.length > 0);
 }
 
-function lineProvenance(commits: readonly Commit[]): Map<string, Map<string, string>> {
+/**
+ * Line provenance, worked out per file on first request: the history rules ask it for the
+ * records whose dated lines they check, and a map of every line of every record would be most
+ * of the ledger's memory in a large archive. The changes are indexed by file on the first request.
+ */
+function lineProvenance(commits: readonly Commit[]): (file: string) => ReadonlyMap<string, string> | undefined {
+  let changesOf: Map<string, { time: string; change: FileChange }[]> | undefined;
   const seen = new Map<string, Map<string, string>>();
-  // A merge repeats its branch's lines: each timestamp is parsed once, not once per line.
-  const parsed = new Map<string, number>();
-  const msOf = (time: string): number => {
-    let ms = parsed.get(time);
-    if (ms === undefined) parsed.set(time, (ms = Date.parse(time)));
-    return ms;
-  };
-  for (const commit of commits) {
-    const time = commit.committer.date;
-    for (const change of commit.changes) {
-      let lines = seen.get(change.path);
-      if (!lines) seen.set(change.path, (lines = new Map()));
-      for (const raw of change.addedLines) {
+  return (file) => {
+    changesOf ??= indexChanges(commits);
+    const changes = changesOf.get(file);
+    if (!changes) return undefined;
+    let lines = seen.get(file);
+    if (lines) return lines;
+    seen.set(file, (lines = new Map()));
+    for (const { time, change } of changes) {
+      const ms = Date.parse(time);
+      for (const raw of addedLines(change)) {
         const line = raw.trim();
         const earlier = lines.get(line);
-        if (earlier === undefined || msOf(time) < msOf(earlier)) lines.set(line, time);
+        if (earlier === undefined || ms < Date.parse(earlier)) lines.set(line, time);
       }
     }
+    return lines;
+  };
+}
+
+function indexChanges(commits: readonly Commit[]): Map<string, { time: string; change: FileChange }[]> {
+  const changesOf = new Map<string, { time: string; change: FileChange }[]>();
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      const entry = { time: commit.committer.date, change };
+      const changes = changesOf.get(change.path);
+      if (changes) changes.push(entry);
+      else changesOf.set(change.path, [entry]);
+    }
   }
-  return seen;
+  return changesOf;
 }

@@ -19,9 +19,16 @@ export function parseLog(raw: string, contentDir = 'content'): Commit[] {
 }
 
 function parseCommit(chunk: string, contentDir: string): Commit {
-  const parts = chunk.split(field);
-  const [sha, parents, tree, an, ae, ad, cn, ce, cd, refs, message] = parts as [string, string, string, string, string, string, string, string, string, string, string];
-  const patch = parts.slice(11).join(field);
+  // Eleven fields end in a unit separator; the patch after the last of them is read in place.
+  const fields: string[] = [];
+  let start = 0;
+  while (fields.length < 11) {
+    const end = chunk.indexOf(field, start);
+    if (end < 0) break;
+    fields.push(chunk.slice(start, end));
+    start = end + 1;
+  }
+  const [sha, parents, tree, an, ae, ad, cn, ce, cd, refs, message] = fields as [string, string, string, string, string, string, string, string, string, string, string];
   return {
     sha,
     parents: parents.split(' ').filter(Boolean),
@@ -30,7 +37,7 @@ function parseCommit(chunk: string, contentDir: string): Commit {
     committer: { name: cn, email: ce, date: cd },
     refs: refs.split(', ').map((r) => r.trim()).filter(Boolean),
     message: message.trim(),
-    changes: parsePatch(patch, contentDir),
+    changes: parsePatch(chunk, start, contentDir),
   };
 }
 
@@ -42,52 +49,38 @@ export function parseDiffs(raw: string, contentDir = 'content'): Map<string, Fil
   const diffs = new Map<string, FileChange[]>();
   for (const chunk of raw.split(commitStart)) {
     const end = chunk.indexOf(field);
-    if (end > 0) diffs.set(chunk.slice(0, end), parsePatch(chunk.slice(end + 1), contentDir));
+    if (end > 0) diffs.set(chunk.slice(0, end), parsePatch(chunk, end + 1, contentDir));
   }
   return diffs;
 }
 
+const fileHeader = 'diff --git ';
+
 /**
- * A line of an encrypted client block: ciphertext dates nothing and is a third of a case's lines,
- * so it is not kept (the change to the file still is).
+ * The file changes of the patch that starts at `from` in `text`: each file's header lines are
+ * read, its hunks kept whole. Sections are found by their `diff --git` line (an added line that
+ * says the same starts with +).
  */
-const armorLine = /[ \t]+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)$/my;
-
-/** Whether the line of `text` that starts at `start` (after its + sign) is ciphertext; tested in place, no string made. */
-function isArmorAt(text: string, start: number): boolean {
-  armorLine.lastIndex = start;
-  return armorLine.test(text);
-}
-
-function parsePatch(patch: string, contentDir: string): FileChange[] {
+function parsePatch(text: string, from: number, contentDir: string): FileChange[] {
   const changes: FileChange[] = [];
-  let current: FileChange | undefined;
-  for (let start = 0; start < patch.length; ) {
-    const newline = patch.indexOf('\n', start);
-    const end = newline < 0 ? patch.length : newline;
-    // Most lines of a record's first patch are its encrypted block: skipped before they become strings.
-    if (current && patch.charCodeAt(start) === 43 && isArmorAt(patch, start + 1)) {
-      start = end + 1;
-      continue;
+  const sectionAfter = (position: number) => {
+    const found = text.indexOf(`\n${fileHeader}`, position);
+    return found < 0 ? -1 : found + 1;
+  };
+  for (let start = text.startsWith(fileHeader, from) ? from : sectionAfter(from); start >= 0; ) {
+    const next = sectionAfter(start);
+    const end = next < 0 ? text.length : next;
+    const firstHunk = text.indexOf('\n@@', start);
+    const headerEnd = firstHunk < 0 || firstHunk >= end ? end : firstHunk + 1;
+    const change: FileChange = { path: '', status: 'modified', hunks: text.slice(headerEnd, end) };
+    for (const line of text.slice(start, headerEnd).split('\n')) {
+      if (line.startsWith('new file mode')) change.status = 'added';
+      else if (line.startsWith('deleted file mode')) change.status = 'deleted';
+      else if (line.startsWith('--- a/') && change.path === '') change.path = `${contentDir}/${line.slice(6)}`;
+      else if (line.startsWith('+++ b/')) change.path = `${contentDir}/${line.slice(6)}`;
     }
-    const line = patch.slice(start, end);
-    start = end + 1;
-    if (line.startsWith('diff --git ')) {
-      current = { path: '', status: 'modified', addedLines: [] };
-      changes.push(current);
-    } else if (!current) {
-      continue;
-    } else if (line.startsWith('new file mode')) {
-      current.status = 'added';
-    } else if (line.startsWith('deleted file mode')) {
-      current.status = 'deleted';
-    } else if (line.startsWith('--- a/') && current.path === '') {
-      current.path = `${contentDir}/${line.slice(6)}`;
-    } else if (line.startsWith('+++ b/')) {
-      current.path = `${contentDir}/${line.slice(6)}`;
-    } else if (line.startsWith('+') && !line.startsWith('+++ ')) {
-      current.addedLines.push(line.slice(1));
-    }
+    if (change.path !== '') changes.push(change);
+    start = next;
   }
-  return changes.filter((c) => c.path !== '');
+  return changes;
 }

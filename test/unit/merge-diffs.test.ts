@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Commit, FileChange } from '../../src/ledger/commit.ts';
+import { addedLines, type Commit, type FileChange } from '../../src/ledger/commit.ts';
 import { mergeDiffInput, mergesToDiff, withMergeChanges } from '../../src/ledger/merge-diffs.ts';
 
 const who = { name: '测试', email: 't@example.org', date: '2026-03-02T10:00:00+08:00' };
-const change = (path: string, line: string): FileChange => ({ path, status: 'added', addedLines: [line] });
+const change = (path: string, line: string): FileChange => ({ path, status: 'added', hunks: `@@ -0,0 +1 @@\n+${line}\n` });
 const commit = (sha: string, parents: string[], tree: string, changes: FileChange[] = []): Commit => ({
   sha,
   parents,
@@ -32,7 +32,8 @@ describe('merge diffs', () => {
     expect(mergeDiffInput([moved])).toBe('m2 m1\n');
     const diffed = '\x1em2\x1f\ndiff --git a/cases/2026/0002.md b/cases/2026/0002.md\n--- a/cases/2026/0002.md\n+++ b/cases/2026/0002.md\n@@ -1 +1 @@\n+title: 改\n';
     const [withChanges] = withMergeChanges([moved, branch, base], diffed);
-    expect(withChanges?.changes).toEqual([{ path: 'content/cases/2026/0002.md', status: 'modified', addedLines: ['title: 改'] }]);
+    expect(withChanges?.changes).toEqual([{ path: 'content/cases/2026/0002.md', status: 'modified', hunks: '@@ -1 +1 @@\n+title: 改\n' }]);
+    expect(addedLines(withChanges!.changes[0]!)).toEqual(['title: 改']);
   });
 
   it('gives a merge git found no difference in no changes', () => {

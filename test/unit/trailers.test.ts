@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addedLines } from '../../src/ledger/commit.ts';
+import { decodeLog } from '../../src/ledger/decode-log.ts';
 import { parseLog } from '../../src/ledger/parse-log.ts';
 import { parseHostMerge, parseTrailers } from '../../src/ledger/trailers.ts';
 
@@ -43,8 +45,46 @@ describe('parseLog', () => {
         committer: { name: '许慕言', email: 'xu.my@mingxi.example', date: '2026-03-03T16:00:00+08:00' },
         refs: ['HEAD -> refs/heads/main', 'tag: refs/tags/swa-adoption'],
         message: 'Approve\n\nRecord: cases/2026-0001',
-        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', addedLines: ['---', 'id: cases/2026-0001'] }],
+        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', hunks: '@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n' }],
       },
+    ]);
+    expect(addedLines(parseLog(raw)[0]!.changes[0]!)).toEqual(['---', 'id: cases/2026-0001']);
+  });
+
+  it('splits files at their diff --git line only, never at an added line that says the same, and reads deletions', () => {
+    const raw = [
+      '\x1eabc\x1fp1\x1ftree1\x1fa\x1fa@x\x1f2026-03-02T10:00:00+08:00\x1fa\x1fa@x\x1f2026-03-02T10:00:00+08:00\x1f\x1fEdit\n\x1f',
+      '\ndiff --git a/cases/2026/0001.md b/cases/2026/0001.md\nindex 1111111..2222222 100644\n--- a/cases/2026/0001.md\n+++ b/cases/2026/0001.md\n@@ -3 +3,2 @@\n-old\n+diff --git a/x b/x\n+new\n',
+      'diff --git a/cases/2026/0002.md b/cases/2026/0002.md\ndeleted file mode 100644\nindex 3333333..0000000\n--- a/cases/2026/0002.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\n',
+    ].join('');
+    const [commit] = parseLog(raw);
+    expect(commit?.changes.map((c) => [c.path, c.status, addedLines(c)])).toEqual([
+      ['content/cases/2026/0001.md', 'modified', ['diff --git a/x b/x', 'new']],
+      ['content/cases/2026/0002.md', 'deleted', []],
+    ]);
+  });
+});
+
+describe('decodeLog', () => {
+  it('drops the added lines of an encrypted block and keeps every other line', () => {
+    const lines = [
+      '+client: |',
+      '+  -----BEGIN AGE ENCRYPTED FILE-----',
+      '+  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
+      '+  ZBQatBCEX5ubbmYUsXsz+A==',
+      '+  -----END AGE ENCRYPTED FILE-----',
+      '-  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
+      '+  short+A==',
+      '+summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0',
+      '+title: 测试',
+    ];
+    expect(decodeLog(Buffer.from(`${lines.join('\n')}\n`)).split('\n')).toEqual([
+      '+client: |',
+      '-  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
+      '+  short+A==',
+      '+summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0',
+      '+title: 测试',
+      '',
     ]);
   });
 });

@@ -81,7 +81,7 @@ export const isImported = (ctx: HistoryContext, record: ArchiveRecord) => ctx.le
 export function enteredAt(ctx: HistoryContext, record: ArchiveRecord, path: readonly (string | number)[]): string | undefined {
   // A line is matched by its text, and `date: 2026-11-16` may stand under several keys: the key
   // counts as entered when the last of its own line and its ancestors' lines did.
-  const seen = ctx.ledger.lineFirstSeen.get(record.file);
+  const seen = ctx.ledger.lineFirstSeen(record.file);
   const lines = new Set(path.map((_, i) => record.lineOf(path.slice(0, i + 1))));
   let entered: string | undefined;
   for (const line of lines) {
