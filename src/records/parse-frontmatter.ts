@@ -1,24 +1,29 @@
 import { normaliseText, parseYamlMapping, type ParseFailure, type YamlMapping } from './parse-yaml.ts';
 
 export interface Frontmatter extends YamlMapping {
+  /** The whole file with a BOM removed and line ends made LF. */
+  text: string;
   body: string;
 }
 
 const openingFence = /^---[ \t]*\n/;
-const closingFence = /\n---[ \t]*(\n|$)/;
+const closingFence = /\n---[ \t]*(\n|$)/g;
 
 /** Splits a Markdown record into its YAML frontmatter (parsed with positions) and its body. */
 export function parseFrontmatter(raw: string): Frontmatter | ParseFailure {
-  const source = normaliseText(raw);
-  if (source.trim() === '') return { message: '文件为空：记录应以 --- 开头的 YAML 头部开始', line: 1 };
-  if (!openingFence.test(source)) {
+  const text = normaliseText(raw);
+  if (text.trim() === '') return { message: '文件为空：记录应以 --- 开头的 YAML 头部开始', line: 1 };
+  const opening = openingFence.exec(text);
+  if (!opening) {
     return { message: '缺少 YAML 头部：记录的第一行应为 ---，头部以另一行 --- 结束', line: 1 };
   }
-  const afterOpening = source.replace(openingFence, '');
-  const close = closingFence.exec(afterOpening);
+  // Offsets into the file, not copies of it: every record's text stays in memory for the rules.
+  const start = opening[0].length;
+  closingFence.lastIndex = start;
+  const close = closingFence.exec(text);
   if (!close) return { message: 'YAML 头部没有结束：缺少结束行 ---', line: 1 };
 
-  const parsed = parseYamlMapping(afterOpening.slice(0, close.index + 1), 2);
+  const parsed = parseYamlMapping(text.slice(start, close.index + 1), 2);
   if ('message' in parsed) return parsed;
-  return { ...parsed, body: afterOpening.slice(close.index + close[0].length) };
+  return { ...parsed, text, body: text.slice(close.index + close[0].length) };
 }

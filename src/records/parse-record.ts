@@ -5,7 +5,6 @@ import { fieldsAt, labelAt, requiredLabelsAt, unknownKeys } from '../schemas/wal
 import type { Finding } from '../rules/finding.ts';
 import type { ArchiveRecord } from './archive-record.ts';
 import { parseFrontmatter } from './parse-frontmatter.ts';
-import { normaliseText } from './parse-yaml.ts';
 import { expectedPathShape, locationFromPath } from './record-path.ts';
 
 export interface ParsedFile {
@@ -67,7 +66,7 @@ export function parseRecord(file: string, raw: string): ParsedFile {
     file,
     data: result.data,
     body: frontmatter.body,
-    lines: normaliseText(raw).split('\n'),
+    lines: frontmatter.text.split('\n'),
     lineOf: frontmatter.lineOf,
   } as ArchiveRecord;
   return { record, findings };

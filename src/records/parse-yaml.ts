@@ -16,7 +16,8 @@ export interface ParseFailure {
 
 /** Strips a BOM and turns CRLF into LF; line numbers stay the same. */
 export function normaliseText(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /**

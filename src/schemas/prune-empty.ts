@@ -6,18 +6,43 @@ import { isPlainObject } from './walk.ts';
  * Array items stay in place, so the positions of later items (and their line numbers) hold.
  */
 export function pruneEmpty(value: unknown): unknown {
+  // A filled-in record has nothing blank: it is passed on as it is, with no copy made.
+  return holdsBlank(value) ? pruned(value) : value;
+}
+
+function pruned(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (Array.isArray(value)) {
-    const pruned = value.map(pruneEmpty);
-    if (pruned.every((item) => item === undefined)) return undefined;
-    return pruned.map((item, index) => item ?? (isPlainObject(value[index]) ? {} : value[index]));
+    const items = value.map(pruned);
+    if (items.every((item) => item === undefined)) return undefined;
+    return items.map((item, index) => item ?? (isPlainObject(value[index]) ? {} : value[index]));
   }
   if (isPlainObject(value)) {
     const entries = Object.entries(value)
-      .map(([key, field]) => [key, pruneEmpty(field)] as const)
+      .map(([key, field]) => [key, pruned(field)] as const)
       .filter(([, field]) => field !== undefined);
     return entries.length === 0 ? undefined : Object.fromEntries(entries);
   }
   return value;
+}
+
+/** Whether `value` is blank or holds a blank anywhere: what `pruned` would change. */
+function holdsBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return true;
+    for (const item of value) if (holdsBlank(item)) return true;
+    return false;
+  }
+  if (isPlainObject(value)) {
+    let fields = 0;
+    for (const key in value) {
+      fields++;
+      if (holdsBlank(value[key])) return true;
+    }
+    return fields === 0;
+  }
+  return false;
 }

@@ -43,18 +43,31 @@ export function fieldsAt(schema: z.ZodTypeAny, path: readonly PathSegment[]): st
 }
 
 /** Paths of keys in `data` that the schema does not know: usually a typo that would silently drop a form. */
-export function unknownKeys(schema: z.ZodTypeAny, data: unknown, path: PathSegment[] = []): PathSegment[][] {
-  const { inner } = unwrapSchema(schema);
-  if (inner instanceof z.ZodObject && isPlainObject(data)) {
-    return Object.entries(data).flatMap(([key, value]) => {
-      const field = inner.shape[key] as z.ZodTypeAny | undefined;
-      return field ? unknownKeys(field, value, [...path, key]) : [[...path, key]];
-    });
-  }
-  if (inner instanceof z.ZodArray && Array.isArray(data)) {
-    return data.flatMap((item, index) => unknownKeys(inner.element as z.ZodTypeAny, item, [...path, index]));
-  }
-  return [];
+export function unknownKeys(schema: z.ZodTypeAny, data: unknown): PathSegment[][] {
+  const found: PathSegment[][] = [];
+  // One path, grown and shrunk in place: a path array is made only for a key that is reported.
+  const path: PathSegment[] = [];
+  const walk = (node: z.ZodTypeAny, value: unknown): void => {
+    const { inner } = unwrapSchema(node);
+    if (inner instanceof z.ZodObject && isPlainObject(value)) {
+      const shape = inner.shape as Record<string, z.ZodTypeAny>;
+      for (const key in value) {
+        path.push(key);
+        const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+        if (field) walk(field, value[key]);
+        else found.push([...path]);
+        path.pop();
+      }
+    } else if (inner instanceof z.ZodArray && Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        walk(inner.element as z.ZodTypeAny, value[index]);
+        path.pop();
+      }
+    }
+  };
+  walk(schema, data);
+  return found;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
