@@ -16,7 +16,7 @@ export function mergesToDiff(commits: readonly Commit[]): Commit[] {
 export const mergeDiffInput = (merges: readonly Commit[]): string => merges.map((m) => `${m.sha} ${m.parents[0]}\n`).join('');
 
 /** Gives every merge its changes: the branch commit's, or those diff-tree reported. Pure. */
-export function withMergeChanges(commits: readonly Commit[], diffed: string): Commit[] {
+export function withMergeChanges(commits: readonly Commit[], diffed: Buffer | string): Commit[] {
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const diffs = parseDiffs(diffed);
   return commits.map((commit) => {

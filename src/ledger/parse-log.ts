@@ -1,7 +1,10 @@
 import type { Commit, FileChange } from './commit.ts';
 
-const commitStart = '\x1e';
-const field = '\x1f';
+const commitStart = 0x1e;
+const field = 0x1f;
+const fileHeader = Buffer.from('diff --git ');
+const nextFileHeader = Buffer.from('\ndiff --git ');
+const hunkStart = Buffer.from('\n@@');
 
 /**
  * The `git log` format the ledger reads: one record separator, then fields separated by unit
@@ -10,34 +13,50 @@ const field = '\x1f';
  */
 export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%D', '%B%x1f'].join('%x1f');
 
-/** Parses the output of `git log --format=<logFormat> -p --unified=0 --relative=content`. Pure. */
-export function parseLog(raw: string, contentDir = 'content'): Commit[] {
-  return raw
-    .split(commitStart)
-    .filter((chunk) => chunk.trim() !== '')
-    .map((chunk) => parseCommit(chunk, contentDir));
+/**
+ * Parses the output of `git log --format=<logFormat> -p --unified=0 --relative=content`. Pure.
+ * Read from the bytes, the commit ids decoded apart from the rest: as one-byte strings they hash
+ * and compare faster in the ledger's thousands of lookups than slices of one decoded log (which is
+ * two-byte throughout, since names are Chinese).
+ */
+export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[] {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
+  const commits: Commit[] = [];
+  for (let start = bytes.indexOf(commitStart); start >= 0; ) {
+    const next = bytes.indexOf(commitStart, start + 1);
+    commits.push(parseCommit(bytes, start + 1, next < 0 ? bytes.length : next, contentDir));
+    start = next;
+  }
+  return commits;
 }
 
-function parseCommit(chunk: string, contentDir: string): Commit {
+/** Where the unit separators of the commit being read are: reused, as the parse makes 20,000 commits a second. */
+const separators = new Int32Array(11);
+
+function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string): Commit {
   // Eleven fields end in a unit separator; the patch after the last of them is read in place.
-  const fields: string[] = [];
-  let start = 0;
-  while (fields.length < 11) {
-    const end = chunk.indexOf(field, start);
-    if (end < 0) break;
-    fields.push(chunk.slice(start, end));
-    start = end + 1;
+  let count = 0;
+  for (let at = from; count < 11; count++) {
+    const separator = bytes.indexOf(field, at);
+    if (separator < 0 || separator >= end) break;
+    separators[count] = separator;
+    at = separator + 1;
   }
-  const [sha, parents, tree, an, ae, ad, cn, ce, cd, refs, message] = fields as [string, string, string, string, string, string, string, string, string, string, string];
+  if (count < 11) throw new Error(`git log 的输出无法解析：提交 ${bytes.toString('latin1', from, Math.min(end, from + 40))} 的字段不全`);
+  // Two decodings per commit: the three ids (always ASCII, so one-byte strings) and the rest.
+  const ids = bytes.toString('latin1', from, separators[2]).split('\x1f');
+  const rest = bytes.toString('utf8', separators[2]! + 1, separators[10]).split('\x1f');
+  const parents = ids[1] as string;
+  const refs = rest[6] as string;
   return {
-    sha,
-    parents: parents.split(' ').filter(Boolean),
-    tree,
-    author: { name: an, email: ae, date: ad },
-    committer: { name: cn, email: ce, date: cd },
-    refs: refs.split(', ').map((r) => r.trim()).filter(Boolean),
-    message: message.trim(),
-    changes: parsePatch(chunk, start, contentDir),
+    sha: ids[0] as string,
+    parents: parents === '' ? [] : parents.split(' '),
+    tree: ids[2] as string,
+    author: { name: rest[0] as string, email: rest[1] as string, date: rest[2] as string },
+    committer: { name: rest[3] as string, email: rest[4] as string, date: rest[5] as string },
+    refs: refs === '' ? [] : refs.split(', ').map((r) => r.trim()).filter(Boolean),
+    message: (rest[7] as string).trim(),
+    changes: parsePatch(bytes, separators[10]! + 1, end, contentDir),
   };
 }
 
@@ -45,35 +64,37 @@ function parseCommit(chunk: string, contentDir: string): Commit {
 export const diffFormat = '%x1e%H%x1f';
 
 /** Parses `git diff-tree --stdin --format=<diffFormat> -p --unified=0 --relative=content`, by commit. Pure. */
-export function parseDiffs(raw: string, contentDir = 'content'): Map<string, FileChange[]> {
+export function parseDiffs(raw: Buffer | string, contentDir = 'content'): Map<string, FileChange[]> {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
   const diffs = new Map<string, FileChange[]>();
-  for (const chunk of raw.split(commitStart)) {
-    const end = chunk.indexOf(field);
-    if (end > 0) diffs.set(chunk.slice(0, end), parsePatch(chunk, end + 1, contentDir));
+  for (let start = bytes.indexOf(commitStart); start >= 0; ) {
+    const next = bytes.indexOf(commitStart, start + 1);
+    const end = next < 0 ? bytes.length : next;
+    const separator = bytes.indexOf(field, start);
+    if (separator > start + 1 && separator < end) diffs.set(bytes.toString('utf8', start + 1, separator), parsePatch(bytes, separator + 1, end, contentDir));
+    start = next;
   }
   return diffs;
 }
 
-const fileHeader = 'diff --git ';
-
 /**
- * The file changes of the patch that starts at `from` in `text`: each file's header lines are
- * read, its hunks kept whole. Sections are found by their `diff --git` line (an added line that
- * says the same starts with +).
+ * The file changes of the patch in bytes [from, end): each file's header lines are read, its hunks
+ * kept whole. Files are found by their `diff --git` line (an added line that says the same starts with +).
  */
-function parsePatch(text: string, from: number, contentDir: string): FileChange[] {
+function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string): FileChange[] {
   const changes: FileChange[] = [];
-  const sectionAfter = (position: number) => {
-    const found = text.indexOf(`\n${fileHeader}`, position);
-    return found < 0 ? -1 : found + 1;
+  const fileAfter = (position: number) => {
+    const found = bytes.indexOf(nextFileHeader, position);
+    return found < 0 || found >= end ? -1 : found + 1;
   };
-  for (let start = text.startsWith(fileHeader, from) ? from : sectionAfter(from); start >= 0; ) {
-    const next = sectionAfter(start);
-    const end = next < 0 ? text.length : next;
-    const firstHunk = text.indexOf('\n@@', start);
-    const headerEnd = firstHunk < 0 || firstHunk >= end ? end : firstHunk + 1;
-    const change: FileChange = { path: '', status: 'modified', hunks: text.slice(headerEnd, end) };
-    for (const line of text.slice(start, headerEnd).split('\n')) {
+  const startsFile = bytes.subarray(from, from + fileHeader.length).equals(fileHeader);
+  for (let start = startsFile ? from : fileAfter(from); start >= 0; ) {
+    const next = fileAfter(start);
+    const fileEnd = next < 0 ? end : next;
+    const firstHunk = bytes.indexOf(hunkStart, start);
+    const headerEnd = firstHunk < 0 || firstHunk >= fileEnd ? fileEnd : firstHunk + 1;
+    const change: FileChange = { path: '', status: 'modified', hunks: bytes.toString('utf8', headerEnd, fileEnd) };
+    for (const line of bytes.toString('utf8', start, headerEnd).split('\n')) {
       if (line.startsWith('new file mode')) change.status = 'added';
       else if (line.startsWith('deleted file mode')) change.status = 'deleted';
       else if (line.startsWith('--- a/') && change.path === '') change.path = `${contentDir}/${line.slice(6)}`;

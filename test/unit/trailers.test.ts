@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addedLines } from '../../src/ledger/commit.ts';
-import { decodeLog } from '../../src/ledger/decode-log.ts';
+import { dropArmor } from '../../src/ledger/drop-armor.ts';
 import { parseLog } from '../../src/ledger/parse-log.ts';
 import { parseHostMerge, parseTrailers } from '../../src/ledger/trailers.ts';
 
@@ -65,7 +65,7 @@ describe('parseLog', () => {
   });
 });
 
-describe('decodeLog', () => {
+describe('dropArmor', () => {
   it('drops the added lines of an encrypted block and keeps every other line', () => {
     const lines = [
       '+client: |',
@@ -78,7 +78,7 @@ describe('decodeLog', () => {
       '+summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0',
       '+title: 测试',
     ];
-    expect(decodeLog(Buffer.from(`${lines.join('\n')}\n`)).split('\n')).toEqual([
+    expect(dropArmor(Buffer.from(`${lines.join('\n')}\n`)).toString().split('\n')).toEqual([
       '+client: |',
       '-  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
       '+  short+A==',

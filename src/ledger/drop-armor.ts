@@ -8,26 +8,30 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 const fences = new Set(['-----BEGIN AGE ENCRYPTED FILE-----', '-----END AGE ENCRYPTED FILE-----']);
 
 /**
- * Decodes git's diff output without the added lines of encrypted client blocks: ciphertext dates
- * nothing and is about a third of a case's bytes, so it is dropped before it is decoded (the change
+ * git's diff output without the added lines of encrypted client blocks: ciphertext dates nothing
+ * and is about a third of a case's bytes, so it is dropped before anything is decoded (the change
  * to the file is still there). A dropped line is `+`, blanks, then either an armor fence or 20 or
  * more base64 characters with at most two `=`. Compacts `buffer` in place: the caller hands it over.
  */
-export function decodeLog(buffer: Buffer): string {
+export function dropArmor(buffer: Buffer): Buffer {
+  const length = buffer.length;
   let written = 0;
   let keptFrom = 0;
-  for (let start = 0; start < buffer.length; ) {
+  for (let start = 0; start < length; ) {
     const found = buffer.indexOf(newline, start);
-    const end = found < 0 ? buffer.length : found;
-    const next = found < 0 ? buffer.length : found + 1;
+    const end = found < 0 ? length : found;
+    const next = found < 0 ? length : found + 1;
     if (buffer[start] === plus && isArmor(buffer, start + 1, end)) {
-      written += buffer.copy(buffer, written, keptFrom, start);
+      // Until the first armor line nothing moves; after it, each kept run moves down once.
+      if (written === keptFrom) written = start;
+      else if (start > keptFrom) written += buffer.copy(buffer, written, keptFrom, start);
       keptFrom = next;
     }
     start = next;
   }
-  written += buffer.copy(buffer, written, keptFrom, buffer.length);
-  return buffer.toString('utf8', 0, written);
+  if (written === keptFrom) written = length;
+  else written += buffer.copy(buffer, written, keptFrom, length);
+  return buffer.subarray(0, written);
 }
 
 /** Whether bytes [from, end) are blanks followed by an armor line (without its newline). */
