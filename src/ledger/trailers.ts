@@ -3,18 +3,38 @@
  * (as `git interpret-trailers` writes them). Keys are case-insensitive; a key may repeat.
  */
 export function parseTrailers(message: string): Map<string, string[]> {
-  const paragraphs = message.trim().split(/\n\s*\n/);
-  const last = paragraphs.at(-1) ?? '';
   const trailers = new Map<string, string[]>();
-  if (paragraphs.length < 2) return trailers;
-  const lines = last.split('\n');
-  if (!lines.every((line) => /^[A-Za-z][\w-]*: ?\S/.test(line))) return trailers;
+  const text = message.trim();
+  const start = lastParagraphStart(text);
+  if (start === 0) return trailers;
+  const lines = text.slice(start).split('\n');
+  if (!lines.every((line) => trailerLine.test(line))) return trailers;
   for (const line of lines) {
     const index = line.indexOf(':');
     const key = line.slice(0, index).toLowerCase();
-    trailers.set(key, [...(trailers.get(key) ?? []), line.slice(index + 1).trim()]);
+    const value = line.slice(index + 1).trim();
+    const values = trailers.get(key);
+    if (values) values.push(value);
+    else trailers.set(key, [value]);
   }
   return trailers;
+}
+
+const trailerLine = /^[A-Za-z][\w-]*: ?\S/;
+
+/**
+ * Where the last paragraph of a trimmed message starts: after its last blank (or whitespace-only)
+ * line, as a split on /\n\s*\n/ would have it, or 0 when there is one paragraph. Read from the
+ * end, so a long message is not split whole.
+ */
+function lastParagraphStart(text: string): number {
+  for (let end = text.lastIndexOf('\n'); end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1);
+    if (start < 0) return 0;
+    if (text.slice(start + 1, end).trim() === '') return end + 1;
+    end = start;
+  }
+  return 0;
 }
 
 export const trailer = (trailers: Map<string, string[]>, key: string): string | undefined => trailers.get(key.toLowerCase())?.[0];
