@@ -35,14 +35,16 @@ export interface CheckResult {
  * content rule. Pure: the files and the date come in, findings go out.
  */
 export function checkArchive(files: readonly SourceFile[], today: string): CheckResult {
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const staff = parseConfig(staffFile, byPath.get(staffFile)?.text, staffSchema);
-  const config = parseConfig(archiveConfigFile, byPath.get(archiveConfigFile)?.text, archiveConfigSchema);
+  const textOf = (path: string) => files.find((f) => f.path === path)?.text;
+  const staff = parseConfig(staffFile, textOf(staffFile), staffSchema);
+  const config = parseConfig(archiveConfigFile, textOf(archiveConfigFile), archiveConfigSchema);
   const findings: Finding[] = [...staff.findings, ...config.findings];
   if (staff.value && staff.source) findings.push(...checkRoster(staff.value, staffFile, staff.source));
   if (config.value && config.source) findings.push(...checkArchiveConfig(config.value, archiveConfigFile, config.source));
 
-  const recordFiles = files.filter((f) => isRecordFile(f.path));
+  const recordFiles: SourceFile[] = [];
+  const others: SourceFile[] = [];
+  for (const file of files) (isRecordFile(file.path) ? recordFiles : others).push(file);
   const parsed: ArchiveRecord[] = [];
   const unparsed = new Set<string>();
   for (const file of recordFiles) {
@@ -56,8 +58,8 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
     if (result.record) parsed.push(result.record);
     else if (result.findings[0]?.record) unparsed.add(result.findings[0].record);
   }
-  for (const file of files) {
-    if (!isRecordFile(file.path) && !isKnownNonRecord(file.path)) {
+  for (const file of others) {
+    if (!isKnownNonRecord(file.path)) {
       findings.push({ ...parseFinding(file.path, 'content/ 下的未知文件：swa 不读取它。记录应放在 content/<类别目录>/<年份>/ 下'), severity: 'warning' });
     }
   }
@@ -76,8 +78,8 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
 }
 
 function isRecordFile(path: string): boolean {
-  const [root, dir] = path.split('/');
-  return root === 'content' && dir !== undefined && kindByDir.has(dir) && path.split('/').length > 2;
+  const parts = path.split('/');
+  return parts[0] === 'content' && parts.length > 2 && kindByDir.has(parts[1] as string);
 }
 
 function isKnownNonRecord(path: string): boolean {

@@ -20,16 +20,24 @@ export interface RuleContext {
 export type RecordRule<K extends RecordKind> = (record: RecordOfKind<K>, ctx: RuleContext) => Finding[];
 
 /** Builds findings about one record, each pointing at the line of the key at `path`. */
-export function reporter(record: ArchiveRecord) {
-  const make =
-    (severity: Finding['severity']) =>
-    (rule: string, path: readonly PathSegment[], message: string): Finding => ({
-      rule,
-      severity,
-      record: record.id,
-      file: record.file,
-      line: record.lineOf(path),
-      message,
-    });
-  return { error: make('error'), warning: make('warning') };
+export function reporter(record: ArchiveRecord): Reporter {
+  return new Reporter(record);
+}
+
+// A class, not closures: every rule makes one for every record, and most never report.
+class Reporter {
+  constructor(private readonly record: ArchiveRecord) {}
+
+  error(rule: string, path: readonly PathSegment[], message: string): Finding {
+    return this.finding('error', rule, path, message);
+  }
+
+  warning(rule: string, path: readonly PathSegment[], message: string): Finding {
+    return this.finding('warning', rule, path, message);
+  }
+
+  private finding(severity: Finding['severity'], rule: string, path: readonly PathSegment[], message: string): Finding {
+    const { id, file } = this.record;
+    return { rule, severity, record: id, file, line: this.record.lineOf(path), message };
+  }
 }

@@ -64,8 +64,14 @@ const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
 const archiveRules: ((ctx: RuleContext) => Finding[])[] = [archiveNumbersAreUnique, handoversNotMissing];
 
 export function runContentRules(ctx: RuleContext): Finding[] {
-  const perRecord = ctx.records.flatMap((record) => rulesFor(record).flatMap((rule) => rule(record, ctx)));
-  return [...perRecord, ...archiveRules.flatMap((rule) => rule(ctx))];
+  // Loops rather than nested flatMaps: a rule finds nothing in almost every record, and an
+  // array per record and rule was a noticeable part of checking 10,000 records.
+  const findings: Finding[] = [];
+  for (const record of ctx.records) {
+    for (const rule of rulesFor(record)) for (const finding of rule(record, ctx)) findings.push(finding);
+  }
+  for (const rule of archiveRules) for (const finding of rule(ctx)) findings.push(finding);
+  return findings;
 }
 
 function rulesFor(record: ArchiveRecord): RecordRule<RecordKind>[] {

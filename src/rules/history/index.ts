@@ -10,8 +10,12 @@ import { checkIntegrity } from './integrity.ts';
 export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid'>): { findings: Finding[]; context: HistoryContext } {
   const integrity = checkIntegrity({ ...ctx, invalid: new Set() });
   const full: HistoryContext = { ...ctx, invalid: integrity.invalid };
-  const perRecord = ctx.records.flatMap((record) => [...archiveNumberNotReused(record, full), ...kindRules(record, full)]);
-  return { findings: [...integrity.findings, ...perRecord], context: full };
+  const findings = [...integrity.findings];
+  for (const record of ctx.records) {
+    for (const finding of archiveNumberNotReused(record, full)) findings.push(finding);
+    for (const finding of kindRules(record, full)) findings.push(finding);
+  }
+  return { findings, context: full };
 }
 
 function kindRules(record: HistoryContext['records'][number], ctx: HistoryContext): Finding[] {
