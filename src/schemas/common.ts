@@ -7,13 +7,10 @@ export const isoDate = z.preprocess(
   z
     .string({ invalid_type_error: '应为日期 YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，例如 2026-03-02')
-    .refine(isRealDate, '不是有效的日历日期'),
+    // Zod's own calendar check (leap years included) rather than a refinement: a record holds
+    // dozens of dates, and a refinement wraps each in one more schema layer.
+    .date('不是有效的日历日期'),
 );
-
-function isRealDate(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
 
 /** Non-empty free text. */
 export const text = z.string({ invalid_type_error: '应为文字' }).trim().min(1, '不能为空');
