@@ -27,10 +27,14 @@ function pruned(value: unknown): unknown {
   return value;
 }
 
+const nonBlank = /\S/;
+
 /** Whether `value` is blank or holds a blank anywhere: what `pruned` would change. */
 function holdsBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
+  // A test for any non-blank character, not a trim: a sealed block ends in a newline, and trimming
+  // it would copy the whole block.
+  if (typeof value === 'string') return !nonBlank.test(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return true;
     for (const item of value) if (holdsBlank(item)) return true;
