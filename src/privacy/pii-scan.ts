@@ -65,10 +65,17 @@ function normalizeWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-/** Every match of a global pattern, on a fresh copy so that no lastIndex is shared between calls. */
-function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const re = new RegExp(pattern);
-  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+/**
+ * Every match of a global pattern, collected at once and the pattern's lastIndex put back to 0:
+ * no copy of the pattern per call (a scan runs ten patterns over every record), and nothing
+ * shared between calls.
+ */
+function matches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m);
+  pattern.lastIndex = 0;
+  return found;
 }
 
 const residentIdPattern = /(?<!\d)\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![\dXx])/g;
@@ -85,7 +92,7 @@ function residentIds(text: string): Candidate[] {
 const mobilePattern = /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
 
 function mobiles(text: string): Candidate[] {
-  return [...matches(mobilePattern, text)].map((m) => ({ kind: 'mobile', start: m.index, end: m.index + m[0].length }));
+  return matches(mobilePattern, text).map((m) => ({ kind: 'mobile', start: m.index, end: m.index + m[0].length }));
 }
 
 // 010 and 02x are the three-digit area codes; all others have four digits.
@@ -98,7 +105,7 @@ const landlinePattern = new RegExp(
 const cuedLocalPattern = /(?:电话|座机|固话|联系|致电|来电|拨打|(?<![A-Za-z])tel)[^\d\n]{0,6}(?<!\d)(\d{4}[ -]?\d{4})(?!\d)/gi;
 
 function landlines(text: string): Candidate[] {
-  const found: Candidate[] = [...matches(landlinePattern, text)].map((m) => ({ kind: 'landline', start: m.index, end: m.index + m[0].length }));
+  const found: Candidate[] = matches(landlinePattern, text).map((m) => ({ kind: 'landline', start: m.index, end: m.index + m[0].length }));
   for (const m of matches(cuedLocalPattern, text)) {
     const number = m[1] as string;
     // An eight-digit date such as 20260314 after 联系 is a date, not a phone number.
@@ -130,7 +137,7 @@ function bankCards(text: string): Candidate[] {
 const emailPattern = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
 
 function emails(text: string): Candidate[] {
-  return [...matches(emailPattern, text)].map((m) => ({ kind: 'email', start: m.index, end: m.index + m[0].length }));
+  return matches(emailPattern, text).map((m) => ({ kind: 'email', start: m.index, end: m.index + m[0].length }));
 }
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff〇]/.test(c);
