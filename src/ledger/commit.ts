@@ -46,3 +46,6 @@ export function addedLines(change: FileChange): string[] {
 
 /** The local calendar day of an ISO timestamp, in the offset it was written with. */
 export const dayOf = (isoTimestamp: string): string => isoTimestamp.slice(0, 10);
+
+/** Commits by id: the ledger walks parents through it. */
+export const indexBySha = (commits: readonly Commit[]): Map<string, Commit> => new Map(commits.map((c) => [c.sha, c]));

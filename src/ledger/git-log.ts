@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
-import type { Commit } from './commit.ts';
+import { indexBySha, type Commit } from './commit.ts';
 import { mergeDiffInput, mergesToDiff, withMergeChanges } from './merge-diffs.ts';
 import { dropArmor } from './drop-armor.ts';
 import { diffFormat, logFormat, parseLog } from './parse-log.ts';
@@ -83,7 +83,8 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
 
   /** The merges' own diffs: from their cache file when it answers for exactly these merges, else from git. */
   const withMerges = async (commits: Commit[], cacheable: boolean): Promise<History> => {
-    const merges = mergesToDiff(commits);
+    const bySha = indexBySha(commits);
+    const merges = mergesToDiff(commits, bySha);
     const header = `swa-merges ${key} ${merges.length}\n`;
     const cached = cacheable ? readCache(mergesFile) : null;
     let diffed = cached?.subarray(0, header.length).toString('utf8') === header ? dropArmor(cached.subarray(header.length)) : null;
@@ -92,7 +93,7 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
       if (cacheable) writeCache(mergesFile, Buffer.concat([Buffer.from(header), output]));
       diffed = dropArmor(output);
     }
-    return { mainTip, commits: withMergeChanges(commits, diffed) };
+    return { mainTip, commits: withMergeChanges(commits, diffed, bySha) };
   };
 
   // One synchronous read, parsed from the bytes without the ciphertext: ~20 MB for 10,000 cases,

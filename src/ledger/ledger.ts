@@ -1,7 +1,7 @@
 import { archiveNoInLine } from '../archive/numbering.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import type { Roster } from '../schemas/staff.ts';
-import { addedLines, type Commit, type FileChange, type Identity } from './commit.ts';
+import { addedLines, indexBySha, type Commit, type FileChange, type Identity } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
 import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
@@ -87,6 +87,8 @@ export interface PendingBranch {
 
 export interface LedgerInput {
   commits: readonly Commit[];
+  /** The same commits by id, when the caller has them indexed already. */
+  bySha?: ReadonlyMap<string, Commit>;
   mainTip: string;
   /** A tag name or commit sha from archive.yaml; null when approvals are not enforced yet. */
   adoptionRef: string | null;
@@ -98,7 +100,7 @@ const recordOfPath = (path: string) => locationFromPath(path)?.id ?? null;
 const recordIdPattern = /^(cases|consultations|groups|community|audits|handovers)\/\d{4}-\d{4}$/;
 
 /** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
-export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
+export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
   // The same paths come back in every commit that touches them: each is read once.
   const recordIds = new Map<string, string | null>();
   const recordOf = (path: string): string | null => {
@@ -106,8 +108,8 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
     if (id === undefined) recordIds.set(path, (id = recordOfPath(path)));
     return id;
   };
-  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(commit, branch, rosterAt(mainTip));
-  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const tipRoster = rosterAt(mainTip);
+  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(commit, branch, tipRoster);
   const chain = firstParentChain(bySha, mainTip);
   const adoptionIndex = adoptionRef === null ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
   const adoption = adoptionIndex >= 0 ? { sha: chain[adoptionIndex]!.sha, time: chain[adoptionIndex]!.committer.date } : null;
@@ -176,7 +178,7 @@ export function buildLedger({ commits, mainTip, adoptionRef, rosterAt }: LedgerI
   };
 }
 
-function firstParentChain(bySha: Map<string, Commit>, tip: string): Commit[] {
+function firstParentChain(bySha: ReadonlyMap<string, Commit>, tip: string): Commit[] {
   const chain: Commit[] = [];
   for (let commit = bySha.get(tip); commit; commit = commit.parents[0] ? bySha.get(commit.parents[0]) : undefined) chain.push(commit);
   return chain.reverse();
@@ -187,7 +189,7 @@ function matchesRef(commit: Commit, ref: string): boolean {
 }
 
 /** Commits reachable from `heads` that main did not have yet; marks them as on main. */
-function collectBranch(bySha: Map<string, Commit>, heads: readonly string[], onMain: Set<string>): Commit[] {
+function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly string[], onMain: Set<string>): Commit[] {
   const found: Commit[] = [];
   const stack = [...heads];
   while (stack.length > 0) {
@@ -262,7 +264,7 @@ function branchNotesOf(commit: Commit, branch: string | null, roster: Roster | n
   return [];
 }
 
-function pendingSubmitBranches(commits: readonly Commit[], bySha: Map<string, Commit>, onMain: Set<string>) {
+function pendingSubmitBranches(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit>, onMain: Set<string>) {
   const pending: Omit<PendingBranch, 'submission' | 'latest'>[] = [];
   for (const commit of commits) {
     for (const ref of commit.refs) {

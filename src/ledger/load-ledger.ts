@@ -2,7 +2,7 @@ import { parseConfig } from '../records/parse-config.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
 import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
-import type { Commit } from './commit.ts';
+import { indexBySha, type Commit } from './commit.ts';
 import { readBlobs } from './read-blobs.ts';
 
 export type LedgerResult =
@@ -24,7 +24,8 @@ export async function loadLedger(cwd: string, adoptionRef: string | undefined, h
 
   // The roster on main changes only where a first-parent commit touched staff.yaml: read those
   // versions alone (a handful, even for thousands of approvals) and parse each once.
-  const versionAt = rosterVersions(history.commits, history.mainTip);
+  const bySha = indexBySha(history.commits);
+  const versionAt = rosterVersions(bySha, history.mainTip);
   const blobs = await readBlobs(cwd, [...new Set(versionAt.values())].map((sha) => `${sha}:${staffPath}`));
   const rosters = new Map<string, Roster | null>();
   const rosterAt = (sha: string): Roster | null => {
@@ -33,14 +34,13 @@ export async function loadLedger(cwd: string, adoptionRef: string | undefined, h
     if (!rosters.has(version)) rosters.set(version, parseConfig(staffPath, blobs.get(`${version}:${staffPath}`) ?? undefined, staffSchema).value);
     return rosters.get(version) ?? null;
   };
-  const ledger = buildLedger({ commits: history.commits, mainTip: history.mainTip, adoptionRef, rosterAt });
+  const ledger = buildLedger({ commits: history.commits, bySha, mainTip: history.mainTip, adoptionRef, rosterAt });
   if (!ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
   return { ledger, rosterAt };
 }
 
 /** For every commit on main's first-parent history, the commit whose staff.yaml it carries. */
-function rosterVersions(commits: readonly Commit[], mainTip: string): Map<string, string> {
-  const bySha = new Map(commits.map((c) => [c.sha, c]));
+function rosterVersions(bySha: ReadonlyMap<string, Commit>, mainTip: string): Map<string, string> {
   const chain: Commit[] = [];
   for (let c = bySha.get(mainTip); c; c = c.parents[0] ? bySha.get(c.parents[0]) : undefined) chain.push(c);
   const versions = new Map<string, string>();

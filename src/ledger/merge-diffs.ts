@@ -1,4 +1,4 @@
-import type { Commit } from './commit.ts';
+import { indexBySha, type Commit } from './commit.ts';
 import { parseDiffs } from './parse-log.ts';
 
 /**
@@ -7,8 +7,7 @@ import { parseDiffs } from './parse-log.ts';
  * branch's tree (what `swa approve` makes), that diff IS the branch commit's patch, which the log
  * holds once already. Every other merge is diffed by one `git diff-tree --stdin` afterwards.
  */
-export function mergesToDiff(commits: readonly Commit[]): Commit[] {
-  const bySha = new Map(commits.map((c) => [c.sha, c]));
+export function mergesToDiff(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit> = indexBySha(commits)): Commit[] {
   return commits.filter((commit) => commit.parents.length > 1 && branchCommitOf(commit, bySha) === null);
 }
 
@@ -16,8 +15,7 @@ export function mergesToDiff(commits: readonly Commit[]): Commit[] {
 export const mergeDiffInput = (merges: readonly Commit[]): string => merges.map((m) => `${m.sha} ${m.parents[0]}\n`).join('');
 
 /** Gives every merge its changes: the branch commit's, or those diff-tree reported. Pure. */
-export function withMergeChanges(commits: readonly Commit[], diffed: Buffer | string): Commit[] {
-  const bySha = new Map(commits.map((c) => [c.sha, c]));
+export function withMergeChanges(commits: readonly Commit[], diffed: Buffer | string, bySha: ReadonlyMap<string, Commit> = indexBySha(commits)): Commit[] {
   const diffs = parseDiffs(diffed);
   return commits.map((commit) => {
     if (commit.parents.length < 2) return commit;
