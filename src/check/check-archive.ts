@@ -78,8 +78,8 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
 }
 
 function isRecordFile(path: string): boolean {
-  const parts = path.split('/');
-  return parts[0] === 'content' && parts.length > 2 && kindByDir.has(parts[1] as string);
+  const dirEnd = path.indexOf('/', 'content/'.length);
+  return path.startsWith('content/') && dirEnd > 'content/'.length && kindByDir.has(path.slice('content/'.length, dirEnd));
 }
 
 function isKnownNonRecord(path: string): boolean {

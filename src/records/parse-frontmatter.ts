@@ -25,5 +25,5 @@ export function parseFrontmatter(raw: string): Frontmatter | ParseFailure {
 
   const parsed = parseYamlMapping(text.slice(start, close.index + 1), 2);
   if ('message' in parsed) return parsed;
-  return { ...parsed, text, body: text.slice(close.index + close[0].length) };
+  return { data: parsed.data, lineOf: parsed.lineOf, text, body: text.slice(close.index + close[0].length) };
 }
