@@ -6,9 +6,12 @@ import { clientRange } from './client-range.ts';
  * lines): what may never hold personal data.
  */
 export function textOutsideClient(record: ArchiveRecord): string {
-  const block = clientRange(record.lines);
-  if (!block) return record.lines.join('\n');
-  return record.lines.map((line, i) => (i >= block.first && i <= block.last ? '' : line)).join('\n');
+  // Split here and dropped after the scan, rather than through record.lines, which would keep the
+  // lines of every record in memory for the rest of the check.
+  const lines = record.text.split('\n');
+  const block = clientRange(lines);
+  if (!block) return record.text;
+  return lines.map((line, i) => (i >= block.first && i <= block.last ? '' : line)).join('\n');
 }
 
 /** The values of a decrypted client block worth searching for elsewhere: names, numbers, places. */

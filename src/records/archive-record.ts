@@ -8,8 +8,10 @@ interface RecordOf<K extends RecordKind> {
   file: string;
   data: RecordData<K>;
   body: string;
-  /** The file's lines (BOM stripped, LF endings), for history rules that trace when a line arrived. */
-  lines: readonly string[];
+  /** The whole file, BOM stripped and with LF line ends. */
+  text: string;
+  /** Its lines, for the rules that trace when a line arrived or what a line says. */
+  readonly lines: readonly string[];
   lineOf(path: readonly PathSegment[]): number;
 }
 
