@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { liftArmor } from './lift-armor.ts';
 
 export type PathSegment = string | number;
 
@@ -34,7 +35,9 @@ export function parseYamlMapping(yamlText: string, firstLine: number): YamlMappi
   // document it rejects goes through the yaml package, for its error message and position.
   let data: unknown;
   try {
-    data = load(yamlText, { schema: CORE_SCHEMA });
+    const lifted = liftArmor(yamlText);
+    data = load(lifted ? lifted.yaml : yamlText, { schema: CORE_SCHEMA });
+    if (lifted) (data as Record<string, unknown>).client = lifted.armor;
   } catch {
     const first = located();
     const error = first.doc.errors[0];
