@@ -24,21 +24,29 @@ export interface FileChange {
   path: string;
   status: 'added' | 'modified' | 'deleted';
   /**
-   * The change's hunks as git printed them (`--unified=0`, so only - and + lines), encrypted
-   * blocks left out. Kept as one string and split only where asked (see addedLines): most
-   * changes are never read line by line.
+   * The change's hunks as git printed them (`--unified=0`, so only - and + lines), as bytes: most
+   * changes are never read line by line, so they are decoded only where asked (see addedLines).
    */
-  hunks: string;
+  hunks: Buffer;
 }
 
-/** The lines a change added, without the leading +, in order. */
+/**
+ * A line of an encrypted client block: ciphertext dates nothing and is most of a case's lines,
+ * so it is not among the lines a change added (the change to the file still is).
+ */
+const armorLine = /^[ \t]+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)$/;
+
+/** The lines a change added, without the leading + and without ciphertext, in order. */
 export function addedLines(change: FileChange): string[] {
-  const { hunks } = change;
+  const hunks = change.hunks.toString('utf8');
   const lines: string[] = [];
   for (let start = 0; start < hunks.length; ) {
     const newline = hunks.indexOf('\n', start);
     const end = newline < 0 ? hunks.length : newline;
-    if (hunks.charCodeAt(start) === 43) lines.push(hunks.slice(start + 1, end));
+    if (hunks.charCodeAt(start) === 43) {
+      const line = hunks.slice(start + 1, end);
+      if (!armorLine.test(line)) lines.push(line);
+    }
     start = end + 1;
   }
   return lines;

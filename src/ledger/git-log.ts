@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
 import { indexBySha, type Commit } from './commit.ts';
 import { mergeDiffInput, mergesToDiff, withMergeChanges } from './merge-diffs.ts';
-import { dropArmor } from './drop-armor.ts';
 import { diffFormat, logFormat, parseLog } from './parse-log.ts';
 
 /** The branch approvals merge into, and the prefix of submission branches. */
@@ -87,25 +86,24 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
     const merges = mergesToDiff(commits, bySha);
     const header = `swa-merges ${key} ${merges.length}\n`;
     const cached = cacheable ? readCache(mergesFile) : null;
-    let diffed = cached?.subarray(0, header.length).toString('utf8') === header ? dropArmor(cached.subarray(header.length)) : null;
+    let diffed = cached?.subarray(0, header.length).toString('utf8') === header ? cached.subarray(header.length) : null;
     if (diffed === null) {
       const output = merges.length === 0 ? Buffer.alloc(0) : await gitProcess(cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) });
       if (cacheable) writeCache(mergesFile, Buffer.concat([Buffer.from(header), output]));
-      diffed = dropArmor(output);
+      diffed = output;
     }
     return { mainTip, commits: withMergeChanges(commits, diffed, bySha) };
   };
 
-  // One synchronous read, parsed from the bytes without the ciphertext: ~20 MB for 10,000 cases,
-  // a third of it armor.
+  // One synchronous read, parsed from the bytes: ~20 MB for 10,000 cases.
   const cached = readCache(cacheFile);
-  if (cached !== null) return { result: Promise.resolve().then(() => withMerges(parseLog(dropArmor(cached)), true)) };
+  if (cached !== null) return { result: Promise.resolve().then(() => withMerges(parseLog(cached), true)) };
 
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   const written = logIntoCache(cacheDir, key, (file) => gitProcess(cwd, [...args, `--output=${file}`], { env: gitEnvironment() }));
   const result = written.then(async (ok) => {
     const output = (ok ? readCache(cacheFile) : null) ?? (await gitProcess(cwd, args, { env: gitEnvironment() }));
-    return withMerges(parseLog(dropArmor(output)), ok);
+    return withMerges(parseLog(output), ok);
   });
   return { result };
 }

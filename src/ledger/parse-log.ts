@@ -93,7 +93,7 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
     const fileEnd = next < 0 ? end : next;
     const firstHunk = bytes.indexOf(hunkStart, start);
     const headerEnd = firstHunk < 0 || firstHunk >= fileEnd ? fileEnd : firstHunk + 1;
-    const change: FileChange = { path: '', status: 'modified', hunks: bytes.toString('utf8', headerEnd, fileEnd) };
+    const change: FileChange = { path: '', status: 'modified', hunks: bytes.subarray(headerEnd, fileEnd) };
     for (const line of bytes.toString('utf8', start, headerEnd).split('\n')) {
       if (line.startsWith('new file mode')) change.status = 'added';
       else if (line.startsWith('deleted file mode')) change.status = 'deleted';

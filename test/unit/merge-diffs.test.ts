@@ -3,7 +3,7 @@ import { addedLines, type Commit, type FileChange } from '../../src/ledger/commi
 import { mergeDiffInput, mergesToDiff, withMergeChanges } from '../../src/ledger/merge-diffs.ts';
 
 const who = { name: '测试', email: 't@example.org', date: '2026-03-02T10:00:00+08:00' };
-const change = (path: string, line: string): FileChange => ({ path, status: 'added', hunks: `@@ -0,0 +1 @@\n+${line}\n` });
+const change = (path: string, line: string): FileChange => ({ path, status: 'added', hunks: Buffer.from(`@@ -0,0 +1 @@\n+${line}\n`) });
 const commit = (sha: string, parents: string[], tree: string, changes: FileChange[] = []): Commit => ({
   sha,
   parents,
@@ -32,7 +32,7 @@ describe('merge diffs', () => {
     expect(mergeDiffInput([moved])).toBe('m2 m1\n');
     const diffed = '\x1em2\x1f\ndiff --git a/cases/2026/0002.md b/cases/2026/0002.md\n--- a/cases/2026/0002.md\n+++ b/cases/2026/0002.md\n@@ -1 +1 @@\n+title: 改\n';
     const [withChanges] = withMergeChanges([moved, branch, base], diffed);
-    expect(withChanges?.changes).toEqual([{ path: 'content/cases/2026/0002.md', status: 'modified', hunks: '@@ -1 +1 @@\n+title: 改\n' }]);
+    expect(withChanges?.changes).toEqual([{ path: 'content/cases/2026/0002.md', status: 'modified', hunks: Buffer.from('@@ -1 +1 @@\n+title: 改\n') }]);
     expect(addedLines(withChanges!.changes[0]!)).toEqual(['title: 改']);
   });
 

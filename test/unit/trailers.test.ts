@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addedLines } from '../../src/ledger/commit.ts';
-import { dropArmor } from '../../src/ledger/drop-armor.ts';
 import { parseLog } from '../../src/ledger/parse-log.ts';
 import { parseHostMerge, parseTrailers } from '../../src/ledger/trailers.ts';
 
@@ -45,7 +44,7 @@ describe('parseLog', () => {
         committer: { name: '许慕言', email: 'xu.my@mingxi.example', date: '2026-03-03T16:00:00+08:00' },
         refs: ['HEAD -> refs/heads/main', 'tag: refs/tags/swa-adoption'],
         message: 'Approve\n\nRecord: cases/2026-0001',
-        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', hunks: '@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n' }],
+        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', hunks: Buffer.from('@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n') }],
       },
     ]);
     expect(addedLines(parseLog(raw)[0]!.changes[0]!)).toEqual(['---', 'id: cases/2026-0001']);
@@ -65,8 +64,8 @@ describe('parseLog', () => {
   });
 });
 
-describe('dropArmor', () => {
-  it('drops the added lines of an encrypted block and keeps every other line', () => {
+describe('addedLines', () => {
+  it('leaves out the lines of an encrypted block and keeps every other added line', () => {
     const lines = [
       '+client: |',
       '+  -----BEGIN AGE ENCRYPTED FILE-----',
@@ -78,13 +77,7 @@ describe('dropArmor', () => {
       '+summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0',
       '+title: 测试',
     ];
-    expect(dropArmor(Buffer.from(`${lines.join('\n')}\n`)).toString().split('\n')).toEqual([
-      '+client: |',
-      '-  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
-      '+  short+A==',
-      '+summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0',
-      '+title: 测试',
-      '',
-    ]);
+    const change = { path: 'content/cases/2026/0001.md', status: 'modified' as const, hunks: Buffer.from(`@@ -1 +1,8 @@\n${lines.join('\n')}\n`) };
+    expect(addedLines(change)).toEqual(['client: |', '  short+A==', 'summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0', 'title: 测试']);
   });
 });
