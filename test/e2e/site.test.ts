@@ -94,9 +94,16 @@ describe('the archive site in Chromium', () => {
 
   it('narrows a search with a filter', async () => {
     const page = await open('/search/');
-    const before = await search(page, '社工');
-    // The filter panel appears once Pagefind has loaded its filter index, after the first results.
-    await page.click('summary.pagefind-ui__filter-name:has-text("类型")', { timeout: 60_000 });
+    const filterName = 'summary.pagefind-ui__filter-name:has-text("类型")';
+    let before = await search(page, '社工');
+    // The filter panel appears once Pagefind has loaded its filter index. On a loaded machine the
+    // first results can come before it and the panel waits for the next search: search again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await page.waitForSelector(filterName, { timeout: 15_000 }).then(() => true, () => false)) break;
+      await page.fill('.pagefind-ui__search-input', '');
+      before = await search(page, '社工');
+    }
+    await page.click(filterName);
     await page.click('label[for="类型-小组"]');
     await page.waitForTimeout(800);
     const message = (await page.textContent('.pagefind-ui__message')) ?? '';
