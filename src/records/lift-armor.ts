@@ -1,4 +1,5 @@
 const header = 'client: |\n';
+const flowRoot = /^(?:\s|#.*\n)*[[{]/;
 const armorLine = /^( +)(?:-----(?:BEGIN|END) AGE ENCRYPTED FILE-----|[A-Za-z0-9+/=]+)$/;
 
 /**
@@ -9,9 +10,12 @@ const armorLine = /^( +)(?:-----(?:BEGIN|END) AGE ENCRYPTED FILE-----|[A-Za-z0-9
  *
  * Only the plainest form is taken: the header exactly `client: |`, every line indented alike and
  * all armor characters, then a new top-level key or the end. Anything else (a comment, a blank
- * line, another indentation, chomping indicators) returns null, and the whole text is parsed as it is.
+ * line, another indentation, chomping indicators, a flow document) returns null, and the whole
+ * text is parsed as it is. The caller still checks the result (see parse-yaml.ts).
  */
 export function liftArmor(yaml: string): { yaml: string; armor: string } | null {
+  // A document written as one flow mapping or sequence can hold a column-0 `client: |` line inside it.
+  if (flowRoot.test(yaml)) return null;
   const at = yaml.startsWith(header) ? 0 : yaml.indexOf(`\n${header}`) + 1;
   if (at === 0 && !yaml.startsWith(header)) return null;
   const lines: string[] = [];

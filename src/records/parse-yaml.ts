@@ -33,11 +33,9 @@ export function parseYamlMapping(yamlText: string, firstLine: number): YamlMappi
   };
   // js-yaml reads the values fast (YAML 1.2 core schema, as the yaml package does); only a
   // document it rejects goes through the yaml package, for its error message and position.
-  let data: unknown;
+  let data: unknown = withLiftedArmor(yamlText);
   try {
-    const lifted = liftArmor(yamlText);
-    data = load(lifted ? lifted.yaml : yamlText, { schema: CORE_SCHEMA });
-    if (lifted) (data as Record<string, unknown>).client = lifted.armor;
+    data ??= load(yamlText, { schema: CORE_SCHEMA });
   } catch {
     const first = located();
     const error = first.doc.errors[0];
@@ -69,6 +67,31 @@ export function parseYamlMapping(yamlText: string, firstLine: number): YamlMappi
       return line;
     },
   };
+}
+
+/**
+ * The mapping parsed with its armor block lifted out (see liftArmor), or undefined when that
+ * shortcut does not apply or might not mean what the whole text means: any js-yaml warning (a
+ * quoted or flow value running on at column 0 could have swallowed the `client: |` line), or a
+ * result without a top-level `client` of its own. The whole text is then parsed as it is.
+ */
+function withLiftedArmor(yamlText: string): Record<string, unknown> | undefined {
+  const lifted = liftArmor(yamlText);
+  if (!lifted) return undefined;
+  let data: unknown;
+  try {
+    data = load(lifted.yaml, {
+      schema: CORE_SCHEMA,
+      onWarning: (warning) => {
+        throw warning;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'client') || (data as Record<string, unknown>).client !== '') return undefined;
+  (data as Record<string, unknown>).client = lifted.armor;
+  return data as Record<string, unknown>;
 }
 
 function childNode(node: unknown, segment: PathSegment): { node: unknown; keyOffset?: number } | null {
