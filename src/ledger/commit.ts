@@ -34,7 +34,7 @@ export interface FileChange {
  * A line of an encrypted client block: ciphertext dates nothing and is most of a case's lines,
  * so it is not among the lines a change added (the change to the file still is).
  */
-const armorLine = /^[ \t]+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)$/;
+const armorLine = /^[ \t]+(?:[A-Za-z0-9+/]{20,}={0,2}|-----(?:BEGIN|END) AGE ENCRYPTED FILE-----)\r?$/;
 
 /** The lines a change added, without the leading + and without ciphertext, in order. */
 export function addedLines(change: FileChange): string[] {

@@ -71,13 +71,15 @@ describe('addedLines', () => {
       '+  -----BEGIN AGE ENCRYPTED FILE-----',
       '+  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
       '+  ZBQatBCEX5ubbmYUsXsz+A==',
+      // A record committed with Windows line ends.
+      '+  N2hydEhvQVM4MzNzaFBBS1djenM0YmpTWlQ4CnpIQmpaRTdEZXE2R1hhUSs2ZWcz\r',
       '+  -----END AGE ENCRYPTED FILE-----',
       '-  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBKQWU4bmVoMjZNRXB2Uk5R',
       '+  short+A==',
       '+summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0',
       '+title: 测试',
     ];
-    const change = { path: 'content/cases/2026/0001.md', status: 'modified' as const, hunks: Buffer.from(`@@ -1 +1,8 @@\n${lines.join('\n')}\n`) };
+    const change = { path: 'content/cases/2026/0001.md', status: 'modified' as const, hunks: Buffer.from(`@@ -1 +1,9 @@\n${lines.join('\n')}\n`) };
     expect(addedLines(change)).toEqual(['client: |', '  short+A==', 'summary: 来访者 YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0', 'title: 测试']);
   });
 });
