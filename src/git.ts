@@ -42,6 +42,9 @@ export function actingAs(person: { name: string; email: string }, date: string):
   };
 }
 
+/** The git command in an argument list, after any `-c name=value` options. */
+const subcommand = (args: readonly string[]): string => args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0] ?? '';
+
 /**
  * One git process with optional standard input, for what simple-git cannot do (feeding stdin:
  * cat-file --batch, commit-tree -F -, fast-import). Resolves with its standard output.
@@ -54,7 +57,7 @@ export function gitProcess(cwd: string, args: readonly string[], options: { env?
     child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]} 失败：${err.trim()}`))));
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${subcommand(args)} 失败：${err.trim()}`))));
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
