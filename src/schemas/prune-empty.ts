@@ -12,7 +12,7 @@ export function pruneEmpty(value: unknown): unknown {
 
 function pruned(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'string') return isBlank(value) ? undefined : value;
   if (Array.isArray(value)) {
     const items = value.map(pruned);
     if (items.every((item) => item === undefined)) return undefined;
@@ -27,14 +27,15 @@ function pruned(value: unknown): unknown {
   return value;
 }
 
+// A test for any non-blank character, not a trim: a sealed block ends in a newline, and trimming
+// it would copy the whole block.
 const nonBlank = /\S/;
+const isBlank = (text: string): boolean => !nonBlank.test(text);
 
 /** Whether `value` is blank or holds a blank anywhere: what `pruned` would change. */
 function holdsBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  // A test for any non-blank character, not a trim: a sealed block ends in a newline, and trimming
-  // it would copy the whole block.
-  if (typeof value === 'string') return !nonBlank.test(value);
+  if (typeof value === 'string') return isBlank(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return true;
     for (const item of value) if (holdsBlank(item)) return true;
