@@ -30,7 +30,7 @@ export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[]
   return commits;
 }
 
-/** Where the unit separators of the commit being read are: reused, as the parse makes 20,000 commits a second. */
+/** Where the unit separators of the commit being read are: one array for all the commits of a parse. */
 const separators = new Int32Array(11);
 
 function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string): Commit {

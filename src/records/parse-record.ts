@@ -66,8 +66,8 @@ export function parseRecord(file: string, raw: string): ParsedFile {
 
 /**
  * A record that passed its schema. Its lines are split only when a rule asks for them (the history
- * rules that date a line do, for a few records): kept for every record of a large archive, they
- * were a quarter of its memory.
+ * rules that date a line do, for the records with dated lines), rather than kept for every record
+ * of a large archive.
  */
 class ParsedRecord {
   readonly body: string;
