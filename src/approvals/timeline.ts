@@ -1,3 +1,4 @@
+import { groupBy, memoisedPer } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
@@ -15,27 +16,12 @@ export interface TimelineEntry {
   note: string;
 }
 
-const noteIndex = new WeakMap<Ledger, ReturnType<typeof indexNotes>>();
-
 /** Submissions, rejections and unapproved changes by record, indexed once per ledger: the site asks for every record. */
-function notesByRecord(ledger: Ledger) {
-  let index = noteIndex.get(ledger);
-  if (!index) noteIndex.set(ledger, (index = indexNotes(ledger)));
-  return index;
-}
-
-function indexNotes(ledger: Ledger) {
-  const group = <T>(items: readonly T[], keys: (item: T) => (string | null | undefined)[]) => {
-    const map = new Map<string, T[]>();
-    for (const item of items) for (const key of new Set(keys(item))) if (key) map.set(key, [...(map.get(key) ?? []), item]);
-    return map;
-  };
-  return {
-    submissions: group(ledger.submissions, (n) => [n.record]),
-    rejections: group(ledger.rejections, (n) => [n.record]),
-    unapproved: group(ledger.unapproved, (c) => c.files.map((f) => locationFromPath(f)?.id)),
-  };
-}
+const notesByRecord = memoisedPer((ledger: Ledger) => ({
+  submissions: groupBy(ledger.submissions, (n) => [n.record]),
+  rejections: groupBy(ledger.rejections, (n) => [n.record]),
+  unapproved: groupBy(ledger.unapproved, (c) => c.files.map((f) => locationFromPath(f)?.id)),
+}));
 
 const stageLabel = (stage: string | null) => (stage && stage in stageDefinitions ? stageDefinitions[stage as Stage].label : (stage ?? '（未写明环节）'));
 

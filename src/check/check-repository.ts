@@ -44,7 +44,10 @@ export async function checkRepository(cwd: string, today: string): Promise<Repos
   for (const approval of ledger.approvals) {
     const roster = rosterAt(approval.firstParent);
     const approver = approval.approver && roster?.people.find((p) => p.id === approval.approver);
-    if (roster && approver && approver.signingKeys.length > 0) byRoster.set(roster, [...(byRoster.get(roster) ?? []), approval.sha]);
+    if (!roster || !approver || approver.signingKeys.length === 0) continue;
+    const shas = byRoster.get(roster);
+    if (shas) shas.push(approval.sha);
+    else byRoster.set(roster, [approval.sha]);
   }
   const signatures = new Map<string, SignatureCheck>();
   for (const [roster, shas] of byRoster) for (const [sha, check] of await verifySignatures(cwd, shas, roster)) signatures.set(sha, check);

@@ -123,7 +123,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   const branchNotes: BranchNote[] = [];
 
   chain.forEach((commit, index) => {
-    const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain) : [];
+    const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain, onMain) : [];
     onMain.add(commit.sha);
     const files = commit.changes.map((c) => c.path);
     const records = [...new Set(files.map(recordOf).filter((id): id is string => id !== null))];
@@ -188,17 +188,20 @@ function matchesRef(commit: Commit, ref: string): boolean {
   return commit.sha.startsWith(ref.toLowerCase()) || commit.refs.includes(`tag: refs/tags/${ref}`);
 }
 
-/** Commits reachable from `heads` that main did not have yet; marks them as on main. */
-function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly string[], onMain: Set<string>): Commit[] {
+/**
+ * Commits reachable from `heads` that main did not have yet, each added to `visited` (main's own
+ * set while main is walked). The walk stops at main's commits, so it costs what the branch adds.
+ */
+function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly string[], onMain: ReadonlySet<string>, visited: Set<string>): Commit[] {
   const found: Commit[] = [];
   const stack = [...heads];
   while (stack.length > 0) {
     const sha = stack.pop() as string;
     const commit = bySha.get(sha);
-    if (!commit || onMain.has(sha)) continue;
-    onMain.add(sha);
+    if (!commit || onMain.has(sha) || visited.has(sha)) continue;
+    visited.add(sha);
     found.push(commit);
-    stack.push(...commit.parents);
+    for (const parent of commit.parents) stack.push(parent);
   }
   return found;
 }
@@ -270,8 +273,7 @@ function pendingSubmitBranches(commits: readonly Commit[], bySha: ReadonlyMap<st
     for (const ref of commit.refs) {
       const name = ref.replace(/^HEAD -> /, '');
       if (!name.startsWith('refs/heads/submit/')) continue;
-      const seen = new Set(onMain);
-      pending.push({ branch: name.slice('refs/heads/'.length), tip: commit.sha, commits: collectBranch(bySha, [commit.sha], seen) });
+      pending.push({ branch: name.slice('refs/heads/'.length), tip: commit.sha, commits: collectBranch(bySha, [commit.sha], onMain, new Set()) });
     }
   }
   return pending.filter((p) => p.commits.length > 0);

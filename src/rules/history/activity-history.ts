@@ -4,7 +4,7 @@ import { stageDefinitions } from '../../ledger/stages.ts';
 import { endDate, firstMeetingDate, meetings, type ActivityRecord } from '../activity.ts';
 import { reporter } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { enteredAt, isImported, validApprovals, type HistoryContext } from './context.ts';
+import { enteredAt, isImported, submissionsOf, validApprovals, type HistoryContext } from './context.ts';
 
 /**
  * When the plan "reached the supervisor" (GR-PLAN-LEAD, CM-PLAN-LEAD): the committer date of the
@@ -15,7 +15,7 @@ import { enteredAt, isImported, validApprovals, type HistoryContext } from './co
  * a signed submit commit or the host's pull-request timestamp makes backdating visible.
  */
 export function planReachedSupervisor(record: ActivityRecord, ctx: HistoryContext): string | undefined {
-  const submitted = ctx.ledger.submissions.filter((s) => s.record === record.id && s.stage === 'plan').map((s) => s.time);
+  const submitted = submissionsOf(ctx, record.id).filter((s) => s.stage === 'plan').map((s) => s.time);
   const lineSeen = enteredAt(ctx, record, ['plan', 'date']);
   const approved = validApprovals(ctx, record.id, 'plan')[0]?.time;
   const candidates = [...submitted, ...(lineSeen ? [lineSeen] : []), ...(approved ? [approved] : [])];

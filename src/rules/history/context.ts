@@ -1,4 +1,5 @@
-import type { Approval, Ledger } from '../../ledger/ledger.ts';
+import { groupBy, memoisedPer } from '../../group-by.ts';
+import type { Approval, BranchNote, Ledger } from '../../ledger/ledger.ts';
 import type { Stage } from '../../ledger/stages.ts';
 import type { ArchiveRecord } from '../../records/archive-record.ts';
 import { fileOfRecord, locationFromPath } from '../../records/record-path.ts';
@@ -45,19 +46,18 @@ export function historyFinding(
   };
 }
 
-const approvalIndex = new WeakMap<Ledger, Map<string, Approval[]>>();
+const approvalIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.approvals, recordsOf));
 
 /** Approvals that name `record`, oldest first (indexed once per ledger: rules ask for every record). */
 export function approvalsOf(ctx: HistoryContext, record: string): Approval[] {
-  let index = approvalIndex.get(ctx.ledger);
-  if (!index) {
-    index = new Map();
-    for (const approval of ctx.ledger.approvals) {
-      for (const id of recordsOf(approval)) index.set(id, [...(index.get(id) ?? []), approval]);
-    }
-    approvalIndex.set(ctx.ledger, index);
-  }
-  return index.get(record) ?? [];
+  return approvalIndex(ctx.ledger).get(record) ?? [];
+}
+
+const submissionIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.submissions, (note) => [note.record]));
+
+/** Submissions (swa submit commits, merged or pending) that name `record`, newest first as history lists them. */
+export function submissionsOf(ctx: HistoryContext, record: string): BranchNote[] {
+  return submissionIndex(ctx.ledger).get(record) ?? [];
 }
 
 /** The records an approval covers: the one it names, else the record files it changed. */
