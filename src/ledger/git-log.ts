@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, realpath, rename, rm } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
 import { indexBySha, type Commit } from './commit.ts';
+import { HistoryCache } from './history-cache.ts';
 import { mergeDiffInput, mergesToDiff, withMergeChanges } from './merge-diffs.ts';
 import { diffFormat, logFormat, parseLog } from './parse-log.ts';
+import { attachRefs, parseRefs, type Ref } from './refs.ts';
 
 /** The branch approvals merge into, and the prefix of submission branches. */
 export const mainBranch = 'main';
@@ -14,20 +15,21 @@ export const submitPrefix = 'submit/';
 export interface History {
   /** Tip of main, or null when the repository has no main branch. */
   mainTip: string | null;
-  /** Every commit reachable from main, HEAD and the submission branches, newest first. */
+  /** Every commit reachable from main, HEAD and the submission branches. */
   commits: Commit[];
 }
 
 /**
- * Reads the whole history the ledger needs in ONE `git log` process: main, every submit/*
- * branch, and HEAD (in CI, the branch under review), each commit with its identities, message,
- * refs, and the lines it added under content/. A merge's lines are those against its first parent:
- * its branch commit's where that is the same diff, else from one `git diff-tree --stdin` for all.
+ * Reads the whole history the ledger needs: main, every submit/* branch, and HEAD (in CI, the
+ * branch under review), each commit with its identities, message, refs, and the lines it added
+ * under content/. A merge's lines are those against its first parent: its branch commit's where
+ * that is the same diff, else from one `git diff-tree --stdin` for all such merges.
  *
- * git writes its output straight into a cache file in the git directory, named after the tips it
- * was read from: an unchanged repository is not read twice, the cache costs no second encoding,
- * and git runs on by itself while the caller keeps the event loop busy (`swa check` parses the
- * records meanwhile). Returns null unless `cwd` is the top of a git work tree.
+ * git's output is kept in the history cache (see HistoryCache) with the tips it was read from:
+ * an unchanged repository is not read again, and after new commits git is asked only for those
+ * (`git log <tips> --not <cached tips>`). When the cached commits are no longer all reachable
+ * (a force-push dropped some), history is read in full. Returns null unless `cwd` is the top of
+ * a git work tree.
  */
 export async function readHistory(cwd: string): Promise<History | null> {
   return (await startHistory(cwd)).result;
@@ -47,65 +49,34 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   const finished = (history: History | null): HistoryRead => ({ result: Promise.resolve(history) });
   const git = gitAt(cwd);
   const dirs = await git.revparse(['--show-toplevel', '--absolute-git-dir']).catch(() => null);
-  const [top, gitDir] = dirs?.split('\n') ?? [];
-  if (!top || !gitDir || (await realpath(top.trim())) !== (await realpath(cwd))) return finished(null);
+  const [top, gitDir] = dirs?.split('\n').map((d) => d.trim()) ?? [];
+  if (!top || !gitDir || (await realpath(top)) !== (await realpath(cwd))) return finished(null);
 
-  // Tags are in the key too: the adoption point is usually a tag.
   // (HEAD is asked for at the same time; its answer, or its error, counts only once main exists.)
   const headRead = git.raw(['rev-parse', 'HEAD']).then((out) => out.trim());
   headRead.catch(() => undefined);
-  const refs = await git.raw(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']);
-  const mainTip = /^refs\/heads\/main (\w+)$/m.exec(refs)?.[1] ?? null;
+  const refs = parseRefs(await git.raw(['for-each-ref', '--format=%(refname) %(objectname) %(*objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']));
+  const mainTip = refs.find((r) => r.name === `refs/heads/${mainBranch}`)?.commit ?? null;
   if (!mainTip) return finished({ mainTip: null, commits: [] });
   const head = await headRead;
+  const tips = [...new Set([mainTip, head, ...refs.filter((r) => r.name.startsWith(`refs/heads/${submitPrefix}`)).map((r) => r.commit)])].sort();
 
-  const args = [
-    '-c',
-    'core.quotePath=false',
-    'log',
-    mainTip,
-    'HEAD',
-    `--branches=${submitPrefix}*`,
-    '--topo-order',
-    // Merges are diffed apart, and only where their branch commit's patch is not the same diff.
-    '--diff-merges=off',
-    ...diffOptions,
-    '--decorate=full',
-    `--format=${logFormat}`,
-  ];
-  const diffArgs = ['-c', 'core.quotePath=false', 'diff-tree', '--stdin', ...diffOptions, `--format=${diffFormat}`];
-  const cacheDir = join(gitDir.trim(), 'swa');
-  // The tips, and how they were read: a cache written by another way of reading is never taken for this one.
-  const key = createHash('sha256').update(`${args.join(' ')}\n${diffArgs.join(' ')}\n${head}\n${refs}`).digest('hex');
-  const cacheFile = join(cacheDir, `history-${key}.log`);
-  const mergesFile = join(cacheDir, `history-${key}.merges`);
+  // A shallow clone's boundary is part of how history was read: unshallowing reads it anew.
+  const shallow = await readFile(join(gitDir, 'shallow'), 'utf8').catch(() => '');
+  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${diffArgs.join(' ')}\n${shallow}`).digest('hex');
+  const cache = new HistoryCache(join(gitDir, 'swa'), format);
+  const reader = new Reader(cwd, mainTip, refs, tips, cache);
 
-  /** The merges' own diffs: from their cache file when it answers for exactly these merges, else from git. */
-  const withMerges = async (commits: Commit[], cacheable: boolean): Promise<History> => {
-    const bySha = indexBySha(commits);
-    const merges = mergesToDiff(commits, bySha);
-    const header = `swa-merges ${key} ${merges.length}\n`;
-    const cached = cacheable ? readCache(mergesFile) : null;
-    let diffed = cached?.subarray(0, header.length).toString('utf8') === header ? cached.subarray(header.length) : null;
-    if (diffed === null) {
-      const output = merges.length === 0 ? Buffer.alloc(0) : await gitProcess(cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) });
-      if (cacheable) writeCache(mergesFile, Buffer.concat([Buffer.from(header), output]));
-      diffed = output;
-    }
-    return { mainTip, commits: withMergeChanges(commits, diffed, bySha) };
-  };
-
-  // One synchronous read, parsed from the bytes: ~20 MB for 10,000 cases.
-  const cached = readCache(cacheFile);
-  if (cached !== null) return { result: Promise.resolve().then(() => withMerges(parseLog(cached), true)) };
-
+  const cached = cache.read();
+  if (cached && sameTips(cached.tips, tips)) return { result: Promise.resolve().then(() => reader.fromCache(cached)) };
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
-  const written = logIntoCache(cacheDir, key, (file) => gitProcess(cwd, [...args, `--output=${file}`], { env: gitEnvironment() }));
-  const result = written.then(async (ok) => {
-    const output = (ok ? readCache(cacheFile) : null) ?? (await gitProcess(cwd, args, { env: gitEnvironment() }));
-    return withMerges(parseLog(output), ok);
-  });
-  return { result };
+  if (cached) {
+    const delta = gitProcess(cwd, [...logArgs, ...tips, '--not', ...cached.tips], { env: gitEnvironment() });
+    delta.catch(() => undefined);
+    return { result: reader.extend(cached, delta) };
+  }
+  const full = gitProcess(cwd, [...logArgs, ...tips], { env: gitEnvironment() });
+  return { result: full.then((log) => reader.full(log)) };
 }
 
 /** How every diff the ledger reads is made: added lines only, under content/, as stored. */
@@ -119,48 +90,73 @@ const diffOptions = [
   '--no-textconv',
   '--relative=content',
 ];
+// Merges are diffed apart, and only where their branch commit's patch is not the same diff.
+const logArgs = ['-c', 'core.quotePath=false', 'log', '--topo-order', '--diff-merges=off', ...diffOptions, `--format=${logFormat}`];
+const diffArgs = ['-c', 'core.quotePath=false', 'diff-tree', '--stdin', ...diffOptions, `--format=${diffFormat}`];
 
-/** Writes a cache file whole or not at all; a git directory that refuses it only costs the cache. */
-function writeCache(file: string, bytes: Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
+const sameTips = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tip, i) => tip === b[i]);
+
+/** Turns git's output into the history, and keeps what was read in the cache. */
+class Reader {
+  constructor(
+    private readonly cwd: string,
+    private readonly mainTip: string,
+    private readonly refs: readonly Ref[],
+    private readonly tips: readonly string[],
+    private readonly cache: HistoryCache,
+  ) {}
+
+  fromCache(cached: NonNullable<ReturnType<HistoryCache['read']>>): History {
+    const commits = cached.segments.flatMap((s) => parseLog(s.log));
+    return this.history(commits, Buffer.concat(cached.segments.map((s) => s.merges)));
+  }
+
+  /** The cached commits plus those git added since; in full when the cached ones are not all still reachable. */
+  async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<Buffer>): Promise<History> {
+    const log = await delta.catch(() => null);
+    if (log === null) return this.full(await gitProcess(this.cwd, [...logArgs, ...this.tips], { env: gitEnvironment() }));
+    const added = parseLog(log);
+    const kept = cached.segments.flatMap((s) => parseLog(s.log));
+    const commits = [...added, ...kept];
+    const bySha = indexBySha(commits);
+    if (!allReachable(bySha, this.tips)) return this.full(await gitProcess(this.cwd, [...logArgs, ...this.tips], { env: gitEnvironment() }));
+    const merges = await this.mergeDiffs(added, bySha);
+    this.cache.write(this.tips, { log, merges }, cached.segments);
+    return this.history(commits, Buffer.concat([merges, ...cached.segments.map((s) => s.merges)]), bySha);
+  }
+
+  async full(log: Buffer): Promise<History> {
+    const commits = parseLog(log);
+    const bySha = indexBySha(commits);
+    const merges = await this.mergeDiffs(commits, bySha);
+    this.cache.write(this.tips, { log, merges }, []);
+    return this.history(commits, merges, bySha);
+  }
+
+  /** The diffs of those of `commits` that are merges git log left undiffed: one `git diff-tree --stdin`. */
+  private async mergeDiffs(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit>): Promise<Buffer> {
+    const merges = mergesToDiff(commits, bySha);
+    if (merges.length === 0) return Buffer.alloc(0);
+    return gitProcess(this.cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) });
+  }
+
+  private history(commits: Commit[], merges: Buffer, bySha = indexBySha(commits)): History {
+    attachRefs(bySha, this.refs);
+    return { mainTip: this.mainTip, commits: withMergeChanges(commits, merges, bySha) };
   }
 }
 
-function readCache(file: string): Buffer | null {
-  try {
-    return readFileSync(file);
-  } catch {
-    return null;
+/** Whether every commit is reachable from `tips`: false once a force-push or a deleted branch left cached commits behind. */
+function allReachable(bySha: ReadonlyMap<string, Commit>, tips: readonly string[]): boolean {
+  const seen = new Set<string>();
+  const stack = [...tips];
+  while (stack.length > 0) {
+    const sha = stack.pop() as string;
+    if (seen.has(sha)) continue;
+    const commit = bySha.get(sha);
+    if (!commit) continue;
+    seen.add(sha);
+    for (const parent of commit.parents) stack.push(parent);
   }
-}
-
-/**
- * Keeps one cached history (the newest): git writes it into a temporary file that is renamed
- * once complete, so a reader never sees half of it. False when the git directory cannot hold it
- * (a read-only git directory only costs the cache, never the check).
- */
-async function logIntoCache(dir: string, key: string, log: (file: string) => Promise<unknown>): Promise<boolean> {
-  const temporary = join(dir, `.history-${key}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch {
-    return false;
-  }
-  try {
-    await log(temporary);
-    await rename(temporary, join(dir, `history-${key}.log`));
-  } catch {
-    // Read again without the cache: a git that truly fails then fails the check as before.
-    await rm(temporary, { force: true }).catch(() => undefined);
-    return false;
-  }
-  const stale = await readdir(dir).catch(() => []);
-  const current = [`history-${key}.log`, `history-${key}.merges`];
-  await Promise.all(stale.filter((name) => name.startsWith('history-') && !current.includes(name)).map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
-  return true;
+  return seen.size === bySha.size;
 }

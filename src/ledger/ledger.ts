@@ -276,7 +276,8 @@ function pendingSubmitBranches(commits: readonly Commit[], bySha: ReadonlyMap<st
       pending.push({ branch: name.slice('refs/heads/'.length), tip: commit.sha, commits: collectBranch(bySha, [commit.sha], onMain, new Set()) });
     }
   }
-  return pending.filter((p) => p.commits.length > 0);
+  // By name, not by where the log put each tip: a cached history lists commits in another order than a full read.
+  return pending.filter((p) => p.commits.length > 0).sort((a, b) => (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0));
 }
 
 /**

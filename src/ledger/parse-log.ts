@@ -10,8 +10,10 @@ const hunkStart = Buffer.from('\n@@');
  * The `git log` format the ledger reads: one record separator, then fields separated by unit
  * separators, the raw message last; the unified=0 patch (relative to content/) follows.
  * Raw %an/%ae, not the mailmapped %aN/%aE: a .mailmap on a branch must not rename an approver.
+ * No decorations (%D): a cached commit keeps its bytes while refs move, so refs are attached from
+ * the repository's current refs on every read (see attachRefs).
  */
-export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%D', '%B%x1f'].join('%x1f');
+export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%B%x1f'].join('%x1f');
 
 /**
  * Parses the output of `git log --format=<logFormat> -p --unified=0 --relative=content`. Pure.
@@ -30,33 +32,33 @@ export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[]
   return commits;
 }
 
+const fieldCount = 10;
 /** Where the unit separators of the commit being read are: one array for all the commits of a parse. */
-const separators = new Int32Array(11);
+const separators = new Int32Array(fieldCount);
 
 function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string): Commit {
-  // Eleven fields end in a unit separator; the patch after the last of them is read in place.
+  // Every field ends in a unit separator; the patch after the last of them is read in place.
   let count = 0;
-  for (let at = from; count < 11; count++) {
+  for (let at = from; count < fieldCount; count++) {
     const separator = bytes.indexOf(field, at);
     if (separator < 0 || separator >= end) break;
     separators[count] = separator;
     at = separator + 1;
   }
-  if (count < 11) throw new Error(`git log 的输出无法解析：提交 ${bytes.toString('latin1', from, Math.min(end, from + 40))} 的字段不全`);
+  if (count < fieldCount) throw new Error(`git log 的输出无法解析：提交 ${bytes.toString('latin1', from, Math.min(end, from + 40))} 的字段不全`);
   // Two decodings per commit: the three ids (always ASCII, so one-byte strings) and the rest.
   const ids = bytes.toString('latin1', from, separators[2]).split('\x1f');
-  const rest = bytes.toString('utf8', separators[2]! + 1, separators[10]).split('\x1f');
+  const rest = bytes.toString('utf8', separators[2]! + 1, separators[fieldCount - 1]).split('\x1f');
   const parents = ids[1] as string;
-  const refs = rest[6] as string;
   return {
     sha: ids[0] as string,
     parents: parents === '' ? [] : parents.split(' '),
     tree: ids[2] as string,
     author: { name: rest[0] as string, email: rest[1] as string, date: rest[2] as string },
     committer: { name: rest[3] as string, email: rest[4] as string, date: rest[5] as string },
-    refs: refs === '' ? [] : refs.split(', ').map((r) => r.trim()).filter(Boolean),
-    message: (rest[7] as string).trim(),
-    changes: parsePatch(bytes, separators[10]! + 1, end, contentDir),
+    refs: [],
+    message: (rest[6] as string).trim(),
+    changes: parsePatch(bytes, separators[fieldCount - 1]! + 1, end, contentDir),
   };
 }
 

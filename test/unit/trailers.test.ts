@@ -30,9 +30,9 @@ describe('host merge messages', () => {
 });
 
 describe('parseLog', () => {
-  it('reads identities, refs, the message and the lines added under content/', () => {
+  it('reads identities, the message and the lines added under content/ (refs come from the repository, not the log)', () => {
     const raw = [
-      '\x1eabc\x1fp1 p2\x1ftree1\x1f陈一禾\x1fchen.yh@mingxi.example\x1f2026-03-02T10:00:00+08:00\x1f许慕言\x1fxu.my@mingxi.example\x1f2026-03-03T16:00:00+08:00\x1fHEAD -> refs/heads/main, tag: refs/tags/swa-adoption\x1fApprove\n\nRecord: cases/2026-0001\n\x1f',
+      '\x1eabc\x1fp1 p2\x1ftree1\x1f陈一禾\x1fchen.yh@mingxi.example\x1f2026-03-02T10:00:00+08:00\x1f许慕言\x1fxu.my@mingxi.example\x1f2026-03-03T16:00:00+08:00\x1fApprove\n\nRecord: cases/2026-0001\n\x1f',
       '\ndiff --git a/cases/2026/0001.md b/cases/2026/0001.md\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/cases/2026/0001.md\n@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n',
     ].join('');
     expect(parseLog(raw)).toEqual([
@@ -42,7 +42,7 @@ describe('parseLog', () => {
         tree: 'tree1',
         author: { name: '陈一禾', email: 'chen.yh@mingxi.example', date: '2026-03-02T10:00:00+08:00' },
         committer: { name: '许慕言', email: 'xu.my@mingxi.example', date: '2026-03-03T16:00:00+08:00' },
-        refs: ['HEAD -> refs/heads/main', 'tag: refs/tags/swa-adoption'],
+        refs: [],
         message: 'Approve\n\nRecord: cases/2026-0001',
         changes: [{ path: 'content/cases/2026/0001.md', status: 'added', hunks: Buffer.from('@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n') }],
       },
@@ -52,7 +52,7 @@ describe('parseLog', () => {
 
   it('splits files at their diff --git line only, never at an added line that says the same, and reads deletions', () => {
     const raw = [
-      '\x1eabc\x1fp1\x1ftree1\x1fa\x1fa@x\x1f2026-03-02T10:00:00+08:00\x1fa\x1fa@x\x1f2026-03-02T10:00:00+08:00\x1f\x1fEdit\n\x1f',
+      '\x1eabc\x1fp1\x1ftree1\x1fa\x1fa@x\x1f2026-03-02T10:00:00+08:00\x1fa\x1fa@x\x1f2026-03-02T10:00:00+08:00\x1fEdit\n\x1f',
       '\ndiff --git a/cases/2026/0001.md b/cases/2026/0001.md\nindex 1111111..2222222 100644\n--- a/cases/2026/0001.md\n+++ b/cases/2026/0001.md\n@@ -3 +3,2 @@\n-old\n+diff --git a/x b/x\n+new\n',
       'diff --git a/cases/2026/0002.md b/cases/2026/0002.md\ndeleted file mode 100644\nindex 3333333..0000000\n--- a/cases/2026/0002.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\n',
     ].join('');

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The history cache in the git directory (`.git/swa/`): git's own output for the commits read so
+ * far, in segments (newest first), with the tips they were read from. A later read asks git only
+ * for the commits added since those tips and adds one segment; segments are joined into one
+ * once there are many. Every file is written whole or not at all (temporary file, then rename),
+ * and any file that cannot be read makes the cache answer nothing: the caller then reads in full.
+ */
+export interface CachedHistory {
+  /** The tips (commit ids) every segment together was read from. */
+  tips: string[];
+  /** Each segment's `git log` output and the diffs of its merges, newest segment first. */
+  segments: { log: Buffer; merges: Buffer }[];
+}
+
+interface State {
+  /** How history was read (the git arguments, the shallow boundary): another way is another cache. */
+  format: string;
+  tips: string[];
+  segments: SegmentFiles[];
+}
+
+/** A segment's two files, with their sizes: a file that is not the size it was written at is not believed. */
+interface SegmentFiles {
+  log: string;
+  merges: string;
+  bytes: [number, number];
+}
+
+const stateFile = 'history.json';
+/** More segments than this are joined into one, so a long-lived clone does not open hundreds of files. */
+const maxSegments = 12;
+
+export class HistoryCache {
+  constructor(
+    private readonly dir: string,
+    private readonly format: string,
+  ) {}
+
+  /** The cached history when it was read the same way, else null. */
+  read(): CachedHistory | null {
+    const state = this.state();
+    if (!state) return null;
+    try {
+      const segments = state.segments.map((s) => ({ log: readFileSync(join(this.dir, s.log)), merges: readFileSync(join(this.dir, s.merges)) }));
+      const intact = segments.every((s, i) => s.log.length === state.segments[i]!.bytes[0] && s.merges.length === state.segments[i]!.bytes[1]);
+      return intact ? { tips: state.tips, segments } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Records that history read from `tips` is `added` (newest) on top of `kept` (what `read` gave,
+   * or nothing after a full read). False when the git directory refuses it: that only costs the cache.
+   */
+  write(tips: readonly string[], added: { log: Buffer; merges: Buffer }, kept: readonly { log: Buffer; merges: Buffer }[]): boolean {
+    const previous = kept.length > 0 ? (this.state()?.segments ?? []) : [];
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const segments = previous.length + 1 > maxSegments ? [this.segment(tips, joinSegments([added, ...kept]))] : [this.segment(tips, added), ...previous];
+      writeWhole(join(this.dir, stateFile), JSON.stringify({ format: this.format, tips: [...tips], segments } satisfies State));
+      this.removeUnlisted(segments);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private state(): State | null {
+    try {
+      const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as State;
+      return state.format === this.format && Array.isArray(state.tips) && Array.isArray(state.segments) ? state : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes one segment's two files, named after the tips it completes (two readers of the same tips write the same bytes). */
+  private segment(tips: readonly string[], { log, merges }: { log: Buffer; merges: Buffer }): SegmentFiles {
+    const name = createHash('sha256').update(`${this.format}\n${tips.join(' ')}`).digest('hex').slice(0, 24);
+    const files: SegmentFiles = { log: `segment-${name}.log`, merges: `segment-${name}.merges`, bytes: [log.length, merges.length] };
+    writeWhole(join(this.dir, files.log), log);
+    writeWhole(join(this.dir, files.merges), merges);
+    return files;
+  }
+
+  /** Leaves the state file and the segments it lists; anything else here is from an older read. */
+  private removeUnlisted(segments: readonly SegmentFiles[]): void {
+    const listed = new Set([stateFile, ...segments.flatMap((s) => [s.log, s.merges])]);
+    for (const name of readdirSync(this.dir)) {
+      if (!listed.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+    }
+  }
+}
+
+function joinSegments(segments: readonly { log: Buffer; merges: Buffer }[]): { log: Buffer; merges: Buffer } {
+  return { log: Buffer.concat(segments.map((s) => s.log)), merges: Buffer.concat(segments.map((s) => s.merges)) };
+}
+
+function writeWhole(file: string, bytes: Buffer | string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
