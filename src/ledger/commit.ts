@@ -30,6 +30,9 @@ export interface FileChange {
   hunks: Buffer;
 }
 
+/** The hunks of a change read by name only (a merge's, see merge-diffs.ts): its lines are in the commits that wrote them. */
+export const namesOnly: Buffer = Buffer.alloc(0);
+
 /**
  * A line of an encrypted client block: ciphertext dates nothing and is most of a case's lines,
  * so it is not among the lines a change added (the change to the file still is).

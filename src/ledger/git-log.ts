@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
-import { indexBySha, type Commit } from './commit.ts';
+import { indexBySha, type Commit, type FileChange } from './commit.ts';
 import { HistoryCache } from './history-cache.ts';
-import { mergeDiffInput, mergesToDiff, withMergeChanges } from './merge-diffs.ts';
-import { diffFormat, logFormat, parseLog } from './parse-log.ts';
+import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
+import { logFormat, parseLog } from './parse-log.ts';
 import { attachRefs, parseRefs, type Ref } from './refs.ts';
 
 /** The branch approvals merge into, and the prefix of submission branches. */
@@ -17,13 +17,15 @@ export interface History {
   mainTip: string | null;
   /** Every commit reachable from main, HEAD and the submission branches. */
   commits: Commit[];
+  /** The same commits by id. */
+  bySha: ReadonlyMap<string, Commit>;
 }
 
 /**
  * Reads the whole history the ledger needs: main, every submit/* branch, and HEAD (in CI, the
  * branch under review), each commit with its identities, message, refs, and the lines it added
- * under content/. A merge's lines are those against its first parent: its branch commit's where
- * that is the same diff, else from one `git diff-tree --stdin` for all such merges.
+ * under content/; each merge with the files it changed against its first parent (see
+ * merge-diffs.ts). Two git processes, started together: the log with patches, and the merges.
  *
  * git's output is kept in the history cache (see HistoryCache) with the tips it was read from:
  * an unchanged repository is not read again, and after new commits git is asked only for those
@@ -57,13 +59,13 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   headRead.catch(() => undefined);
   const refs = parseRefs(await git.raw(['for-each-ref', '--format=%(refname) %(objectname) %(*objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']));
   const mainTip = refs.find((r) => r.name === `refs/heads/${mainBranch}`)?.commit ?? null;
-  if (!mainTip) return finished({ mainTip: null, commits: [] });
+  if (!mainTip) return finished({ mainTip: null, commits: [], bySha: new Map() });
   const head = await headRead;
   const tips = [...new Set([mainTip, head, ...refs.filter((r) => r.name.startsWith(`refs/heads/${submitPrefix}`)).map((r) => r.commit)])].sort();
 
   // A shallow clone's boundary is part of how history was read: unshallowing reads it anew.
   const shallow = await readFile(join(gitDir, 'shallow'), 'utf8').catch(() => '');
-  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${diffArgs.join(' ')}\n${shallow}`).digest('hex');
+  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${shallow}`).digest('hex');
   const cache = new HistoryCache(join(gitDir, 'swa'), format);
   const reader = new Reader(cwd, mainTip, refs, tips, cache);
 
@@ -71,12 +73,24 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   if (cached && sameTips(cached.tips, tips)) return { result: Promise.resolve().then(() => reader.fromCache(cached)) };
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   if (cached) {
-    const delta = gitProcess(cwd, [...logArgs, ...tips, '--not', ...cached.tips], { env: gitEnvironment() });
-    delta.catch(() => undefined);
+    const delta = readGit(cwd, [...tips, '--not', ...cached.tips]);
     return { result: reader.extend(cached, delta) };
   }
-  const full = gitProcess(cwd, [...logArgs, ...tips], { env: gitEnvironment() });
-  return { result: full.then((log) => reader.full(log)) };
+  return { result: readGit(cwd, tips).then((read) => reader.full(read)) };
+}
+
+/** The two git processes of a read, side by side: the log with patches, and the merges' changed files. */
+function readGit(cwd: string, revisions: readonly string[]): Promise<GitRead> {
+  const log = gitProcess(cwd, [...logArgs, ...revisions], { env: gitEnvironment() });
+  const merges = gitProcess(cwd, [...mergeArgs, ...revisions], { env: gitEnvironment() });
+  const read = Promise.all([log, merges]).then(([log, merges]) => ({ log, merges }));
+  read.catch(() => undefined);
+  return read;
+}
+
+interface GitRead {
+  log: Buffer;
+  merges: Buffer;
 }
 
 /** How every diff the ledger reads is made: added lines only, under content/, as stored. */
@@ -90,9 +104,9 @@ const diffOptions = [
   '--no-textconv',
   '--relative=content',
 ];
-// Merges are diffed apart, and only where their branch commit's patch is not the same diff.
+// Merges are read apart (mergeArgs), by the files they changed.
 const logArgs = ['-c', 'core.quotePath=false', 'log', '--topo-order', '--diff-merges=off', ...diffOptions, `--format=${logFormat}`];
-const diffArgs = ['-c', 'core.quotePath=false', 'diff-tree', '--stdin', ...diffOptions, `--format=${diffFormat}`];
+const mergeArgs = ['-c', 'core.quotePath=false', 'log', '--merges', '--diff-merges=first-parent', '--name-status', '--no-renames', '--relative=content', `--format=${mergeFormat}`];
 
 const sameTips = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tip, i) => tip === b[i]);
 
@@ -108,41 +122,31 @@ class Reader {
 
   fromCache(cached: NonNullable<ReturnType<HistoryCache['read']>>): History {
     const commits = cached.segments.flatMap((s) => parseLog(s.log));
-    return this.history(commits, Buffer.concat(cached.segments.map((s) => s.merges)));
+    return this.history(commits, cached.segments.map((s) => s.merges));
   }
 
   /** The cached commits plus those git added since; in full when the cached ones are not all still reachable. */
-  async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<Buffer>): Promise<History> {
-    const log = await delta.catch(() => null);
-    if (log === null) return this.full(await gitProcess(this.cwd, [...logArgs, ...this.tips], { env: gitEnvironment() }));
-    const added = parseLog(log);
-    const kept = cached.segments.flatMap((s) => parseLog(s.log));
-    const commits = [...added, ...kept];
+  async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<GitRead>): Promise<History> {
+    const added = await delta.catch(() => null);
+    if (added === null) return this.full(await readGit(this.cwd, this.tips));
+    const commits = [...parseLog(added.log), ...cached.segments.flatMap((s) => parseLog(s.log))];
     const bySha = indexBySha(commits);
-    if (!allReachable(bySha, this.tips)) return this.full(await gitProcess(this.cwd, [...logArgs, ...this.tips], { env: gitEnvironment() }));
-    const merges = await this.mergeDiffs(added, bySha);
-    this.cache.write(this.tips, { log, merges }, cached.segments);
-    return this.history(commits, Buffer.concat([merges, ...cached.segments.map((s) => s.merges)]), bySha);
+    if (!allReachable(bySha, this.tips)) return this.full(await readGit(this.cwd, this.tips));
+    this.cache.write(this.tips, added, cached.segments);
+    return this.history(commits, [added.merges, ...cached.segments.map((s) => s.merges)], bySha);
   }
 
-  async full(log: Buffer): Promise<History> {
-    const commits = parseLog(log);
-    const bySha = indexBySha(commits);
-    const merges = await this.mergeDiffs(commits, bySha);
-    this.cache.write(this.tips, { log, merges }, []);
-    return this.history(commits, merges, bySha);
+  full(read: GitRead): History {
+    const commits = parseLog(read.log);
+    this.cache.write(this.tips, read, []);
+    return this.history(commits, [read.merges]);
   }
 
-  /** The diffs of those of `commits` that are merges git log left undiffed: one `git diff-tree --stdin`. */
-  private async mergeDiffs(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit>): Promise<Buffer> {
-    const merges = mergesToDiff(commits, bySha);
-    if (merges.length === 0) return Buffer.alloc(0);
-    return gitProcess(this.cwd, diffArgs, { env: gitEnvironment(), input: mergeDiffInput(merges) });
-  }
-
-  private history(commits: Commit[], merges: Buffer, bySha = indexBySha(commits)): History {
+  private history(commits: Commit[], merges: readonly Buffer[], bySha = indexBySha(commits)): History {
     attachRefs(bySha, this.refs);
-    return { mainTip: this.mainTip, commits: withMergeChanges(commits, merges, bySha) };
+    const changes = new Map<string, FileChange[]>();
+    for (const segment of merges) for (const [sha, files] of parseMergeChanges(segment)) changes.set(sha, files);
+    return { mainTip: this.mainTip, commits: withMergeChanges(commits, changes, bySha), bySha };
   }
 }
 

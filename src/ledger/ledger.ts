@@ -1,7 +1,8 @@
 import { archiveNoInLine } from '../archive/numbering.ts';
+import { memoisedPer } from '../group-by.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import type { Roster } from '../schemas/staff.ts';
-import { addedLines, indexBySha, type Commit, type FileChange, type Identity } from './commit.ts';
+import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
 import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
@@ -126,9 +127,13 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain, onMain) : [];
     onMain.add(commit.sha);
     const files = commit.changes.map((c) => c.path);
-    const records = [...new Set(files.map(recordOf).filter((id): id is string => id !== null))];
+    const records: string[] = [];
+    for (const file of files) {
+      const id = recordOf(file);
+      if (id !== null && !records.includes(id)) records.push(id);
+    }
     for (const id of records) if (!firstOnMain.has(id)) firstOnMain.set(id, { sha: commit.sha, time: commit.committer.date });
-    for (const change of commit.changes) {
+    for (const change of linesBroughtToMain(commit, branchCommits)) {
       const record = recordOf(change.path);
       // Only a line that names archiveNo can carry a number: the others are never split out.
       if (!record || !change.hunks.includes('archiveNo')) continue;
@@ -178,6 +183,16 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   };
 }
 
+/**
+ * The changes whose lines a first-parent commit brought to main: its own, or, for a merge read by
+ * name only, those of the commits it brought that touched the files it changed.
+ */
+function linesBroughtToMain(commit: Commit, branchCommits: readonly Commit[]): readonly FileChange[] {
+  if (!commit.changes.some((change) => change.hunks === namesOnly)) return commit.changes;
+  const paths = new Set(commit.changes.map((change) => change.path));
+  return branchCommits.flatMap((c) => c.changes.filter((change) => paths.has(change.path)));
+}
+
 function firstParentChain(bySha: ReadonlyMap<string, Commit>, tip: string): Commit[] {
   const chain: Commit[] = [];
   for (let commit = bySha.get(tip); commit; commit = commit.parents[0] ? bySha.get(commit.parents[0]) : undefined) chain.push(commit);
@@ -207,11 +222,18 @@ function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly strin
 }
 
 function readApproval(merge: Commit, branchCommits: Commit[], files: string[], roster: Roster | null): Approval | null {
-  const trailers = parseTrailers(merge.message);
+  const trailers = trailersOf(merge);
   const host = trailer(trailers, 'Approved-by') ? null : parseHostMerge(merge.message);
   if (!trailer(trailers, 'Record') && !trailer(trailers, 'Approved-by') && !host) return null;
 
-  const submitted = branchCommits.map((c) => parseTrailers(c.message)).find((t) => trailer(t, 'Submitted-by') !== undefined);
+  let submitted: Map<string, string[]> | undefined;
+  for (const commit of branchCommits) {
+    const found = trailersOf(commit);
+    if (trailer(found, 'Submitted-by') !== undefined) {
+      submitted = found;
+      break;
+    }
+  }
   const recordFromBranch = host?.branch.startsWith('submit/') ? host.branch.slice('submit/'.length) : undefined;
   const named = trailer(trailers, 'Record') ?? (submitted && trailer(submitted, 'Record')) ?? recordFromBranch ?? null;
   // A Record value that is not a record id names nothing: the records are then read from the files changed.
@@ -235,10 +257,13 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[], r
   };
 }
 
+/** A commit's trailers, read once: a branch commit is asked for them by its merge and again for its note. */
+const trailersOf = memoisedPer((commit: Commit) => parseTrailers(commit.message));
+
 /** How a change reached main without a merge: told apart by the marks each route leaves. */
 function routeOf(commit: Commit): ChangeRoute {
   if (commit.parents.length > 1) return 'merge-without-approval';
-  const trailers = parseTrailers(commit.message);
+  const trailers = trailersOf(commit);
   const subject = commit.message.split('\n')[0] ?? '';
   if (/\(#\d+\)$/.test(subject) || commit.message.includes('Squashed commit of the following')) return 'squash';
   if (trailer(trailers, 'Submitted-by') !== undefined) {
@@ -249,7 +274,7 @@ function routeOf(commit: Commit): ChangeRoute {
 }
 
 function branchNotesOf(commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
-  const trailers = parseTrailers(commit.message);
+  const trailers = trailersOf(commit);
   const base = {
     sha: commit.sha,
     record: trailer(trailers, 'Record') ?? null,
@@ -295,12 +320,15 @@ function lineProvenance(commits: readonly Commit[]): (file: string) => ReadonlyM
     let lines = seen.get(file);
     if (lines) return lines;
     seen.set(file, (lines = new Map()));
+    const earliest = new Map<string, number>();
     for (const { time, change } of changes) {
       const ms = Date.parse(time);
       for (const raw of addedLines(change)) {
         const line = raw.trim();
-        const earlier = lines.get(line);
-        if (earlier === undefined || ms < Date.parse(earlier)) lines.set(line, time);
+        const earlier = earliest.get(line);
+        if (earlier !== undefined && earlier <= ms) continue;
+        earliest.set(line, ms);
+        lines.set(line, time);
       }
     }
     return lines;

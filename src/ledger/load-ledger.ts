@@ -2,7 +2,7 @@ import { parseConfig } from '../records/parse-config.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
 import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
-import { indexBySha, type Commit } from './commit.ts';
+import type { Commit } from './commit.ts';
 import { readBlobs } from './read-blobs.ts';
 
 export type LedgerResult =
@@ -24,7 +24,7 @@ export async function loadLedger(cwd: string, adoptionRef: string | undefined, h
 
   // The roster on main changes only where a first-parent commit touched staff.yaml: read those
   // versions alone (a handful, even for thousands of approvals) and parse each once.
-  const bySha = indexBySha(history.commits);
+  const { bySha } = history;
   const versionAt = rosterVersions(bySha, history.mainTip);
   const blobs = await readBlobs(cwd, [...new Set(versionAt.values())].map((sha) => `${sha}:${staffPath}`));
   const rosters = new Map<string, Roster | null>();

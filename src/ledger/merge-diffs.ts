@@ -1,27 +1,46 @@
-import { indexBySha, type Commit } from './commit.ts';
-import { parseDiffs } from './parse-log.ts';
+import { indexBySha, namesOnly, type Commit, type FileChange } from './commit.ts';
 
 /**
- * The merges whose diff against the first parent is not already in the log. git log runs with
- * merges undiffed: for a merge of a one-commit branch cut from the first parent that kept the
- * branch's tree (what `swa approve` makes), that diff IS the branch commit's patch, which the log
- * holds once already. Every other merge is diffed by one `git diff-tree --stdin` afterwards.
+ * How the merges' own changes are read: every merge against its first parent, by name and status
+ * only, in a `git log --merges` of its own that runs beside the main log. Which files a merge
+ * changed is what the ledger needs of it (what an approval covers, what reached main unapproved);
+ * the lines come from the commits that wrote them, which the main log reads with their patches.
+ * Without patches this is a third of the cost of diffing every merge.
  */
-export function mergesToDiff(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit> = indexBySha(commits)): Commit[] {
-  return commits.filter((commit) => commit.parents.length > 1 && branchCommitOf(commit, bySha) === null);
+export const mergeFormat = '%x1e%H%x1f';
+
+/** Parses `git log --merges --diff-merges=first-parent --name-status --relative=content --format=<mergeFormat>`, by merge. Pure. */
+export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'): Map<string, FileChange[]> {
+  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const changes = new Map<string, FileChange[]>();
+  for (const entry of text.split('\x1e')) {
+    const separator = entry.indexOf('\x1f');
+    if (separator <= 0) continue;
+    const files: FileChange[] = [];
+    for (const line of entry.slice(separator + 1).split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 1) continue;
+      const letter = line[0];
+      files.push({ path: `${contentDir}/${line.slice(tab + 1)}`, status: letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified', hunks: namesOnly });
+    }
+    changes.set(entry.slice(0, separator), files);
+  }
+  return changes;
 }
 
-/** The `git diff-tree --stdin` input that diffs each merge against its first parent. */
-export const mergeDiffInput = (merges: readonly Commit[]): string => merges.map((m) => `${m.sha} ${m.parents[0]}\n`).join('');
-
-/** Gives every merge its changes: the branch commit's, or those diff-tree reported. Pure. */
-export function withMergeChanges(commits: readonly Commit[], diffed: Buffer | string, bySha: ReadonlyMap<string, Commit> = indexBySha(commits)): Commit[] {
-  const diffs = parseDiffs(diffed);
-  return commits.map((commit) => {
-    if (commit.parents.length < 2) return commit;
+/**
+ * Gives every merge its changes against its first parent: for a merge of a one-commit branch cut
+ * from the first parent that kept the branch's tree (what `swa approve` makes), its branch
+ * commit's, lines and all; for any other merge, the files it changed (without lines). In place:
+ * the commits are fresh from their parse, and a copy of every merge was a tenth of the ledger's garbage.
+ */
+export function withMergeChanges(commits: Commit[], mergeChanges: ReadonlyMap<string, FileChange[]>, bySha: ReadonlyMap<string, Commit> = indexBySha(commits)): Commit[] {
+  for (const commit of commits) {
+    if (commit.parents.length < 2) continue;
     const branchCommit = branchCommitOf(commit, bySha);
-    return { ...commit, changes: branchCommit ? branchCommit.changes : (diffs.get(commit.sha) ?? []) };
-  });
+    commit.changes = branchCommit ? branchCommit.changes : (mergeChanges.get(commit.sha) ?? []);
+  }
+  return commits;
 }
 
 function branchCommitOf(merge: Commit, bySha: ReadonlyMap<string, Commit>): Commit | null {

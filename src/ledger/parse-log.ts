@@ -62,23 +62,6 @@ function parseCommit(bytes: Buffer, from: number, end: number, contentDir: strin
   };
 }
 
-/** The `git diff-tree --stdin` format: each commit's diff starts with its id between separators. */
-export const diffFormat = '%x1e%H%x1f';
-
-/** Parses `git diff-tree --stdin --format=<diffFormat> -p --unified=0 --relative=content`, by commit. Pure. */
-export function parseDiffs(raw: Buffer | string, contentDir = 'content'): Map<string, FileChange[]> {
-  const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
-  const diffs = new Map<string, FileChange[]>();
-  for (let start = bytes.indexOf(commitStart); start >= 0; ) {
-    const next = bytes.indexOf(commitStart, start + 1);
-    const end = next < 0 ? bytes.length : next;
-    const separator = bytes.indexOf(field, start);
-    if (separator > start + 1 && separator < end) diffs.set(bytes.toString('utf8', start + 1, separator), parsePatch(bytes, separator + 1, end, contentDir));
-    start = next;
-  }
-  return diffs;
-}
-
 /**
  * The file changes of the patch in bytes [from, end): each file's header lines are read, its hunks
  * kept whole. Files are found by their `diff --git` line (an added line that says the same starts with +).

@@ -37,7 +37,7 @@ async function countingGit(): Promise<{ env: NodeJS.ProcessEnv; calls: () => Pro
 const subcommand = (argv: string[]) => argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '-c');
 
 describe('the ledger', () => {
-  it('is read by one git log process, however many records there are', async () => {
+  it('is read by two git log processes (commits with their patches, merges with their files), however many records there are', async () => {
     const counts: Record<number, string[]> = {};
     for (const records of [3, 30]) {
       const repo = await archiveRepo();
@@ -47,7 +47,7 @@ describe('the ledger', () => {
       expect(JSON.parse(run.stdout)).toEqual({ records, findings: [] });
       counts[records] = (await spy.calls()).map(subcommand).filter((c): c is string => c !== undefined);
     }
-    expect(counts[3]?.filter((c) => c === 'log')).toEqual(['log']);
+    expect(counts[3]?.filter((c) => c === 'log')).toEqual(['log', 'log']);
     expect(counts[30]).toEqual(counts[3]);
   }, 60_000);
 
@@ -59,13 +59,13 @@ describe('the ledger', () => {
       await runSwa(['check', '--json', '--today', '2026-03-04'], repo.dir, spy.env);
       return (await spy.calls()).map(subcommand).filter((c) => c === 'log').length;
     };
-    expect(await logCalls()).toBe(1);
+    expect(await logCalls()).toBe(2);
     expect(await logCalls()).toBe(0);
     await approvedCases(repo, 1, 3);
-    expect(await logCalls()).toBe(1);
+    expect(await logCalls()).toBe(2);
   }, 60_000);
 
-  it('gives each merge the changes of its branch, asking git again only for a branch cut from an older main', async () => {
+  it('gives each merge the files it changed against its first parent, whether or not its branch was cut from main as it is', async () => {
     const repo = await archiveRepo();
     const [first, second] = ['cases/2026-0001', 'cases/2026-0002'];
     const firstSha = await commitOnBranch(repo, staff.worker, '2026-03-02', `submit/${first}`, casePath(first), caseText({ id: first }), 'intake');
@@ -77,7 +77,7 @@ describe('the ledger', () => {
     const spy = await countingGit();
     const run = await runSwa(['check', '--json', '--today', '2026-03-04'], repo.dir, spy.env);
     expect(JSON.parse(run.stdout)).toEqual({ records: 2, findings: [] });
-    expect((await spy.calls()).map(subcommand).filter((c) => c === 'log' || c === 'diff-tree')).toEqual(['log', 'diff-tree']);
+    expect((await spy.calls()).map(subcommand).filter((c) => c === 'log' || c === 'diff-tree')).toEqual(['log', 'log']);
     const mergePaths = async () => ((await readHistory(repo.dir))?.commits ?? []).filter((c) => c.parents.length === 2).map((m) => m.changes.map((c) => c.path));
     expect(await mergePaths()).toEqual([[casePath(second)], [casePath(first)]]);
     // A damaged cache of the merges' diffs is not believed: they are asked of git again.

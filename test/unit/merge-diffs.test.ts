@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedLines, type Commit, type FileChange } from '../../src/ledger/commit.ts';
-import { mergeDiffInput, mergesToDiff, withMergeChanges } from '../../src/ledger/merge-diffs.ts';
+import { namesOnly, type Commit, type FileChange } from '../../src/ledger/commit.ts';
+import { parseMergeChanges, withMergeChanges } from '../../src/ledger/merge-diffs.ts';
 
 const who = { name: '测试', email: 't@example.org', date: '2026-03-02T10:00:00+08:00' };
 const change = (path: string, line: string): FileChange => ({ path, status: 'added', hunks: Buffer.from(`@@ -0,0 +1 @@\n+${line}\n`) });
@@ -15,29 +15,29 @@ const commit = (sha: string, parents: string[], tree: string, changes: FileChang
   changes,
 });
 
-describe('merge diffs', () => {
+describe('merge changes', () => {
   const base = commit('m0', [], 't0');
   const branch = commit('b1', ['m0'], 't1', [change('content/cases/2026/0001.md', 'id: cases/2026-0001')]);
 
-  it('takes a plain approval merge\'s changes from its branch commit, without asking git', () => {
+  it('takes a plain approval merge\'s changes from its branch commit, lines and all', () => {
     const merge = commit('m1', ['m0', 'b1'], 't1');
-    expect(mergesToDiff([merge, branch, base])).toEqual([]);
-    expect(withMergeChanges([merge, branch, base], '')[0]?.changes).toEqual(branch.changes);
+    expect(withMergeChanges([merge, branch, base], new Map())[0]?.changes).toEqual(branch.changes);
   });
 
-  it('diffs a merge whose branch was cut from an older main, or whose tree is not the branch\'s', () => {
+  it('gives a merge whose branch was cut from an older main, or whose tree is not the branch\'s, the files git names', () => {
     const moved = commit('m2', ['m1', 'b1'], 't2');
     const evil = commit('m1', ['m0', 'b1'], 't9');
-    expect(mergesToDiff([moved, evil, branch, base]).map((c) => c.sha)).toEqual(['m2', 'm1']);
-    expect(mergeDiffInput([moved])).toBe('m2 m1\n');
-    const diffed = '\x1em2\x1f\ndiff --git a/cases/2026/0002.md b/cases/2026/0002.md\n--- a/cases/2026/0002.md\n+++ b/cases/2026/0002.md\n@@ -1 +1 @@\n+title: 改\n';
-    const [withChanges] = withMergeChanges([moved, branch, base], diffed);
-    expect(withChanges?.changes).toEqual([{ path: 'content/cases/2026/0002.md', status: 'modified', hunks: Buffer.from('@@ -1 +1 @@\n+title: 改\n') }]);
-    expect(addedLines(withChanges!.changes[0]!)).toEqual(['title: 改']);
+    const changes = parseMergeChanges('\x1em2\x1f\n\nM\tcases/2026/0002.md\nA\tcases/2026/0003.md\n\x1em1\x1f\n\nD\tcases/2026/0001.md\n');
+    const [withMoved, withEvil] = withMergeChanges([moved, evil, branch, base], changes);
+    expect(withMoved?.changes).toEqual([
+      { path: 'content/cases/2026/0002.md', status: 'modified', hunks: namesOnly },
+      { path: 'content/cases/2026/0003.md', status: 'added', hunks: namesOnly },
+    ]);
+    expect(withEvil?.changes).toEqual([{ path: 'content/cases/2026/0001.md', status: 'deleted', hunks: namesOnly }]);
   });
 
   it('gives a merge git found no difference in no changes', () => {
     const ours = commit('m3', ['m0', 'b1'], 't0');
-    expect(withMergeChanges([ours, branch, base], '\x1em3\x1f\n')[0]?.changes).toEqual([]);
+    expect(withMergeChanges([ours, branch, base], parseMergeChanges('\x1em3\x1f\n'))[0]?.changes).toEqual([]);
   });
 });
