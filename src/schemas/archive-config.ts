@@ -64,6 +64,16 @@ export const archiveConfigSchema = z.object({
    * history rules are skipped with one warning.
    */
   adoption: z.string().regex(/^[\w./-]+$/, '应为标签名或提交哈希').optional().describe('启用审批的起点'),
+  /**
+   * A-CLOCK: how far (minutes) a commit on main may be dated before its first parent, for clock
+   * skew between machines; beyond it the commit is reported and its approval does not count.
+   */
+  clockToleranceMinutes: z.number().int('应为整数分钟').min(0, '不能为负数').default(10).describe('时钟误差容限（分钟）'),
+  /**
+   * A-SIGNATURE: `required` makes every approval need a valid signature by a key the roster lists
+   * for the approver; `where-listed` (the default) asks it only of people with a key in the roster.
+   */
+  signedApprovals: z.enum(['where-listed', 'required']).default('where-listed').describe('审批签名'),
 });
 
 export type ArchiveConfig = z.output<typeof archiveConfigSchema>;
