@@ -93,6 +93,8 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
   );
   let mark = 1;
   let main = 1;
+  // Dates along main never go backwards (A-CLOCK): a day drawn earlier than the last merge moves up to it.
+  let lastMerge = 0;
   const idOf = (i: number) => `cases/${firstYear + Math.floor(i / perYear)}-${String((i % perYear) + 1).padStart(4, '0')}`;
   const roster = requireConfig('content/staff.yaml', staffYaml, staffSchema);
   const clients = await sealedClients(Array.from({ length: records }, (_, i) => idOf(i)), recipientsOn(roster, `${firstYear}-01-02`).recipients);
@@ -103,8 +105,10 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
     const path = `content/cases/${year}/${String(seq).padStart(4, '0')}.md`;
     // Spread over the record's own year, so its id's year is its intake year.
     const yearStart = Date.parse(`${year}-01-06T09:00:00+08:00`);
-    const day = new Date(yearStart + Math.floor(((i % perYear) / perYear) * 350 + next() * 3) * 86400000);
-    const when = Math.floor(day.getTime() / 1000);
+    const drawn = new Date(yearStart + Math.floor(((i % perYear) / perYear) * 350 + next() * 3) * 86400000);
+    const when = Math.max(Math.floor(drawn.getTime() / 1000), lastMerge);
+    const day = new Date(when * 1000);
+    lastMerge = when + 3600;
     const date = day.toISOString().slice(0, 10);
     const blob = ++mark;
     chunks.push(`blob\nmark :${blob}\n${data(caseFile(id, date, i + 1, clients[i] as string))}`);
