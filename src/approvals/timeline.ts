@@ -58,7 +58,8 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
     });
   }
   for (const change of notes.unapproved.get(record) ?? []) {
-    entries.push({ time: change.time, kind: 'unapproved-change', stage: null, by: null, sha: change.sha, note: `未经审批的改动（${change.how}，${change.author.name}）` });
+    const how = change.how === 'carried' ? `随合并 ${change.sha.slice(0, 8)} 带入，该合并审批的是别的记录或名册` : change.how;
+    entries.push({ time: change.time, kind: 'unapproved-change', stage: null, by: null, sha: change.sha, note: `未经审批的改动（${how}，${change.author.name}）` });
   }
   return entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.kind.localeCompare(b.kind));
 }

@@ -38,19 +38,11 @@ export async function checkRepository(cwd: string, today: string): Promise<Repos
     return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
   const { ledger, rosterAt } = loaded;
-  // Each approval is verified against the keys of the roster it was made under (a key rotated or
-  // removed later does not void it): one batched git call per distinct roster.
-  const byRoster = new Map<Roster, string[]>();
-  for (const approval of ledger.approvals) {
-    const roster = rosterAt(approval.firstParent);
-    const approver = approval.approver && roster?.people.find((p) => p.id === approval.approver);
-    if (!roster || !approver || approver.signingKeys.length === 0) continue;
-    const shas = byRoster.get(roster);
-    if (shas) shas.push(approval.sha);
-    else byRoster.set(roster, [approval.sha]);
-  }
-  const signatures = new Map<string, SignatureCheck>();
-  for (const [roster, shas] of byRoster) for (const [sha, check] of await verifySignatures(cwd, shas, roster)) signatures.set(sha, check);
+  // Which key had to sign an approval depends on the roster that authorised it, known only inside
+  // the integrity pass: every approval is verified at once against the keys of every roster on main.
+  const rosters = new Set(ledger.mainline.map((c) => rosterAt(c.sha)).filter((r): r is Roster => r !== null));
+  const signing = content.context.config.signedApprovals === 'required' || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
+  const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
   const history = runHistoryRules({ ...content.context, ledger, rosterAt, signatures });
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

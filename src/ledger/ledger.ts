@@ -2,12 +2,13 @@ import { archiveNoInLine } from '../archive/numbering.ts';
 import { memoisedPer } from '../group-by.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import type { Roster } from '../schemas/staff.ts';
+import { carriedFiles, configFiles } from './approval-scope.ts';
 import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
 import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
 
-export const configFiles = ['content/staff.yaml', 'content/archive.yaml'];
+export { configFiles } from './approval-scope.ts';
 
 /** An approval: a merge on main's first-parent history that names a record and a stage. */
 export interface Approval {
@@ -44,7 +45,7 @@ export interface BranchNote {
   reason?: string;
 }
 
-export type ChangeRoute = 'squash' | 'rebase' | 'fast-forward' | 'direct-push' | 'merge-without-approval';
+export type ChangeRoute = 'squash' | 'rebase' | 'fast-forward' | 'direct-push' | 'merge-without-approval' | 'carried';
 
 /** A change to a record or the configuration that reached main without an approval merge. */
 export interface UnapprovedChange {
@@ -61,6 +62,8 @@ export interface Ledger {
   /** The adoption point: changes up to and including it count as imported. */
   adoption: { sha: string; time: string } | null;
   approvals: Approval[];
+  /** main's first-parent history from the adoption point on, oldest first: the order "later" means. */
+  mainline: { sha: string; time: string }[];
   submissions: BranchNote[];
   rejections: BranchNote[];
   unapproved: UnapprovedChange[];
@@ -122,6 +125,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   const firstOnMain = new Map<string, { sha: string; time: string }>();
   const archiveNumbers = new Map<string, { record: string; sha: string; time: string }>();
   const branchNotes: BranchNote[] = [];
+  const mainline: { sha: string; time: string }[] = [];
 
   chain.forEach((commit, index) => {
     const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain, onMain) : [];
@@ -145,6 +149,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     for (const branchCommit of branchCommits) branchNotes.push(...notesOf(branchCommit, null));
 
     const enforced = adoption !== null && index > adoptionIndex;
+    if (adoption !== null && index >= adoptionIndex) mainline.push({ sha: commit.sha, time: commit.committer.date });
     if (!enforced) {
       for (const change of commit.changes) {
         const id = recordOf(change.path);
@@ -156,8 +161,13 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     const touched = files.filter((f) => recordOf(f) !== null || configFiles.includes(f));
     const namesRecord = /^Record:/im.test(commit.message);
     const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(commit, branchCommits, files, rosterAt(commit.parents[0]!)) : null;
-    if (approval) approvals.push(approval);
-    else if (touched.length > 0) {
+    if (approval) {
+      approvals.push(approval);
+      // A merge approves the one record (or the configuration) it names: whatever else it changed is unapproved.
+      const carried = carriedFiles(approval);
+      const carriedRecords = [...new Set(carried.map(recordOf).filter((id): id is string => id !== null))];
+      if (carried.length > 0) unapproved.push({ sha: commit.sha, how: 'carried', records: carriedRecords, files: carried, time: commit.committer.date, author: commit.author });
+    } else if (touched.length > 0) {
       unapproved.push({ sha: commit.sha, how: routeOf(commit), records, files: touched, time: commit.committer.date, author: commit.author });
     }
   });
@@ -172,6 +182,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     mainTip,
     adoption,
     approvals,
+    mainline,
     submissions: branchNotes.filter((n) => n.reason === undefined),
     rejections: branchNotes.filter((n) => n.reason !== undefined),
     unapproved,

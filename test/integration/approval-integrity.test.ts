@@ -41,11 +41,11 @@ describe('approval integrity', () => {
     mergeByHand(repo, staff.worker, '2026-03-02', 'submit/cases/2026-0001', approvalMessage(id, 'intake', 'S05', 'supervisor', head));
 
     const unauthorised = await findingsOf(repo, '2026-03-02', 'A-UNAUTHORISED');
-    expect(unauthorised.map((f) => f.message)).toEqual([
-      expect.stringContaining('S05 在 2026-03-02 不担任「接案审批」所需的角色 supervisor（以合并前 main 上的名册为准）'),
-      expect.stringContaining('合并同时修改了名册或配置'),
-    ]);
-    expect(await checkRules(repo, '2026-03-02')).toEqual(['error:A-SELF-APPROVAL', 'error:A-UNAUTHORISED', 'error:A-UNAUTHORISED']);
+    expect(unauthorised.map((f) => f.message)).toEqual([expect.stringContaining('S05 在 2026-03-02 不担任「接案审批」所需的角色 supervisor（以合并前 main 上已批准的名册为准）')]);
+    // The roster change it carried is unapproved: an approval of a record approves nothing else.
+    const carried = await findingsOf(repo, '2026-03-02', 'A-UNAPPROVED-CHANGE');
+    expect(carried.map((f) => [f.severity, f.file])).toEqual([['error', 'content/staff.yaml']]);
+    expect(await checkRules(repo, '2026-03-02')).toEqual(['error:A-SELF-APPROVAL', 'error:A-UNAPPROVED-CHANGE', 'error:A-UNAUTHORISED']);
   });
 
   it('[A-STALE-HEAD] swa approve refuses a branch that moved after review; a merge naming another head is reported', async () => {

@@ -2,7 +2,8 @@ import { groupBy, memoisedPer } from '../../group-by.ts';
 import type { Approval, BranchNote, Ledger } from '../../ledger/ledger.ts';
 import type { Stage } from '../../ledger/stages.ts';
 import type { ArchiveRecord } from '../../records/archive-record.ts';
-import { fileOfRecord, locationFromPath } from '../../records/record-path.ts';
+import { approvedRecord } from '../../ledger/approval-scope.ts';
+import { fileOfRecord } from '../../records/record-path.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { RuleContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -15,6 +16,8 @@ export interface HistoryContext extends RuleContext {
   signatures: ReadonlyMap<string, SignatureCheck>;
   /** Approvals that broke an integrity rule: they approve nothing. Filled by checkIntegrity. */
   invalid: ReadonlySet<string>;
+  /** The roster that authorises an approval made now (the last approved staff.yaml on main). Filled by checkIntegrity. */
+  approvedRoster: Roster | null;
 }
 
 export interface SignatureCheck {
@@ -22,6 +25,8 @@ export interface SignatureCheck {
   status: string;
   /** The principal the signature verified as (the staff id in the allowed-signers file). */
   signer: string;
+  /** The fingerprint of the key that made it (git's %GK; SHA256:… for SSH). */
+  key: string;
 }
 
 export const shortSha = (sha: string) => sha.slice(0, 8);
@@ -46,9 +51,9 @@ export function historyFinding(
   };
 }
 
-const approvalIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.approvals, recordsOf));
+const approvalIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.approvals, (approval) => [approvedRecord(approval)]));
 
-/** Approvals that name `record`, oldest first (indexed once per ledger: rules ask for every record). */
+/** Approvals of `record` (the one record each approves), oldest first (indexed once per ledger: rules ask for every record). */
 export function approvalsOf(ctx: HistoryContext, record: string): Approval[] {
   return approvalIndex(ctx.ledger).get(record) ?? [];
 }
@@ -58,12 +63,6 @@ const submissionIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.submissio
 /** Submissions (swa submit commits, merged or pending) that name `record`, newest first as history lists them. */
 export function submissionsOf(ctx: HistoryContext, record: string): BranchNote[] {
   return submissionIndex(ctx.ledger).get(record) ?? [];
-}
-
-/** The records an approval covers: the one it names, else the record files it changed. */
-export function recordsOf(approval: Approval): string[] {
-  if (approval.record) return [approval.record];
-  return [...new Set(approval.files.map((f) => locationFromPath(f)?.id).filter((id): id is string => id !== undefined))];
 }
 
 /** Approvals of `stage` for `record` that broke no integrity rule, oldest first. */

@@ -1,5 +1,6 @@
+import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf } from '../../ledger/commit.ts';
-import { configFiles, type Approval, type ChangeRoute } from '../../ledger/ledger.ts';
+import type { Approval, ChangeRoute } from '../../ledger/ledger.ts';
 import { staffIdOf } from '../../ledger/identity.ts';
 import { stageDefinitions, stageOrder, type Stage } from '../../ledger/stages.ts';
 import { locationFromPath } from '../../records/record-path.ts';
@@ -7,7 +8,10 @@ import { kindByDir, type RecordKind } from '../../schemas/index.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { Finding } from '../finding.ts';
 import { actsAsSupervisor, holdsRole } from '../roster.ts';
-import { historyFinding, recordsOf, shortSha, type HistoryContext } from './context.ts';
+import { clockMessage, clockSkews, judgedDay, type ClockSkew } from './clock.ts';
+import { historyFinding, shortSha, type HistoryContext } from './context.ts';
+import { RosterAuthority } from './roster-authority.ts';
+import { signatureViolations } from './signatures.ts';
 
 export interface Violation {
   rule: string;
@@ -18,51 +22,74 @@ export interface IntegrityResult {
   findings: Finding[];
   /** Approvals that broke a rule: they approve nothing. */
   invalid: Set<string>;
+  /** The roster that authorises an approval made now: the last approved state of staff.yaml on main. */
+  approvedRoster: Roster | null;
 }
 
 const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.split('/')[0] ?? '');
 
+/** What an approval is judged against: the approved roster before it, its first parent's date, the stages approved before it. */
+interface Judgement {
+  roster: Roster | null;
+  parentTime: string | undefined;
+  skew: ClockSkew | undefined;
+  earlier: ApprovedStages;
+}
+
 /**
- * A-UNAUTHORISED, A-SELF-APPROVAL, A-STALE-HEAD, A-ORDER, A-SIGNATURE over every approval, and
- * A-UNAPPROVED-CHANGE over every change that reached main without one. A violation stays an
- * error until a later, valid approval of the same record and stage supersedes it.
+ * A-UNAUTHORISED, A-SELF-APPROVAL, A-STALE-HEAD, A-ORDER, A-SIGNATURE, A-CLOCK over every approval,
+ * in first-parent order, and A-UNAPPROVED-CHANGE over every change that reached main without one.
+ * A violation stays an error until a valid approval of the same record and stage that comes
+ * after it in first-parent order (never merely a later date) supersedes it.
  */
 export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
+  const { ledger } = ctx;
+  const position = new Map(ledger.mainline.map((c, i) => [c.sha, i]));
+  const timeOf = (sha: string) => ledger.mainline[position.get(sha) ?? -1]?.time;
+  const tolerance = ctx.config.clockToleranceMinutes;
+  const skews = clockSkews(ledger.mainline, tolerance);
+  const authority = new RosterAuthority(ctx.rosterAt, ledger.adoption?.sha ?? null);
   const invalid = new Set<string>();
   const valid: Approval[] = [];
   const approved = new ApprovedStages();
   const pending: { approval: Approval; record: string | null; violation: Violation }[] = [];
 
-  for (const approval of ctx.ledger.approvals) {
-    const records = recordsOf(approval);
-    const targets: (string | null)[] = records.length > 0 ? records : [null];
-    const violations = targets.flatMap((record) => violationsOf(ctx, approval, record, approved).map((violation) => ({ approval, record, violation })));
+  for (const approval of ledger.approvals) {
+    const record = approvedRecord(approval);
+    const judgement = { roster: authority.current, parentTime: timeOf(approval.firstParent), skew: skews.get(approval.sha), earlier: approved };
+    const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
-      pending.push(...violations);
+      pending.push(...violations.map((violation) => ({ approval, record, violation })));
     } else {
       valid.push(approval);
       approved.add(approval);
+      authority.accept(approval);
     }
   }
 
-  const supersededBy = (approval: Approval, record: string | null) =>
-    valid.find((later) => Date.parse(later.time) > Date.parse(approval.time) && later.stage === approval.stage && (record === null || recordsOf(later).includes(record)));
+  const after = (later: Approval, sha: string) => (position.get(later.sha) ?? -1) > (position.get(sha) ?? Infinity);
   const findings = pending.map(({ approval, record, violation }) => {
-    const later = supersededBy(approval, record);
+    const later = valid.find((a) => after(a, approval.sha) && a.stage === approval.stage && approvedRecord(a) === record);
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
-  findings.push(...unapprovedChanges(ctx, valid));
-  return { findings, invalid };
+  findings.push(...unapprovedChanges(ctx, valid, after));
+  const approvals = new Set(ledger.approvals.map((a) => a.sha));
+  for (const skew of skews.values()) {
+    if (approvals.has(skew.sha)) continue;
+    const records = ledger.unapproved.filter((c) => c.sha === skew.sha).flatMap((c) => c.records);
+    for (const record of records.length > 0 ? records : [null]) findings.push(historyFinding(ctx, record, 'A-CLOCK', 'error', clockMessage(skew, tolerance), configFiles[1]));
+  }
+  return { findings, invalid, approvedRoster: authority.current };
 }
 
 /** Why `approval` would not count, judged as if it were merged now after every valid approval so far. */
 export function prospectiveViolations(ctx: HistoryContext, approval: Approval): Violation[] {
   const approved = new ApprovedStages();
   for (const a of ctx.ledger.approvals) if (!ctx.invalid.has(a.sha)) approved.add(a);
-  const records = recordsOf(approval);
-  return (records.length > 0 ? records : [null]).flatMap((record) => violationsOf(ctx, approval, record, approved));
+  const parentTime = ctx.ledger.mainline.find((c) => c.sha === approval.firstParent)?.time;
+  return violationsOf(ctx, approval, approvedRecord(approval), { roster: ctx.approvedRoster, parentTime, skew: undefined, earlier: approved });
 }
 
 /** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
@@ -70,12 +97,11 @@ class ApprovedStages {
   private readonly stages = new Map<string, Set<string>>();
 
   add(approval: Approval): void {
-    if (approval.stage === null) return;
-    for (const record of recordsOf(approval)) {
-      const stages = this.stages.get(record) ?? new Set();
-      stages.add(approval.stage);
-      this.stages.set(record, stages);
-    }
+    const record = approvedRecord(approval);
+    if (approval.stage === null || record === null) return;
+    const stages = this.stages.get(record) ?? new Set();
+    stages.add(approval.stage);
+    this.stages.set(record, stages);
   }
 
   has(record: string, stage: Stage): boolean {
@@ -83,18 +109,19 @@ class ApprovedStages {
   }
 }
 
-function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, earlier: ApprovedStages): Violation[] {
-  const roster = ctx.rosterAt(approval.firstParent);
+function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, parentTime, skew, earlier }: Judgement): Violation[] {
   const stage = approval.stage;
   if (stage === null) {
     return [{ rule: 'A-UNAUTHORISED', message: `合并没有写明已知的审批环节（Stage: ${approval.stageText ?? '无'}）` }];
   }
-  if (!roster) return [{ rule: 'A-UNAUTHORISED', message: '合并前 main 上的名册 staff.yaml 无法读取，无法确认审批人' }];
-  const approver = approval.approver;
+  if (!roster) return [{ rule: 'A-UNAUTHORISED', message: '合并前 main 上已批准的名册 staff.yaml 无法读取，无法确认审批人' }];
+  // Who merged is read through the approved roster too: an e-mail added without approval names nobody.
+  const approver = staffIdOf(roster, approval.author);
   if (approver === null) {
-    return [{ rule: 'A-UNAUTHORISED', message: `合并者 ${approval.author.name} <${approval.author.email}> 不在合并前 main 上的名册中` }];
+    return [{ rule: 'A-UNAUTHORISED', message: `合并者 ${approval.author.name} <${approval.author.email}> 不在合并前 main 上已批准的名册中` }];
   }
   const violations: Violation[] = [];
+  if (skew) violations.push({ rule: 'A-CLOCK', message: clockMessage(skew, ctx.config.clockToleranceMinutes) });
   if (approval.claimedApprover !== null && approval.claimedApprover !== approver) {
     violations.push({ rule: 'A-UNAUTHORISED', message: `Approved-by 写的是 ${approval.claimedApprover}，但合并者是 ${approver}` });
   }
@@ -102,11 +129,11 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
   if (approval.claimedRole !== null && approval.claimedRole !== role) {
     violations.push({ rule: 'A-UNAUTHORISED', message: `Role 写的是 ${approval.claimedRole}，但「${stageDefinitions[stage].label}」所需的角色是 ${role}` });
   }
-  const day = dayOf(approval.time);
+  const day = judgedDay(approval.time, parentTime);
   if (!holdsStageRole(ctx, roster, approver, stage, record, day)) {
     violations.push({
       rule: 'A-UNAUTHORISED',
-      message: `${approver} 在 ${day} 不担任「${stageDefinitions[stage].label}」所需的角色 ${role}（以合并前 main 上的名册为准）`,
+      message: `${approver} 在 ${day} 不担任「${stageDefinitions[stage].label}」所需的角色 ${role}（以合并前 main 上已批准的名册为准）`,
     });
   }
   const authors = branchAuthors(roster, approval);
@@ -119,10 +146,7 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
       message: `审批的是 ${shortSha(approval.approvedHead)}，实际合并的是 ${shortSha(approval.mergedHead)}：合并的内容不是审阅过的内容`,
     });
   }
-  if (record !== null) violations.push(...orderViolations(ctx, approval, stage, record, earlier));
-  if (stage !== 'roster' && approval.files.some((f) => configFiles.includes(f))) {
-    violations.push({ rule: 'A-UNAUTHORISED', message: '合并同时修改了名册或配置（staff.yaml / archive.yaml）；此类变更须单独以 roster 环节由机构负责人审批' });
-  }
+  if (record !== null) violations.push(...orderViolations(ctx, stage, record, earlier));
   violations.push(...signatureViolations(ctx, roster, approval, approver));
   return violations;
 }
@@ -142,15 +166,18 @@ function branchAuthors(roster: Roster, approval: Approval): Set<string> {
   for (const commit of approval.branchCommits) {
     // A reviewer's rejection note on the branch changes nothing: it does not make them an author.
     if (commit.changes.length === 0 && /^Rejected-by:/im.test(commit.message)) continue;
-    const id = staffIdOf(roster, commit.author);
-    if (id) authors.add(id);
+    // The committer as well as the author: setting a worker as author does not hide who wrote it.
+    for (const identity of [commit.author, commit.committer]) {
+      const id = staffIdOf(roster, identity);
+      if (id) authors.add(id);
+    }
     const submitted = /^Submitted-by: *(\S+)$/im.exec(commit.message)?.[1];
     if (submitted) authors.add(submitted);
   }
   return authors;
 }
 
-function orderViolations(ctx: HistoryContext, approval: Approval, stage: Stage, record: string, earlier: ApprovedStages): Violation[] {
+function orderViolations(ctx: HistoryContext, stage: Stage, record: string, earlier: ApprovedStages): Violation[] {
   const kind = kindOf(record);
   if (!kind) return [];
   const order = stageOrder[kind];
@@ -167,16 +194,7 @@ function orderViolations(ctx: HistoryContext, approval: Approval, stage: Stage, 
     }));
 }
 
-function signatureViolations(ctx: HistoryContext, roster: Roster, approval: Approval, approver: string): Violation[] {
-  const person = roster.people.find((p) => p.id === approver);
-  if (!person || person.signingKeys.length === 0) return [];
-  const check = ctx.signatures.get(approval.sha);
-  if (check && (check.status === 'G' || check.status === 'U') && check.signer === approver) return [];
-  const seen = check ? `签名状态 ${check.status}${check.signer ? `，签名人 ${check.signer}` : ''}` : '没有签名';
-  return [{ rule: 'A-SIGNATURE', message: `名册为 ${approver} 登记了签名公钥，此次审批须有其有效签名（${seen}）` }];
-}
-
-const routeLabels: Record<ChangeRoute, string> = {
+const routeLabels: Record<Exclude<ChangeRoute, 'carried'>, string> = {
   squash: '压缩合并（squash），审批所依据的合并提交已不存在',
   rebase: '变基合并（rebase），提交被改写且没有审批合并',
   'fast-forward': '快进合并（fast-forward），没有审批合并提交',
@@ -184,18 +202,24 @@ const routeLabels: Record<ChangeRoute, string> = {
   'merge-without-approval': '合并提交没有写明记录与审批环节（Record/Stage）',
 };
 
-function unapprovedChanges(ctx: HistoryContext, valid: readonly Approval[]): Finding[] {
+function unapprovedChanges(ctx: HistoryContext, valid: readonly Approval[], after: (later: Approval, sha: string) => boolean): Finding[] {
+  const approvals = new Map(ctx.ledger.approvals.map((a) => [a.sha, a]));
   return ctx.ledger.unapproved.flatMap((change) =>
     change.files.map((file) => {
       const record = locationFromPath(file)?.id ?? null;
-      const later = valid.find(
-        (a) => Date.parse(a.time) > Date.parse(change.time) && (record ? recordsOf(a).includes(record) : a.stage === 'roster'),
-      );
+      const later = valid.find((a) => after(a, change.sha) && approvedFiles(a).includes(file));
       const what = record ?? file;
-      const message = `${what} 在 ${dayOf(change.time)} 经由${routeLabels[change.how]}（提交 ${shortSha(change.sha)}，作者 ${change.author.name}）${
+      const carrier = approvals.get(change.sha);
+      const how = change.how === 'carried' ? `${carrier ? carrierLabel(carrier) : ''}的审批合并顺带带入（一次审批只批准它写明的那一份）` : routeLabels[change.how];
+      const message = `${what} 在 ${dayOf(change.time)} 经由${how}（提交 ${shortSha(change.sha)}，作者 ${change.author.name}）${
         later ? `；之后已由 ${shortSha(later.sha)} 审批` : '；这次改动不算已审批'
       }`;
       return historyFinding(ctx, record, 'A-UNAPPROVED-CHANGE', later ? 'warning' : 'error', message, file);
     }),
   );
+}
+
+function carrierLabel(approval: Approval): string {
+  const record = approvedRecord(approval);
+  return record !== null ? `${record} ` : approval.stage === 'roster' ? '名册与配置变更' : '未写明记录';
 }
