@@ -8,7 +8,7 @@ import { checkRepository } from '../check/check-repository.ts';
 import { blocksApproval } from '../rules/finding.ts';
 import { shortSha } from '../rules/history/context.ts';
 import { prospectiveViolations } from '../rules/history/integrity.ts';
-import { branchSubmission, type BranchSubmission } from './branch-submission.ts';
+import { branchSubmission, scopeRefusal, type BranchSubmission } from './branch-submission.ts';
 import { configuredIdentity, gitAt } from './git-ops.ts';
 import { openRepository, type OpenRepository } from './open-repository.ts';
 
@@ -42,13 +42,19 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   if (options.head !== undefined && !submission.tip.startsWith(options.head)) {
     return refuse([`[A-STALE-HEAD] 分支 ${submission.branch} 在审阅后有了新提交（审阅的是 ${shortSha(options.head)}，现在是 ${shortSha(submission.tip)}）；请重新审阅`]);
   }
+  const scope = scopeRefusal(submission.branch, submission.record, submission.stage, submission.files);
+  if (scope) return refuse([scope]);
   const identity = await configuredIdentity(git);
-  const approver = staffIdOf(repo.history.roster, { ...identity, date: '' });
-  if (!approver) throw new CommandError('你的 git 邮箱不在名册 staff.yaml 中，不能审批');
+  // Authority comes from the roster as last approved on main, not from the work tree's staff.yaml.
+  const roster = repo.history.approvedRoster;
+  const approver = roster && staffIdOf(roster, { ...identity, date: '' });
+  if (!approver) throw new CommandError('你的 git 邮箱不在 main 上已批准的名册 staff.yaml 中，不能审批');
 
-  // The signature is made by this very merge when --sign is given; A-SIGNATURE then checks it in history.
+  // The signature is made by this very merge when --sign is given (by a key the roster lists for
+  // the approver, which A-SIGNATURE then checks in history); without a listed key, signing cannot help.
+  const keyed = (roster.people.find((p) => p.id === approver)?.signingKeys.length ?? 0) > 0;
   const violations = prospectiveViolations(repo.history, prospective(repo, submission, approver, identity, today)).filter(
-    (v) => !(options.sign && v.rule === 'A-SIGNATURE'),
+    (v) => !(options.sign && keyed && v.rule === 'A-SIGNATURE'),
   );
   if (violations.length > 0) return refuse(violations.map((v) => `[${v.rule}] ${v.message}`));
 

@@ -1,4 +1,5 @@
 import { CommandError } from '../cli/errors.ts';
+import { carriedFiles } from '../ledger/approval-scope.ts';
 import type { Commit } from '../ledger/commit.ts';
 import { submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions, type Stage } from '../ledger/stages.ts';
@@ -25,4 +26,15 @@ export function branchSubmission(repo: OpenRepository, branch: string, stageOver
   }
   const files = [...new Set(pending.commits.flatMap((c) => c.changes.map((change) => change.path)))];
   return { branch: name, tip: pending.tip, record, stage: stageText, commits: pending.commits, files };
+}
+
+/**
+ * A-UNAPPROVED-CHANGE, before it happens: the records and configuration files a branch changes
+ * beyond the one record (or, for `roster`, the configuration) it asks to have approved. Null when there are none.
+ */
+export function scopeRefusal(branch: string, record: string, stage: string, files: readonly string[]): string | null {
+  const extra = carriedFiles({ record, stage, files });
+  if (extra.length === 0) return null;
+  const what = stage === 'roster' ? '名册与配置' : record;
+  return `[A-UNAPPROVED-CHANGE] 分支 ${branch} 除了 ${what} 还改动了 ${extra.join('、')}；一次审批只批准它写明的那一份，请把这些改动分开提交`;
 }

@@ -54,7 +54,8 @@ function waitingOf(ctx: HistoryContext, record: string, post: string | undefined
         branch,
         stage,
         role,
-        candidates: role ? whoMayAct(ctx.roster, role, post, ctx.today) : [],
+        // Who may decide comes from the roster last approved on main, never from an unapproved change.
+        candidates: role && ctx.approvedRoster ? whoMayAct(ctx.approvedRoster, role, post, ctx.today) : [],
         since: dayOf((submission ?? latest)?.time ?? ''),
         rejected: latest?.reason !== undefined ? { by: latest.by, reason: latest.reason } : null,
       };

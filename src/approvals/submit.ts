@@ -8,6 +8,7 @@ import { formatTrailers } from '../ledger/trailers.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import { blocksApproval } from '../rules/finding.ts';
 import { validApprovals } from '../rules/history/context.ts';
+import { scopeRefusal } from './branch-submission.ts';
 import { commitFilesOn, configuredIdentity, gitAt, moveBranch, revParse } from './git-ops.ts';
 import { nextStage } from './next-stage.ts';
 import { findRecord, openRepository } from './open-repository.ts';
@@ -50,6 +51,9 @@ export async function submit({ cwd, today, record: requested, stage: requestedSt
   const stage = (requestedStage as Stage | undefined) ?? nextStage(record, approved);
 
   const branch = `${submitPrefix}${id}`;
+  const pending = repo.history.ledger.pendingBranches.find((p) => p.branch === branch);
+  const scope = pending && scopeRefusal(branch, id, stage, pending.commits.flatMap((c) => c.changes.map((change) => change.path)));
+  if (scope) throw new CommandError(scope);
   const existing = await revParse(git, `refs/heads/${branch}`);
   const parent = existing ?? repo.history.ledger.mainTip;
   const message = `Submit ${id} for ${stage}\n\n${formatTrailers([['Record', id], ['Stage', stage], ['Submitted-by', by]])}\n`;

@@ -83,8 +83,11 @@ export function dueList(ctx: RuleContext, history: HistoryContext | null): Oblig
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || (a.record ?? '').localeCompare(b.record ?? ''));
 }
 
-/** Who holds `role` for a post today. */
-const holders = (ctx: RuleContext, role: Role, post: string | undefined) => whoMayAct(ctx.roster, role, post, ctx.today);
+/** Who holds `role` for a post today: by the roster last approved on main where history was read, else the work tree's. */
+function holders(ctx: RuleContext | HistoryContext, role: Role, post: string | undefined): string[] {
+  const roster = 'approvedRoster' in ctx ? ctx.approvedRoster : ctx.roster;
+  return roster ? whoMayAct(roster, role, post, ctx.today) : [];
+}
 
 const postOf = (record: ArchiveRecord | undefined) => (record && 'post' in record.data ? (record.data.post as string) : undefined);
 const workerOf = (record: ArchiveRecord) => ('worker' in record.data ? [record.data.worker as string] : []);

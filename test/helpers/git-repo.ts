@@ -68,16 +68,16 @@ export class ArchiveRepo {
 
 /**
  * A new archive repository on `main`: the fixture roster and code tables, adoption tagged at the
- * first commit (made by the org head on 2026-01-05), and no records yet.
+ * first commit (made by the org head on 2026-01-05), and no records yet. `archiveYaml` is appended to the code tables.
  */
-export async function archiveRepo(options: { staffYaml?: (text: string) => string } = {}): Promise<ArchiveRepo> {
+export async function archiveRepo(options: { staffYaml?: (text: string) => string; archiveYaml?: string } = {}): Promise<ArchiveRepo> {
   const dir = await mkdtemp(join(tmpdir(), 'swa-repo-'));
   const repo = new ArchiveRepo(dir);
   await mkdir(join(dir, 'content'), { recursive: true });
   await cp(join(fixtureRoot, 'content/archive.yaml'), join(dir, 'content/archive.yaml'));
   const staffYaml = await readFile(join(fixtureRoot, 'content/staff.yaml'), 'utf8');
   await writeFile(join(dir, 'content/staff.yaml'), options.staffYaml ? options.staffYaml(staffYaml) : staffYaml);
-  await writeFile(join(dir, 'content/archive.yaml'), `${await repo.read('content/archive.yaml')}\nadoption: swa-adoption\n`);
+  await writeFile(join(dir, 'content/archive.yaml'), `${await repo.read('content/archive.yaml')}\nadoption: swa-adoption\n${options.archiveYaml ?? ''}`);
   const date = '2026-01-05T09:00:00+08:00';
   repo.git(staff.orgHead, date, 'init', '-q', '-b', 'main');
   repo.git(staff.orgHead, date, 'config', 'commit.gpgsign', 'false');

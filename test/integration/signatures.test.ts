@@ -15,10 +15,11 @@ async function sshKey(name: string): Promise<{ privateKey: string; publicKey: st
   return { privateKey, publicKey: (await readFile(`${privateKey}.pub`, 'utf8')).trim() };
 }
 
-/** A repository whose roster lists an SSH signing key for the supervisor S04. */
-async function signingRepo() {
+/** A repository whose roster lists an SSH signing key for the supervisor S04 (and whose archive.yaml ends with `archiveYaml`). */
+async function signingRepo(archiveYaml?: string) {
   const supervisorKey = await sshKey('supervisor');
   const repo = await archiveRepo({
+    archiveYaml,
     staffYaml: (text) =>
       text.replace(
         '    git: { names: [许慕言], emails: [xu.my@mingxi.example], logins: ["github:xu-my"] }\n',
@@ -74,3 +75,39 @@ describe('[A-SIGNATURE] approvals by people with a signing key in the roster', (
   });
 });
 
+
+describe('[A-SIGNATURE] signedApprovals: required closes impersonation by e-mail', () => {
+  const west = 'cases/2026-0002';
+  const westCase = caseText({ id: west, worker: 'S06', post: 'P02' });
+  /** Anyone can type the business lead's e-mail as their git identity: here the west worker does, and merges. */
+  const impersonate = async (repo: Awaited<ReturnType<typeof archiveRepo>>) => {
+    const { branch, sha } = await submitRecord(repo, staff.westWorker, '2026-03-02', casePath(west), westCase);
+    mergeByHand(repo, { ...staff.westWorker, email: staff.businessLead.email }, '2026-03-03', branch, approvalMessage(west, 'intake', 'S02', 'supervisor', sha));
+  };
+
+  it('without the switch, a merge in the name of someone with no key listed is taken at its word', async () => {
+    const { repo } = await signingRepo();
+    await impersonate(repo);
+    expect(await checkRules(repo, '2026-03-03')).toEqual([]);
+  });
+
+  it('with signedApprovals: required, the same merge is an A-SIGNATURE error', async () => {
+    const { repo } = await signingRepo('signedApprovals: required\n');
+    await impersonate(repo);
+    const findings = await findingsOf(repo, '2026-03-03', 'A-SIGNATURE');
+    expect(findings.map((f) => [f.severity, f.record])).toEqual([['error', west]]);
+    expect(findings[0]?.message).toContain('signedApprovals: required');
+    expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-SIGNATURE']);
+  });
+
+  it('control: with the switch on, the supervisor\'s own signed approval counts, and swa approve refuses to merge unsigned', async () => {
+    const { repo, supervisorKey } = await signingRepo('signedApprovals: required\n');
+    const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', casePath(id), caseText());
+    const unsigned = await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch }));
+    expect(unsigned).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-SIGNATURE]')] });
+    repo.git(staff.supervisor, at('2026-03-03'), 'config', 'user.signingkey', supervisorKey.privateKey);
+    const signed = await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch, sign: true }));
+    expect(signed.approved).toBe(true);
+    expect(await checkRules(repo, '2026-03-03')).toEqual([]);
+  });
+});
