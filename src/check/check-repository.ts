@@ -1,5 +1,6 @@
 import { startHistory } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
+import { configsAt } from '../ledger/read-configs.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
@@ -38,11 +39,16 @@ export async function checkRepository(cwd: string, today: string): Promise<Repos
     return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
   const { ledger, rosterAt } = loaded;
+  // archive.yaml counts as it was last approved (signedApprovals applies from the roster approval
+  // that turned it on): read at the adoption point and at the roster approvals that changed it.
+  const configShas = [ledger.adoption!.sha, ...ledger.approvals.filter((a) => a.stage === 'roster' && a.files.includes(archiveConfigFile)).map((a) => a.sha)];
+  const configs = await configsAt(cwd, configShas);
+  const configAt = (sha: string) => configs.get(sha) ?? null;
   // Which key had to sign an approval depends on the roster that authorised it, known only inside
   // the integrity pass: every approval is verified at once against the keys of every roster on main.
   const rosters = new Set(ledger.mainline.map((c) => rosterAt(c.sha)).filter((r): r is Roster => r !== null));
-  const signing = content.context.config.signedApprovals === 'required' || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
+  const signing = [...configs.values()].some((c) => c?.signedApprovals === 'required') || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
-  const history = runHistoryRules({ ...content.context, ledger, rosterAt, signatures });
+  const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, signatures });
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -100,6 +100,23 @@ describe('[A-SIGNATURE] signedApprovals: required closes impersonation by e-mail
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-SIGNATURE']);
   });
 
+  it('the switch counts from the roster approval that turns it on: earlier approvals stand, later ones need a signature', async () => {
+    const repo = await archiveRepo();
+    const first = await submitRecord(repo, staff.worker, '2026-03-02', casePath(id), caseText());
+    mergeByHand(repo, staff.supervisor, '2026-03-03', first.branch, approvalMessage(id, 'intake', 'S04', 'supervisor', first.sha));
+
+    repo.git(staff.financeLead, at('2026-03-04'), 'switch', '-q', '-c', 'submit/roster');
+    const head = await repo.commit(staff.financeLead, at('2026-03-04'), 'Require signed approvals', { 'content/archive.yaml': `${await repo.read('content/archive.yaml')}signedApprovals: required\n` });
+    repo.git(staff.financeLead, at('2026-03-04'), 'switch', '-q', 'main');
+    mergeByHand(repo, staff.orgHead, '2026-03-04', 'submit/roster', `Approve roster change\n\nStage: roster\nApproved-by: S01\nRole: orgHead\nApproved-head: ${head}`);
+    expect(await checkRules(repo, '2026-03-04')).toEqual([]);
+
+    const { branch, sha } = await submitRecord(repo, staff.westWorker, '2026-03-05', casePath(west), westCase);
+    mergeByHand(repo, staff.businessLead, '2026-03-06', branch, approvalMessage(west, 'intake', 'S02', 'supervisor', sha));
+    const findings = await findingsOf(repo, '2026-03-06', 'A-SIGNATURE');
+    expect(findings.map((f) => [f.severity, f.record])).toEqual([['error', west]]);
+  });
+
   it('control: with the switch on, the supervisor\'s own signed approval counts, and swa approve refuses to merge unsigned', async () => {
     const { repo, supervisorKey } = await signingRepo('signedApprovals: required\n');
     const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', casePath(id), caseText());

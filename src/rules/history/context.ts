@@ -4,6 +4,7 @@ import type { Stage } from '../../ledger/stages.ts';
 import type { ArchiveRecord } from '../../records/archive-record.ts';
 import { approvedRecord } from '../../ledger/approval-scope.ts';
 import { fileOfRecord } from '../../records/record-path.ts';
+import type { ArchiveConfig } from '../../schemas/archive-config.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { RuleContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -12,12 +13,16 @@ import type { Finding } from '../finding.ts';
 export interface HistoryContext extends RuleContext {
   ledger: Ledger;
   rosterAt(sha: string): Roster | null;
+  /** archive.yaml as it stood at the adoption point and at each roster approval that changed it (null elsewhere). */
+  configAt(sha: string): ArchiveConfig | null;
   /** Signature checks of approval merges, by sha (A-SIGNATURE). */
   signatures: ReadonlyMap<string, SignatureCheck>;
   /** Approvals that broke an integrity rule: they approve nothing. Filled by checkIntegrity. */
   invalid: ReadonlySet<string>;
   /** The roster that authorises an approval made now (the last approved staff.yaml on main). Filled by checkIntegrity. */
   approvedRoster: Roster | null;
+  /** The archive configuration last approved on main (what `signedApprovals` asks of an approval made now). Filled by checkIntegrity. */
+  approvedConfig: ArchiveConfig | null;
 }
 
 export interface SignatureCheck {

@@ -5,6 +5,7 @@ import { staffIdOf } from '../../ledger/identity.ts';
 import { stageDefinitions, stageOrder, type Stage } from '../../ledger/stages.ts';
 import { locationFromPath } from '../../records/record-path.ts';
 import { kindByDir, type RecordKind } from '../../schemas/index.ts';
+import type { ArchiveConfig } from '../../schemas/archive-config.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { Finding } from '../finding.ts';
 import { actsAsSupervisor, holdsRole } from '../roster.ts';
@@ -24,13 +25,16 @@ export interface IntegrityResult {
   invalid: Set<string>;
   /** The roster that authorises an approval made now: the last approved state of staff.yaml on main. */
   approvedRoster: Roster | null;
+  /** Likewise the last approved archive.yaml. */
+  approvedConfig: ArchiveConfig | null;
 }
 
 const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.split('/')[0] ?? '');
 
-/** What an approval is judged against: the approved roster before it, its first parent's date, the stages approved before it. */
+/** What an approval is judged against: the approved roster and configuration before it, its first parent's date, the stages approved before it. */
 interface Judgement {
   roster: Roster | null;
+  config: ArchiveConfig | null;
   parentTime: string | undefined;
   skew: ClockSkew | undefined;
   earlier: ApprovedStages;
@@ -48,7 +52,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const timeOf = (sha: string) => ledger.mainline[position.get(sha) ?? -1]?.time;
   const tolerance = ctx.config.clockToleranceMinutes;
   const skews = clockSkews(ledger.mainline, tolerance);
-  const authority = new RosterAuthority(ctx.rosterAt, ledger.adoption?.sha ?? null);
+  const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, ledger.adoption?.sha ?? null);
   const invalid = new Set<string>();
   const valid: Approval[] = [];
   const approved = new ApprovedStages();
@@ -56,7 +60,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
 
   for (const approval of ledger.approvals) {
     const record = approvedRecord(approval);
-    const judgement = { roster: authority.current, parentTime: timeOf(approval.firstParent), skew: skews.get(approval.sha), earlier: approved };
+    const judgement = { roster: authority.roster, config: authority.config, parentTime: timeOf(approval.firstParent), skew: skews.get(approval.sha), earlier: approved };
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
@@ -81,7 +85,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     const records = ledger.unapproved.filter((c) => c.sha === skew.sha).flatMap((c) => c.records);
     for (const record of records.length > 0 ? records : [null]) findings.push(historyFinding(ctx, record, 'A-CLOCK', 'error', clockMessage(skew, tolerance), configFiles[1]));
   }
-  return { findings, invalid, approvedRoster: authority.current };
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config };
 }
 
 /** Why `approval` would not count, judged as if it were merged now after every valid approval so far. */
@@ -89,7 +93,7 @@ export function prospectiveViolations(ctx: HistoryContext, approval: Approval): 
   const approved = new ApprovedStages();
   for (const a of ctx.ledger.approvals) if (!ctx.invalid.has(a.sha)) approved.add(a);
   const parentTime = ctx.ledger.mainline.find((c) => c.sha === approval.firstParent)?.time;
-  return violationsOf(ctx, approval, approvedRecord(approval), { roster: ctx.approvedRoster, parentTime, skew: undefined, earlier: approved });
+  return violationsOf(ctx, approval, approvedRecord(approval), { roster: ctx.approvedRoster, config: ctx.approvedConfig, parentTime, skew: undefined, earlier: approved });
 }
 
 /** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
@@ -109,7 +113,7 @@ class ApprovedStages {
   }
 }
 
-function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, parentTime, skew, earlier }: Judgement): Violation[] {
+function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, config, parentTime, skew, earlier }: Judgement): Violation[] {
   const stage = approval.stage;
   if (stage === null) {
     return [{ rule: 'A-UNAUTHORISED', message: `合并没有写明已知的审批环节（Stage: ${approval.stageText ?? '无'}）` }];
@@ -147,7 +151,7 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
     });
   }
   if (record !== null) violations.push(...orderViolations(ctx, stage, record, earlier));
-  violations.push(...signatureViolations(ctx, roster, approval, approver));
+  violations.push(...signatureViolations(ctx.signatures.get(approval.sha), roster, approver, config?.signedApprovals === 'required'));
   return violations;
 }
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Approval } from '../../ledger/ledger.ts';
 import type { Roster } from '../../schemas/staff.ts';
-import type { HistoryContext } from './context.ts';
+import type { SignatureCheck } from './context.ts';
 import type { Violation } from './integrity.ts';
 
 /** An SSH public key's fingerprint as git and ssh-keygen print it (SHA256:…, unpadded base64); null for anything else. */
@@ -12,17 +11,16 @@ export function sshFingerprint(publicKey: string): string | null {
 }
 
 /**
- * A-SIGNATURE: an approval by someone the authorising roster lists a signing key for (or, with
- * `signedApprovals: required`, by anyone) counts only with a valid signature by one of those keys.
+ * A-SIGNATURE: an approval by someone the authorising roster lists a signing key for (or, where
+ * the approved archive.yaml says `signedApprovals: required`, by anyone) counts only with a valid
+ * signature by one of those keys. `check` is what git said of the merge's signature.
  */
-export function signatureViolations(ctx: HistoryContext, roster: Roster, approval: Approval, approver: string): Violation[] {
+export function signatureViolations(check: SignatureCheck | undefined, roster: Roster, approver: string, required: boolean): Violation[] {
   const keys = roster.people.find((p) => p.id === approver)?.signingKeys ?? [];
-  const required = ctx.config.signedApprovals === 'required';
   if (keys.length === 0 && !required) return [];
   if (keys.length === 0) {
     return [{ rule: 'A-SIGNATURE', message: `archive.yaml 要求每次审批都有签名（signedApprovals: required），但名册没有为 ${approver} 登记签名公钥` }];
   }
-  const check = ctx.signatures.get(approval.sha);
   const good = check !== undefined && (check.status === 'G' || check.status === 'U');
   if (good && keys.some((key) => sshFingerprint(key) === check.key)) return [];
   const seen = !check || check.status === 'N' ? '没有签名' : good ? `签名所用的密钥 ${check.key} 不是名册为 ${approver} 登记的` : `签名状态 ${check.status}`;
