@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { approve } from '../../src/approvals/approve.ts';
+import { branchOnlyStatus } from '../../src/approvals/status.ts';
 import { submit } from '../../src/approvals/submit.ts';
 import { timelineOf } from '../../src/approvals/timeline.ts';
 import { checkRepository } from '../../src/check/check-repository.ts';
@@ -179,6 +180,8 @@ describe('3. an unapproved roster change grants nothing [A-UNAUTHORISED]', () =>
     const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
     const refused = await repo.as(staff.westWorker, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch }));
     expect(refused).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S06 在 2026-03-03 不担任')] });
+    const { history } = await checkRepository(repo.dir, '2026-03-03');
+    expect(branchOnlyStatus(history!, id).waiting.map((w) => w.candidates)).toEqual([['S04']]);
   });
 
   it('control: the same role, approved as a roster change first, authorises', async () => {
