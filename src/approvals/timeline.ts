@@ -48,13 +48,15 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
     const invalid = ctx.invalid.has(approval.sha);
     const rules = findings.filter((f) => f.record === record && f.message.includes(approval.sha.slice(0, 8))).map((f) => f.rule);
     const role = approval.stage ? stageDefinitions[approval.stage].role : '';
+    const signature = ctx.signatures.get(approval.sha);
+    const signed = signature?.status === 'G' && signature.signer ? `，有 ${signature.signer} 名册登记密钥的签名` : '';
     entries.push({
       time: approval.time,
       kind: invalid ? 'invalid-approval' : 'approved',
       stage: approval.stage,
       by: approval.approver,
       sha: approval.sha,
-      note: `${invalid ? '无效的审批' : '批准'}「${stageLabel(approval.stage)}」（${role}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
+      note: `${invalid ? '无效的审批' : '批准'}「${stageLabel(approval.stage)}」（${role}${signed}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
     });
   }
   for (const change of notes.unapproved.get(record) ?? []) {

@@ -10,6 +10,7 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { actsAsSupervisor, holdsRole } from '../rules/roster.ts';
 import type { Roster } from '../schemas/staff.ts';
+import { demoSigningKey, withSigningKey } from './signing-key.ts';
 import { stagesOf } from './stage-plan.ts';
 
 export interface DemoOptions {
@@ -52,7 +53,8 @@ function withoutTopLevelKeys(text: string, keys: readonly string[]): string {
  * A git repository that holds the archive with a history of approvals made by the fictional
  * staff on fixed dates: each record is submitted by its worker on a submit/ branch and every stage
  * its content implies is approved by the holder of the stage's role, in date order. One case is
- * rejected and resubmitted before its approval; submissions of the last days still wait; and two
+ * rejected and resubmitted before its approval; the finance lead's signing key is registered by a
+ * roster approval and her approvals are signed; submissions of the last days still wait; and two
  * violations are planted for the dashboard and `swa due` to show: a group report filed six days
  * late (GR-REPORT-3D) and a correction pushed straight to main (A-UNAPPROVED-CHANGE).
  */
@@ -75,6 +77,21 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
   git(orgHead, start, 'add', 'content');
   git(orgHead, start, 'commit', '-q', '-m', 'Adopt the archive: roster and code tables');
   git(orgHead, start, 'tag', adoptionTag);
+  let approvals = 0;
+
+  // The finance lead's signing key is registered by a roster approval; every approval of hers after it is signed (A-SIGNATURE).
+  const signer = personWith(roster, 'financeLead', '2025-01-02');
+  const signingKey = await demoSigningKey(out, signer.id);
+  const businessLead = personWith(roster, 'businessLead', '2025-01-02');
+  git(businessLead, at('2025-01-02', '10:00'), 'switch', '-q', '-c', 'submit/roster');
+  await writeFile(join(out, 'content', 'staff.yaml'), withSigningKey(await readFile(join(out, 'content', 'staff.yaml'), 'utf8'), signer.id, signingKey.publicKey));
+  git(businessLead, at('2025-01-02', '10:00'), 'commit', '-q', '-am', `Register the signing key of ${signer.id}`);
+  const rosterTip = git(businessLead, at('2025-01-02', '10:00'), 'rev-parse', 'HEAD');
+  git(orgHead, at('2025-01-02', '11:00'), 'switch', '-q', 'main');
+  git(orgHead, at('2025-01-02', '11:00'), 'merge', '--no-ff', '-q', '-m', `Approve roster change: signing key of ${signer.id}\n\nStage: roster\nApproved-by: ${orgHead.id}\nRole: orgHead\nApproved-head: ${rosterTip}`, 'submit/roster');
+  git(orgHead, at('2025-01-02', '11:00'), 'branch', '-q', '-D', 'submit/roster');
+  approvals++;
+  const signing = (person: Person) => (person.id === signer.id ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${signingKey.privateKey}`] : []);
 
   // Planted: one group files its report six days late (GR-REPORT-3D).
   const lateReport = parsed.find((r) => r.kind === 'group' && r.data.report !== undefined && r.data.archiveNo === undefined);
@@ -91,7 +108,6 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
   events.sort((a, b) => a.date.localeCompare(b.date) || a.record.id.localeCompare(b.record.id) || a.order - b.order);
 
   const waitFrom = addDays(today, -pendingDays);
-  let approvals = 0;
   const stopped = new Set<string>();
   const rejectOnce = parsed.find((r) => r.kind === 'case')?.id;
   for (const event of events) {
@@ -123,7 +139,8 @@ export async function generateDemo({ source, out, today }: DemoOptions): Promise
     }
     const tip = git(approver, at(date, '16:00'), 'rev-parse', branch);
     const role = stageDefinitions[stage].role;
-    git(approver, at(date, '16:00'), 'merge', '--no-ff', '-q', '-m', `Approve ${record.id}: ${stage}\n\nRecord: ${record.id}\nStage: ${stage}\nApproved-by: ${approver.id}\nRole: ${role}\nApproved-head: ${tip}`, branch);
+    const sign = signing(approver);
+    git(approver, at(date, '16:00'), ...sign, 'merge', '--no-ff', '-q', ...(sign.length > 0 ? ['-S'] : []), '-m', `Approve ${record.id}: ${stage}\n\nRecord: ${record.id}\nStage: ${stage}\nApproved-by: ${approver.id}\nRole: ${role}\nApproved-head: ${tip}`, branch);
     git(approver, at(date, '16:00'), 'branch', '-q', '-D', branch);
     approvals++;
   }
