@@ -129,6 +129,17 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-UNAPPROVED-CHANGE']);
   });
 
+  it('a direct push dated a day before the commit it follows is reported by A-CLOCK as well', async () => {
+    const repo = await archiveRepo();
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    const merge = mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha));
+    const push = await repo.commit(staff.worker, at('2026-03-02', '15:00:00'), 'Edit the case', { [path]: `${caseText()}\n补充（虚构）\n` });
+    const clock = await findingsOf(repo, '2026-03-03', 'A-CLOCK');
+    expect(clock.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
+    expect(clock[0]?.message).toContain(`提交 ${push.slice(0, 8)} 的时间（2026-03-02T15:00:00+08:00）早于它在 main 上的前一个提交 ${merge.slice(0, 8)}`);
+    expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-CLOCK', 'error:A-UNAPPROVED-CHANGE']);
+  });
+
   it('control: a valid approval that comes after the push in history turns it into a warning', async () => {
     const repo = await archiveRepo();
     await repo.commit(staff.worker, at('2026-03-02'), 'Open case', { [path]: caseText() });

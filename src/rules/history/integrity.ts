@@ -9,7 +9,7 @@ import type { ArchiveConfig } from '../../schemas/archive-config.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { Finding } from '../finding.ts';
 import { actsAsSupervisor, holdsRole } from '../roster.ts';
-import { clockMessage, clockSkews, judgedDay, type ClockSkew } from './clock.ts';
+import { clockMessage, clockSkews, judgedDay, unapprovedClockSkews, type ClockSkew } from './clock.ts';
 import { historyFinding, shortSha, type HistoryContext } from './context.ts';
 import { RosterAuthority } from './roster-authority.ts';
 import { signatureViolations } from './signatures.ts';
@@ -78,13 +78,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
-  findings.push(...unapprovedChanges(ctx, valid, after));
-  const approvals = new Set(ledger.approvals.map((a) => a.sha));
-  for (const skew of skews.values()) {
-    if (approvals.has(skew.sha)) continue;
-    const records = ledger.unapproved.filter((c) => c.sha === skew.sha).flatMap((c) => c.records);
-    for (const record of records.length > 0 ? records : [null]) findings.push(historyFinding(ctx, record, 'A-CLOCK', 'error', clockMessage(skew, tolerance), configFiles[1]));
-  }
+  findings.push(...unapprovedChanges(ctx, valid, after), ...unapprovedClockSkews(ctx, skews));
   return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config };
 }
 
