@@ -18,24 +18,29 @@ const closed = (id: string) =>
     'closingEvaluation: { date: 2026-04-01, goalsMet: 完全达成, clientFeedback: 满意 }\nattachments: [{ name: 个案记录表, pages: 2 }]\nfollowUps: [{ date: 2026-06-01, summary: 稳定 }]\n---\n\n测试正文',
   );
 
-/** A case taken through intake and closing approvals by hand, as history the archive command relies on. */
-async function closedCase(repo: ArchiveRepo, id: string): Promise<void> {
-  const branch = `submit/${id}`;
-  const intake = await commitOnBranch(repo, staff.worker, '2026-03-02', branch, casePath(id), caseText({ id }), 'intake');
-  mergeByHand(repo, staff.supervisor, '2026-03-02', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
-  const serving = caseText({ id, consent: '2026-03-03', plan: '2026-03-04', sessions: ['2026-03-05'] });
-  const session = await commitOnBranch(repo, staff.worker, '2026-03-05', branch, casePath(id), serving, 'session');
-  mergeByHand(repo, staff.supervisor, '2026-03-06', branch, approvalMessage(id, 'session', 'S04', 'supervisor', session));
-  const closing = await commitOnBranch(repo, staff.worker, '2026-04-03', branch, casePath(id), closed(id), 'closing');
-  mergeByHand(repo, staff.supervisor, '2026-04-03', branch, approvalMessage(id, 'closing', 'S04', 'supervisor', closing));
-  repo.git(staff.supervisor, at('2026-04-03'), 'branch', '-q', '-D', branch);
+/**
+ * Cases taken through intake, session and closing approvals by hand, as history the archive
+ * command relies on: stage by stage across the cases, so that dates along main never go back (A-CLOCK).
+ */
+async function closedCases(repo: ArchiveRepo, ...ids: string[]): Promise<void> {
+  const stages = [
+    { stage: 'intake', submitted: '2026-03-02', approved: '2026-03-02', text: (id: string) => caseText({ id }) },
+    { stage: 'session', submitted: '2026-03-05', approved: '2026-03-06', text: (id: string) => caseText({ id, consent: '2026-03-03', plan: '2026-03-04', sessions: ['2026-03-05'] }) },
+    { stage: 'closing', submitted: '2026-04-03', approved: '2026-04-03', text: closed },
+  ];
+  for (const { stage, submitted, approved, text } of stages) {
+    for (const id of ids) {
+      const head = await commitOnBranch(repo, staff.worker, submitted, `submit/${id}`, casePath(id), text(id), stage);
+      mergeByHand(repo, staff.supervisor, approved, `submit/${id}`, approvalMessage(id, stage, 'S04', 'supervisor', head));
+    }
+  }
+  for (const id of ids) repo.git(staff.supervisor, at('2026-04-03'), 'branch', '-q', '-D', `submit/${id}`);
 }
 
 describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
   it('two branches race for one number: check catches the second, --renumber repairs it, the register explains it', async () => {
     const repo = await archiveRepo();
-    await closedCase(repo, 'cases/2026-0001');
-    await closedCase(repo, 'cases/2026-0002');
+    await closedCases(repo, 'cases/2026-0001', 'cases/2026-0002');
     expect(await findingsOf(repo, '2026-12-01', 'C-ARCHIVE-COMPLETE')).toEqual([]);
 
     const first = await repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: 'cases/2026-0001' }));
@@ -80,8 +85,7 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
 
   it('never reuses a number whose record was removed, and explains the gap', async () => {
     const repo = await archiveRepo();
-    await closedCase(repo, 'cases/2026-0001');
-    await closedCase(repo, 'cases/2026-0002');
+    await closedCases(repo, 'cases/2026-0001', 'cases/2026-0002');
     const first = await repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: 'cases/2026-0001' }));
     await repo.as(staff.supervisor, at('2026-12-02'), () => approve({ cwd: repo.dir, today: '2026-12-02', branch: first.branch }));
     repo.git(staff.orgHead, at('2026-12-03'), 'rm', '-q', casePath('cases/2026-0001'));
