@@ -32,7 +32,7 @@ export interface CheckResult {
 
 /**
  * The whole content check: parse every record and both configuration files, then run every
- * content rule. Pure: the files and the date come in, findings go out.
+ * content rule whose inputs could be read. Pure: the files and the date come in, findings go out.
  */
 export function checkArchive(files: readonly SourceFile[], today: string): CheckResult {
   const textOf = (path: string) => files.find((f) => f.path === path)?.text;
@@ -64,16 +64,11 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
     }
   }
 
-  let context: RuleContext | null = null;
-  if (staff.value && config.value) {
-    context = { records: parsed, byId: new Map(parsed.map((r) => [r.id, r])), unparsed, config: config.value, roster: staff.value, today };
-    findings.push(...runContentRules(context));
-  } else {
-    findings.push({
-      ...parseFinding(staff.value ? archiveConfigFile : staffFile, '名册或代码表无法读取，已跳过依赖它们的规则；请先修正上面的错误'),
-      severity: 'warning',
-    });
-  }
+  const records = { records: parsed, byId: new Map(parsed.map((r) => [r.id, r])), unparsed, today };
+  findings.push(...runContentRules({ ...records, roster: staff.value ?? undefined, config: config.value ?? undefined }));
+  if (!staff.value) findings.push(skippedFinding(staffFile, '名册', '人员、岗位、角色与签字'));
+  if (!config.value) findings.push(skippedFinding(archiveConfigFile, '代码表', '服务类别、档案编号、热线与各项时限'));
+  const context: RuleContext | null = staff.value && config.value ? { ...records, roster: staff.value, config: config.value } : null;
   return { records: recordFiles.length, parsed, findings: findings.sort(compareFindings), context };
 }
 
@@ -87,3 +82,9 @@ function isKnownNonRecord(path: string): boolean {
 }
 
 const parseFinding = (file: string, message: string): Finding => ({ rule: 'PARSE', severity: 'error', record: null, file, line: 1, message });
+
+/** The one warning that says what a broken configuration file keeps from being checked; its errors are reported on their own lines. */
+const skippedFinding = (file: string, what: string, rules: string): Finding => ({
+  ...parseFinding(file, `${what}无法读取，已跳过依赖它的规则（${rules}）和审批历史规则；其余规则照常检查。请先修正本文件的错误`),
+  severity: 'warning',
+});

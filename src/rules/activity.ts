@@ -1,6 +1,6 @@
 import { addDays, maxDate, minDate } from '../dates.ts';
 import type { RecordOfKind } from '../records/archive-record.ts';
-import type { RuleContext } from './context.ts';
+import type { ConfigContext, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { holdsRole } from './roster.ts';
@@ -30,7 +30,7 @@ export function firstMeetingDate(record: ActivityRecord): string {
 const kindName = (record: ActivityRecord) => (record.kind === 'group' ? '小组' : '社区活动');
 
 /** GR-PLAN-LEAD, CM-PLAN-LEAD: the plan is dated at least N days (default 14) before the first meeting. */
-export function planIsEarly(record: ActivityRecord, ctx: RuleContext): Finding[] {
+export function planIsEarly(record: ActivityRecord, ctx: ConfigContext): Finding[] {
   const lead = ctx.config.deadlines.planLeadDays;
   const start = firstMeetingDate(record);
   const latest = addDays(start, -lead);
@@ -59,7 +59,7 @@ const total = (lines: readonly { amount: number }[]) => lines.reduce((sum, line)
  * GR-FUNDING (小组第三条; community by CM-AS-GROUP): who signs the budget and the financial
  * report depends on where the money comes from.
  */
-export function fundingIsSigned(record: ActivityRecord, ctx: RuleContext): Finding[] {
+export function fundingIsSigned(record: ActivityRecord, ctx: RosterContext): Finding[] {
   const report = reporter(record);
   const { funding, plan, financialReport } = record.data;
   const findings: Finding[] = [];
@@ -99,7 +99,7 @@ export function fundingIsSigned(record: ActivityRecord, ctx: RuleContext): Findi
 }
 
 /** GR-REPORT-3D (小组第五条; community by CM-AS-GROUP): report and financial report within N days of the end. */
-export function reportIsOnTime(record: ActivityRecord, ctx: RuleContext): Finding[] {
+export function reportIsOnTime(record: ActivityRecord, ctx: ConfigContext): Finding[] {
   const end = endDate(record);
   if (end === undefined) return [];
   const days = ctx.config.deadlines.reportDays;
@@ -124,7 +124,7 @@ export function reportIsOnTime(record: ActivityRecord, ctx: RuleContext): Findin
  * GR-SESSION (小组第四条) and CM-RECORD (社区第四条): a meeting on the schedule whose date has
  * passed (beyond the filing grace of C-SESSION-RECORD) without its record is a duty fallen due: a warning.
  */
-export function pastMeetingsRecorded(record: ActivityRecord, ctx: RuleContext): Finding[] {
+export function pastMeetingsRecorded(record: ActivityRecord, ctx: ConfigContext): Finding[] {
   if (record.data.report !== undefined) return [];
   const graceEnd = addDays(ctx.today, -ctx.config.deadlines.sessionRecordDays);
   const past = record.data.plan.schedule.filter((s) => s.date < graceEnd).length;

@@ -1,6 +1,6 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { recordKinds, serviceKinds } from '../schemas/index.ts';
-import type { RuleContext } from './context.ts';
+import type { ConfigContext, RecordsContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { completionDate, type ServiceRecord } from './record-dates.ts';
@@ -11,7 +11,7 @@ export const isServiceRecord = (record: ArchiveRecord): record is ServiceRecord 
   (serviceKinds as readonly string[]).includes(record.kind);
 
 /** G-ARCHIVE-NO: the category code of every service record is in archive.yaml's code table. */
-export function categoryIsKnown(record: ServiceRecord, ctx: RuleContext): Finding[] {
+export function categoryIsKnown(record: ServiceRecord, ctx: ConfigContext): Finding[] {
   const { category } = record.data;
   if (category in ctx.config.categories) return [];
   return [
@@ -24,7 +24,7 @@ export function categoryIsKnown(record: ServiceRecord, ctx: RuleContext): Findin
 }
 
 /** G-ARCHIVE-NO (第六章第四条): 服务类别-服务性质-次序-年月, parts matching the record. */
-export function archiveNumberIsWellFormed(record: ServiceRecord, ctx: RuleContext): Finding[] {
+export function archiveNumberIsWellFormed(record: ServiceRecord, ctx: ConfigContext): Finding[] {
   const archiveNo = record.data.archiveNo;
   if (archiveNo === undefined) return [];
   const report = (message: string) => [reporter(record).error('G-ARCHIVE-NO', ['archiveNo'], message)];
@@ -58,7 +58,7 @@ export function archiveNumberIsWellFormed(record: ServiceRecord, ctx: RuleContex
 }
 
 /** G-ARCHIVE-NO: numbers are unique; every holder after the first (by record id) is reported. */
-export function archiveNumbersAreUnique(ctx: RuleContext): Finding[] {
+export function archiveNumbersAreUnique(ctx: RecordsContext): Finding[] {
   const firstHolder = new Map<string, ServiceRecord>();
   const findings: Finding[] = [];
   const numbered = ctx.records.filter(isServiceRecord).filter((r) => r.data.archiveNo !== undefined);

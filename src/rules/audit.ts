@@ -1,10 +1,10 @@
-import type { RecordRule } from './context.ts';
+import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { holdsRole } from './roster.ts';
 
 /** GR-AUDIT (小组第五条): the businessLead spot-checks archived groups and community activities. */
-export const auditIsValid: RecordRule<'audit'> = (record, ctx) => {
+export const auditIsValid: RecordRule<'audit', RosterContext> = (record, ctx) => {
   const report = reporter(record);
   const { target, auditor, date } = record.data;
   const findings: Finding[] = [];

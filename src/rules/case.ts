@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../schemas/case.ts';
-import type { RecordRule } from './context.ts';
+import type { ConfigContext, RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { addDays, minDate } from '../dates.ts';
@@ -45,7 +45,7 @@ export const consentBeforeService: RecordRule<'case'> = (record) => {
 };
 
 /** C-REFERRAL (content side): consent, assessment, and a receiver of the right type. */
-export const referralIsComplete: RecordRule<'case'> = (record, ctx) => {
+export const referralIsComplete: RecordRule<'case', RosterContext> = (record, ctx) => {
   const report = reporter(record);
   return record.data.referrals.flatMap((referral, i): Finding[] => {
     const at = (field: string) => ['referrals', i, field];
@@ -107,7 +107,7 @@ export const followUpAfterClosing: RecordRule<'case'> = (record) => {
 
 /** The forms C-ARCHIVE-COMPLETE asks for beyond those the schema already requires (basic info, intake). */
 /** C-FOLLOW-UP (第八条): a follow-up is recorded within N days of closing; once overdue it is a duty fallen due. */
-export const followedUp: RecordRule<'case'> = (record, ctx) => {
+export const followedUp: RecordRule<'case', ConfigContext> = (record, ctx) => {
   const closed = record.data.closingForm?.date;
   if (closed === undefined || record.data.followUps.length > 0) return [];
   const due = addDays(closed, ctx.config.deadlines.followUpDays);

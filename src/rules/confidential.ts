@@ -2,7 +2,7 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { knownValuesOf, textOutsideClient } from '../privacy/record-text.ts';
 import { piiKindLabels, scanPii, type PiiHit } from '../privacy/pii-scan.ts';
 import { isPlainObject } from '../schemas/walk.ts';
-import type { RuleContext } from './context.ts';
+import type { RecordsContext, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import type { ServiceRecord } from './record-dates.ts';
@@ -28,9 +28,9 @@ const suppression = /swa-pii-ok\s*[:：]?\s*(.*?)\s*(?:-->)?\s*$/;
  * never in the narrative, in any other field, or in a comment. Messages name the kind and the
  * line, never the value, since findings are shown on the archive site.
  */
-export function noPersonalDataOutsideClient(record: ArchiveRecord, ctx: RuleContext, knownValues = plaintextValues(record)): Finding[] {
+export function noPersonalDataOutsideClient(record: ArchiveRecord, ctx: RecordsContext, knownValues = plaintextValues(record)): Finding[] {
   const text = textOutsideClient(record);
-  return hitFindings(record, text, scanPii(text, { knownValues, allowedNumbers: ctx.config.hotlines }));
+  return hitFindings(record, text, scanPii(text, { knownValues, allowedNumbers: ctx.config?.hotlines ?? [] }));
 }
 
 /** Findings for scanner hits in `text` (the record's lines, some blanked), after the reviewed suppressions. */
@@ -63,7 +63,7 @@ export function hitFindings(record: ArchiveRecord, text: string, hits: readonly 
 }
 
 /** G-CONFIDENTIAL: an emergency disclosure is approved by the supervisor of the post or the org head. */
-export function disclosuresApproved(record: ServiceRecord, ctx: RuleContext): Finding[] {
+export function disclosuresApproved(record: ServiceRecord, ctx: RosterContext): Finding[] {
   const report = reporter(record);
   return record.data.disclosures.flatMap((disclosure, i) => {
     const { approvedBy, date } = disclosure;

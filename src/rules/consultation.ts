@@ -1,4 +1,4 @@
-import type { RecordRule } from './context.ts';
+import type { ConfigContext, RecordRule } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 
@@ -24,7 +24,7 @@ export const inquiryIsRecorded: RecordRule<'consultation'> = (record) => {
 };
 
 /** C-HOTLINE (第四条): a hotline consultation names a hotline the organisation serves. */
-export const hotlineIsKnown: RecordRule<'consultation'> = (record, ctx) => {
+export const hotlineIsKnown: RecordRule<'consultation', ConfigContext> = (record, ctx) => {
   const report = reporter(record);
   const { channel, hotline } = record.data;
   const known = ctx.config.hotlines;

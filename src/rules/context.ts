@@ -5,19 +5,35 @@ import type { RecordKind } from '../schemas/index.ts';
 import type { Roster } from '../schemas/staff.ts';
 import type { Finding } from './finding.ts';
 
-/** Everything a content rule may look at. Pure data: no files, no git, no clock. */
-export interface RuleContext {
+/** What every content rule may look at, whether or not staff.yaml and archive.yaml could be read. Pure data: no files, no git, no clock. */
+export interface RecordsContext {
   records: readonly ArchiveRecord[];
   byId: ReadonlyMap<string, ArchiveRecord>;
   /** Ids of record files that exist but did not parse: their own findings explain them, so references to them are not reported again. */
   unparsed: ReadonlySet<string>;
-  config: ArchiveConfig;
-  roster: Roster;
   /** The date the check runs for (--today), YYYY-MM-DD. */
   today: string;
+  /** The code tables, for a rule that can use them without needing them (absent when archive.yaml is broken). */
+  config?: ArchiveConfig;
 }
 
-export type RecordRule<K extends RecordKind> = (record: RecordOfKind<K>, ctx: RuleContext) => Finding[];
+/** The context of a rule that needs the roster (staff.yaml). */
+export interface RosterContext extends RecordsContext {
+  roster: Roster;
+}
+
+/** The context of a rule that needs the code tables and deadlines (archive.yaml). */
+export interface ConfigContext extends RecordsContext {
+  config: ArchiveConfig;
+}
+
+/** Everything a content rule may look at, both configuration files included. */
+export interface RuleContext extends RecordsContext {
+  roster: Roster;
+  config: ArchiveConfig;
+}
+
+export type RecordRule<K extends RecordKind, C extends RecordsContext = RecordsContext> = (record: RecordOfKind<K>, ctx: C) => Finding[];
 
 /** Builds findings about one record, each pointing at the line of the key at `path`. */
 export function reporter(record: ArchiveRecord): Reporter {

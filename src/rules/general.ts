@@ -1,4 +1,4 @@
-import type { RuleContext } from './context.ts';
+import type { RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { startDate, type ServiceRecord } from './record-dates.ts';
@@ -17,7 +17,7 @@ export function serviceIsFree(record: ServiceRecord): Finding[] {
 }
 
 /** The worker and post named on a record exist in staff.yaml, and the worker served that post when the service started. */
-export function staffReferencesExist(record: ServiceRecord, ctx: RuleContext): Finding[] {
+export function staffReferencesExist(record: ServiceRecord, ctx: RosterContext): Finding[] {
   const report = reporter(record);
   const findings: Finding[] = [];
   const { worker, post } = record.data;

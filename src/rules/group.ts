@@ -1,6 +1,6 @@
 import { minDate } from '../dates.ts';
 import { endDate, missingSharedForms } from './activity.ts';
-import type { RecordRule } from './context.ts';
+import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { actsAsSupervisor } from './roster.ts';
@@ -19,7 +19,7 @@ export const recruitmentBeforeStart: RecordRule<'group'> = (record) => {
 };
 
 /** GR-SESSION (第四条): participant feedback, and the supervisor's comment once the group has ended. */
-export const sessionsAreReviewed: RecordRule<'group'> = (record, ctx) => {
+export const sessionsAreReviewed: RecordRule<'group', RosterContext> = (record, ctx) => {
   const report = reporter(record);
   const { feedback, supervisorComment } = record.data;
   const findings: Finding[] = [];

@@ -1,11 +1,11 @@
 import { quarterEnd, quarterOf } from '../dates.ts';
 import type { RecordOfKind } from '../records/archive-record.ts';
-import type { RecordRule, RuleContext } from './context.ts';
+import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 
 /** C-QUARTERLY-HANDOVER (第四条): a post that cannot store files hands over the originals of the quarter's closed cases. */
-export const handoverIsValid: RecordRule<'handover'> = (record, ctx) => {
+export const handoverIsValid: RecordRule<'handover', RosterContext> = (record, ctx) => {
   const report = reporter(record);
   const { post, quarter, cases, worker, receivedBy } = record.data;
   const findings: Finding[] = [];
@@ -36,7 +36,7 @@ export const handoverIsValid: RecordRule<'handover'> = (record, ctx) => {
 };
 
 /** Closed cases of posts that cannot store files whose originals no handover of their quarter lists. */
-export function casesAwaitingHandover(ctx: RuleContext): { record: RecordOfKind<'case'>; quarter: string }[] {
+export function casesAwaitingHandover(ctx: RosterContext): { record: RecordOfKind<'case'>; quarter: string }[] {
   const handedOver = new Set(
     ctx.records.flatMap((r) => (r.kind === 'handover' ? r.data.cases.map((id) => `${r.data.quarter}:${id}`) : [])),
   );
@@ -49,7 +49,7 @@ export function casesAwaitingHandover(ctx: RuleContext): { record: RecordOfKind<
 }
 
 /** C-QUARTERLY-HANDOVER: once a quarter has ended, each of its closed cases at such a post has been handed over. */
-export function handoversNotMissing(ctx: RuleContext): Finding[] {
+export function handoversNotMissing(ctx: RosterContext): Finding[] {
   return casesAwaitingHandover(ctx)
     .filter(({ quarter }) => quarterEnd(quarter) < ctx.today)
     .map(({ record, quarter }) =>

@@ -1,5 +1,5 @@
-import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RecordKind } from '../schemas/index.ts';
+import type { Roster } from '../schemas/staff.ts';
 import { fundingIsSigned, pastMeetingsRecorded, planIsEarly, reportIsOnTime, safetyIsPlanned } from './activity.ts';
 import { archiveNumberIsWellFormed, archiveNumbersAreUnique, categoryIsKnown } from './archive-number.ts';
 import { auditIsValid } from './audit.ts';
@@ -22,58 +22,84 @@ import {
 } from './community.ts';
 import { clientIsSealed, disclosuresApproved, noPersonalDataOutsideClient } from './confidential.ts';
 import { hotlineIsKnown, inquiryIsRecorded } from './consultation.ts';
-import type { RecordRule, RuleContext } from './context.ts';
+import type { ConfigContext, RecordRule, RecordsContext, RosterContext } from './context.ts';
 import type { Finding } from './finding.ts';
 import { serviceIsFree, staffReferencesExist } from './general.ts';
 import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
 import { handoverIsValid, handoversNotMissing } from './handover.ts';
 
-const serviceRules = [serviceIsFree, staffReferencesExist, categoryIsKnown, archiveNumberIsWellFormed, disclosuresApproved, noPersonalDataOutsideClient];
-const activityRules = [planIsEarly, safetyIsPlanned, fundingIsSigned, reportIsOnTime, pastMeetingsRecorded];
+/** The rules that need one context: by record kind, then those over the whole archive. */
+interface Tier<C extends RecordsContext> {
+  records: { [K in RecordKind]: RecordRule<K, C>[] };
+  archive: ((ctx: C) => Finding[])[];
+}
 
-/** Every content rule, by record kind. Rules that need git history live with the ledger. */
-const recordRules: { [K in RecordKind]: RecordRule<K>[] } = {
-  case: [
-    ...serviceRules,
-    clientIsSealed,
-    noServiceBeforeIntake,
-    consentBeforeService,
-    referralIsComplete,
-    closingFollowsReport,
-    followUpAfterClosing,
-    followedUp,
-    archiveIsComplete,
-  ],
-  consultation: [...serviceRules, clientIsSealed, inquiryIsRecorded, hotlineIsKnown],
-  group: [...serviceRules, ...activityRules, recruitmentBeforeStart, sessionsAreReviewed, groupFormsComplete],
-  community: [
-    ...serviceRules,
-    ...activityRules,
-    needsBeforePlan,
-    employerConsentBeforePlan,
-    emergencyIsPlanned,
-    processIsRecorded,
-    activitiesAreRecorded,
-    communityFormsComplete,
-  ],
-  audit: [auditIsValid, noPersonalDataOutsideClient],
-  handover: [handoverIsValid, noPersonalDataOutsideClient],
+// Every content rule sits in exactly one tier, by what it reads besides the records: a broken
+// staff.yaml or archive.yaml stops only the tier that needs it. Rules that need git history live with the ledger.
+
+/** Rules that read the records alone (the PII scan spares archive.yaml's hotlines when that file can be read). */
+const ownRules: Tier<RecordsContext> = {
+  records: {
+    case: [serviceIsFree, noPersonalDataOutsideClient, clientIsSealed, noServiceBeforeIntake, consentBeforeService, closingFollowsReport, followUpAfterClosing, archiveIsComplete],
+    consultation: [serviceIsFree, noPersonalDataOutsideClient, clientIsSealed, inquiryIsRecorded],
+    group: [serviceIsFree, noPersonalDataOutsideClient, safetyIsPlanned, recruitmentBeforeStart, groupFormsComplete],
+    community: [
+      serviceIsFree,
+      noPersonalDataOutsideClient,
+      safetyIsPlanned,
+      needsBeforePlan,
+      employerConsentBeforePlan,
+      emergencyIsPlanned,
+      processIsRecorded,
+      activitiesAreRecorded,
+      communityFormsComplete,
+    ],
+    audit: [noPersonalDataOutsideClient],
+    handover: [noPersonalDataOutsideClient],
+  },
+  archive: [archiveNumbersAreUnique],
 };
 
-/** Rules over the whole archive rather than one record. */
-const archiveRules: ((ctx: RuleContext) => Finding[])[] = [archiveNumbersAreUnique, handoversNotMissing];
+/** Rules that need the roster (staff.yaml): people, posts, roles and signers. */
+const rosterRules: Tier<RosterContext> = {
+  records: {
+    case: [staffReferencesExist, disclosuresApproved, referralIsComplete],
+    consultation: [staffReferencesExist, disclosuresApproved],
+    group: [staffReferencesExist, disclosuresApproved, fundingIsSigned, sessionsAreReviewed],
+    community: [staffReferencesExist, disclosuresApproved, fundingIsSigned],
+    audit: [auditIsValid],
+    handover: [handoverIsValid],
+  },
+  archive: [handoversNotMissing],
+};
 
-export function runContentRules(ctx: RuleContext): Finding[] {
-  // Loops rather than nested flatMaps: a rule finds nothing in almost every record, and an
-  // array per record and rule was a noticeable part of checking 10,000 records.
+/** Rules that need the code tables and deadlines (archive.yaml). */
+const configRules: Tier<ConfigContext> = {
+  records: {
+    case: [categoryIsKnown, archiveNumberIsWellFormed, followedUp],
+    consultation: [categoryIsKnown, archiveNumberIsWellFormed, hotlineIsKnown],
+    group: [categoryIsKnown, archiveNumberIsWellFormed, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
+    community: [categoryIsKnown, archiveNumberIsWellFormed, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
+    audit: [],
+    handover: [],
+  },
+  archive: [],
+};
+
+/** Every content rule whose inputs are there: a tier runs only when the file it needs could be read. */
+export function runContentRules(ctx: RecordsContext & { roster?: Roster }): Finding[] {
   const findings: Finding[] = [];
-  for (const record of ctx.records) {
-    for (const rule of rulesFor(record)) for (const finding of rule(record, ctx)) findings.push(finding);
-  }
-  for (const rule of archiveRules) for (const finding of rule(ctx)) findings.push(finding);
+  runTier(ownRules, ctx, findings);
+  if (ctx.roster) runTier(rosterRules, { ...ctx, roster: ctx.roster }, findings);
+  if (ctx.config) runTier(configRules, { ...ctx, config: ctx.config }, findings);
   return findings;
 }
 
-function rulesFor(record: ArchiveRecord): RecordRule<RecordKind>[] {
-  return recordRules[record.kind] as RecordRule<RecordKind>[];
+function runTier<C extends RecordsContext>(tier: Tier<C>, ctx: C, findings: Finding[]): void {
+  // Loops rather than nested flatMaps: a rule finds nothing in almost every record, and an
+  // array per record and rule was a noticeable part of checking 10,000 records.
+  for (const record of ctx.records) {
+    for (const rule of tier.records[record.kind] as RecordRule<RecordKind, C>[]) for (const finding of rule(record, ctx)) findings.push(finding);
+  }
+  for (const rule of tier.archive) for (const finding of rule(ctx)) findings.push(finding);
 }

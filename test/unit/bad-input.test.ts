@@ -116,6 +116,63 @@ describe('bad input gets one clear finding and the other records are still check
     ]);
   });
 
+  describe('a broken staff.yaml or archive.yaml is reported once and stops only the rules that need it', () => {
+    // A phone number in a case's narrative (PII scan), the group's fee (G-FREE), a worker not on the
+    // roster (needs staff.yaml) and a category not in the code tables (needs archive.yaml).
+    async function checkBroken(file: string, edit: (text: string) => string) {
+      const files = await fixtureFiles();
+      const caseText = `${textOf(files, paths.case)}\n案主母亲电话 13812345678\n`;
+      const closed = replaceOnce(textOf(files, paths.closedCase), 'worker: S06', 'worker: S99');
+      const consultation = replaceOnce(textOf(files, paths.consultation), 'category: RX', 'category: XX');
+      let edited = withFile(withFile(withFile(files, paths.case, caseText), paths.closedCase, closed), paths.consultation, consultation);
+      edited = withFile(edited, file, edit(textOf(files, file)));
+      const group = replaceOnce(textOf(files, paths.group), 'participantFee: 0', 'participantFee: 30');
+      const result = checkArchive(withFile(edited, paths.group, group), today);
+      return { result, phoneLine: lineContaining(caseText, '13812345678'), workerLine: lineContaining(closed, 'worker: S99'), categoryLine: lineContaining(consultation, 'category: XX') };
+    }
+    const pii = (line: number) => ['G-CONFIDENTIAL', 'error', 'cases/2026-0001', line] as const;
+
+    it('control: with both files intact every planted fault is found', async () => {
+      const { result, phoneLine, workerLine, categoryLine } = await checkBroken('content/staff.yaml', (text) => text);
+      expect(summary(result)).toEqual([
+        pii(phoneLine),
+        ['SCHEMA', 'error', 'cases/2026-0002', workerLine],
+        ['G-ARCHIVE-NO', 'error', 'consultations/2026-0001', categoryLine],
+        groupStillChecked,
+      ]);
+    });
+
+    it('staff.yaml', async () => {
+      const { result, phoneLine, categoryLine } = await checkBroken('content/staff.yaml', () => 'people: [\n');
+      expect(summary(result)).toEqual([
+        pii(phoneLine),
+        ['G-ARCHIVE-NO', 'error', 'consultations/2026-0001', categoryLine],
+        groupStillChecked,
+        ['PARSE', 'warning', null, 1],
+        ['PARSE', 'error', null, 2],
+      ]);
+      expect(result.findings.filter((f) => f.file === 'content/staff.yaml').map((f) => f.message)).toEqual([
+        expect.stringContaining('名册无法读取，已跳过依赖它的规则'),
+        expect.stringContaining('YAML 格式错误'),
+      ]);
+      expect(result.context).toBeNull();
+    });
+
+    it('archive.yaml', async () => {
+      const broken = (text: string) => replaceOnce(text, '  QSN: 青少年\n', '  QSN: 青少年\n  qsn: 小写\n');
+      const { result, phoneLine, workerLine } = await checkBroken('content/archive.yaml', broken);
+      const files = await fixtureFiles();
+      expect(summary(result)).toEqual([
+        ['PARSE', 'warning', null, 1],
+        ['SCHEMA', 'error', null, lineContaining(broken(textOf(files, 'content/archive.yaml')), 'qsn: 小写')],
+        pii(phoneLine),
+        ['SCHEMA', 'error', 'cases/2026-0002', workerLine],
+        groupStillChecked,
+      ]);
+      expect(result.findings[0]?.message).toContain('代码表无法读取，已跳过依赖它的规则');
+    });
+  });
+
   it('a roster that gives one e-mail to two people', async () => {
     const files = await fixtureFiles();
     const roster = replaceOnce(textOf(files, 'content/staff.yaml'), 'emails: [fang.rx@mingxi.example]', 'emails: [chen.yh@mingxi.example]');
