@@ -2,6 +2,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { lineLocator } from './line-locator.ts';
 import { liftArmor } from './lift-armor.ts';
+import { aliasMessage, firstAliasOffset } from './yaml-aliases.ts';
 
 export type PathSegment = string | number;
 
@@ -27,17 +28,22 @@ export function normaliseText(raw: string): string {
  * key at fault. `firstLine` is the file line on which `yamlText` starts.
  */
 export function parseYamlMapping(yamlText: string, firstLine: number): YamlMapping | ParseFailure {
+  // Aliases are refused before either parser builds a value from them; every alias starts with `*`.
+  if (yamlText.includes('*')) {
+    const { doc, lineAt } = syntaxTree(yamlText, firstLine);
+    const alias = firstAliasOffset(doc);
+    if (alias !== undefined) return { message: aliasMessage, line: lineAt(alias) };
+  }
   // js-yaml reads the values fast (YAML 1.2 core schema, as the yaml package does); only a
   // document it rejects goes through the yaml package, for its error message and position.
   let data: unknown = withLiftedArmor(yamlText);
   try {
     data ??= load(yamlText, { schema: CORE_SCHEMA });
   } catch {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const { doc, lineAt } = syntaxTree(yamlText, firstLine);
     const error = doc.errors[0];
     if (error) {
-      return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: lineCounter.linePos(error.pos[0]).line + firstLine - 1 };
+      return { message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`, line: lineAt(error.pos[0]) };
     }
     data = doc.toJS();
   }
@@ -46,6 +52,13 @@ export function parseYamlMapping(yamlText: string, firstLine: number): YamlMappi
   }
 
   return { data: data as Record<string, unknown>, lineOf: lineLocator(yamlText, firstLine) };
+}
+
+/** The `yaml` package's syntax tree, for what js-yaml does not say: where an error or an alias is. */
+function syntaxTree(yamlText: string, firstLine: number) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return { doc, lineAt: (offset: number) => lineCounter.linePos(offset).line + firstLine - 1 };
 }
 
 /**

@@ -116,6 +116,35 @@ describe('bad input gets one clear finding and the other records are still check
     ]);
   });
 
+  describe('a YAML alias bomb fails fast with one PARSE finding', () => {
+    // Ten lines that stand for 10^9 values: every walk over the data (schema, pruning) would take minutes.
+    const bomb = ['l0: &l0 [哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈]', ...Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`)];
+
+    it('in a record', async () => {
+      const started = performance.now();
+      const result = await checkWith('content/cases/2026/0009.md', `---\nid: cases/2026-0009\n${bomb.join('\n')}\n---\n`);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0009', 4], groupStillChecked]);
+      expect(result.findings[0]?.message).toContain('不能使用锚点（&）和别名（*）');
+    });
+
+    it('in staff.yaml', async () => {
+      const files = await fixtureFiles();
+      const roster = `${textOf(files, 'content/staff.yaml')}${bomb.join('\n')}\n`;
+      const started = performance.now();
+      const result = await checkWith('content/staff.yaml', roster);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(summary(result)).toEqual([groupStillChecked, ['PARSE', 'warning', null, 1], ['PARSE', 'error', null, lineContaining(roster, '*l0')]]);
+    });
+
+    it('control: a * that is no alias is an ordinary character', async () => {
+      const files = await fixtureFiles();
+      const text = replaceOnce(textOf(files, paths.case), 'title: 初中生学业压力与亲子沟通个案', 'title: 初中生学业压力*亲子沟通个案');
+      const result = await checkWith(paths.case, text);
+      expect(summary(result)).toEqual([groupStillChecked]);
+    });
+  });
+
   describe('a broken staff.yaml or archive.yaml is reported once and stops only the rules that need it', () => {
     // A phone number in a case's narrative (PII scan), the group's fee (G-FREE), a worker not on the
     // roster (needs staff.yaml) and a category not in the code tables (needs archive.yaml).
