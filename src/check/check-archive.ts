@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseConfig } from '../records/parse-config.ts';
 import { parseRecord } from '../records/parse-record.ts';
@@ -8,12 +9,15 @@ import { checkArchiveConfig, checkRoster } from '../rules/config.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { runContentRules } from '../rules/index.ts';
+import { unreadableFinding } from './unreadable-file.ts';
 
-/** A file under content/, as read from disk. `text` is absent when the file is over the size limit. */
+/** A file under content/, as read from disk. `text` is absent when the file is over the size limit or is not a file (below). */
 export interface SourceFile {
   path: string;
   bytes: number;
   text?: string;
+  /** A symbolic link, or a pipe, socket or device: listed, never opened. */
+  notAFile?: 'symlink' | 'special';
 }
 
 export const staffFile = 'content/staff.yaml';
@@ -35,9 +39,13 @@ export interface CheckResult {
  * content rule whose inputs could be read. Pure: the files and the date come in, findings go out.
  */
 export function checkArchive(files: readonly SourceFile[], today: string): CheckResult {
-  const textOf = (path: string) => files.find((f) => f.path === path)?.text;
-  const staff = parseConfig(staffFile, textOf(staffFile), staffSchema);
-  const config = parseConfig(archiveConfigFile, textOf(archiveConfigFile), archiveConfigSchema);
+  const readConfig = <S extends z.ZodTypeAny>(path: string, schema: S) => {
+    const file = files.find((f) => f.path === path);
+    const unreadable = file && unreadableFinding(file);
+    return unreadable ? { value: null, source: null, findings: [unreadable] } : parseConfig(path, file?.text, schema);
+  };
+  const staff = readConfig(staffFile, staffSchema);
+  const config = readConfig(archiveConfigFile, archiveConfigSchema);
   const findings: Finding[] = [...staff.findings, ...config.findings];
   if (staff.value && staff.source) findings.push(...checkRoster(staff.value, staffFile, staff.source));
   if (config.value && config.source) findings.push(...checkArchiveConfig(config.value, archiveConfigFile, config.source));
@@ -48,6 +56,12 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
   const parsed: ArchiveRecord[] = [];
   const unparsed = new Set<string>();
   for (const file of recordFiles) {
+    const unreadable = unreadableFinding(file);
+    if (unreadable) {
+      findings.push(unreadable);
+      if (unreadable.record) unparsed.add(unreadable.record);
+      continue;
+    }
     if (file.text === undefined) {
       const size = (file.bytes / 1024 / 1024).toFixed(1);
       findings.push(parseFinding(file.path, `文件过大（${size} MB），记录文件上限 ${maxRecordBytes / 1024 / 1024} MB；附件和扫描件请放入档案袋，不要写进记录`));
@@ -59,7 +73,10 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
     else if (result.findings[0]?.record) unparsed.add(result.findings[0].record);
   }
   for (const file of others) {
-    if (!isKnownNonRecord(file.path)) {
+    // A link is wrong anywhere; the text of a file that is not a record matters nowhere (the configuration's is reported above).
+    const link = file.notAFile && !isConfigFile(file.path) ? unreadableFinding(file) : null;
+    if (link) findings.push(link);
+    else if (!isKnownNonRecord(file.path)) {
       findings.push({ ...parseFinding(file.path, 'content/ 下的未知文件：swa 不读取它。记录应放在 content/<类别目录>/<年份>/ 下'), severity: 'warning' });
     }
   }
@@ -77,8 +94,10 @@ function isRecordFile(path: string): boolean {
   return path.startsWith('content/') && dirEnd > 'content/'.length && kindByDir.has(path.slice('content/'.length, dirEnd));
 }
 
+const isConfigFile = (path: string): boolean => path === staffFile || path === archiveConfigFile;
+
 function isKnownNonRecord(path: string): boolean {
-  return path === staffFile || path === archiveConfigFile || path === 'content/README.md';
+  return isConfigFile(path) || path === 'content/README.md';
 }
 
 const parseFinding = (file: string, message: string): Finding => ({ rule: 'PARSE', severity: 'error', record: null, file, line: 1, message });

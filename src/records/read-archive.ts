@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { maxRecordBytes, type SourceFile } from '../check/check-archive.ts';
@@ -6,6 +6,7 @@ import { maxRecordBytes, type SourceFile } from '../check/check-archive.ts';
 /**
  * Reads every file under `<root>/content` (hidden files such as .gitkeep excepted). Files over
  * the record size limit are listed with their size but not read, so a stray scan cannot stall a check.
+ * Symbolic links, pipes and devices are listed and never opened: a link could bring in any file on the machine.
  */
 export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
   const contentDir = join(root, 'content');
@@ -19,17 +20,19 @@ export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
   // Paths by concatenation and slicing, not path.join/relative: readdir names every entry below
   // contentDir, and normalising two paths per file was a noticeable part of reading 10,000 records.
   const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.parentPath}${sep}${entry.name}`.slice(contentDir.length + 1))
-    .filter((inside) => !inside.startsWith('.') && !inside.includes(`${sep}.`));
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => ({ inside: `${entry.parentPath}${sep}${entry.name}`.slice(contentDir.length + 1), entry }))
+    .filter(({ inside }) => !inside.startsWith('.') && !inside.includes(`${sep}.`));
 
   // Synchronous reads in one loop into one buffer: thousands of small files read faster so than
   // through the thread pool. One read of up to the limit plus a byte tells the size without an
   // fstat; system calls are most of the cost of reading 10,000 records.
   const buffer = Buffer.allocUnsafe(maxRecordBytes + 1);
-  const read = files.map((inside): SourceFile => {
+  const read = files.map(({ inside, entry }): SourceFile => {
     const path = `content/${sep === '/' ? inside : inside.split(sep).join('/')}`;
-    const fd = openSync(`${contentDir}${sep}${inside}`, 'r');
+    if (!entry.isFile()) return { path, bytes: 0, notAFile: entry.isSymbolicLink() ? 'symlink' : 'special' };
+    // No following a link put in the file's place since the listing, either.
+    const fd = openSync(`${contentDir}${sep}${inside}`, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
       const length = readSync(fd, buffer, 0, buffer.length, 0);
       if (length > maxRecordBytes) return { path, bytes: fstatSync(fd).size };

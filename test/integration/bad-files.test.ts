@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkArchive } from '../../src/check/check-archive.ts';
+import { readArchiveFiles } from '../../src/records/read-archive.ts';
+import { fixtureRoot, paths, replaceOnce, summary, today } from '../helpers/fixture.ts';
+import { fixtureCopy } from '../helpers/run-swa.ts';
+
+/** A fixture copy on disk with a G-FREE error planted in the group, which must still be found. */
+async function archiveWithFeeError(): Promise<string> {
+  const dir = await fixtureCopy();
+  const group = join(dir, paths.group);
+  await writeFile(group, replaceOnce(await readFile(group, 'utf8'), 'participantFee: 0', 'participantFee: 30'));
+  return dir;
+}
+const groupStillChecked = ['G-FREE', 'error', 'groups/2026-0001', 8] as const;
+const checkDir = async (dir: string) => checkArchive(await readArchiveFiles(dir), today);
+
+/** A record that breaks G-FREE and holds a phone number: findings about it would mean it was read. */
+async function outsideRecord(id: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'swa-outside-'));
+  const text = (await readFile(join(fixtureRoot, paths.case), 'utf8'))
+    .replace('id: cases/2026-0001', `id: ${id}`)
+    .replace('participantFee: 0', 'participantFee: 50');
+  await writeFile(join(dir, 'record.md'), `${text}\n电话 13812345678\n`);
+  return dir;
+}
+
+describe('a symbolic link inside content/ is reported and never followed', () => {
+  it('a record that is a link to a file elsewhere', async () => {
+    const dir = await archiveWithFeeError();
+    await symlink(join(await outsideRecord('cases/2026-0009'), 'record.md'), join(dir, 'content/cases/2026/0009.md'));
+    const result = await checkDir(dir);
+    expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0009', 1], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('符号链接');
+  });
+
+  it('control: the same file copied in is read and checked', async () => {
+    const dir = await archiveWithFeeError();
+    const text = await readFile(join(await outsideRecord('cases/2026-0009'), 'record.md'), 'utf8');
+    await writeFile(join(dir, 'content/cases/2026/0009.md'), text);
+    const rules = summary(await checkDir(dir)).filter(([, , record]) => record === 'cases/2026-0009').map(([rule]) => rule);
+    expect(rules).toEqual(expect.arrayContaining(['G-FREE', 'G-CONFIDENTIAL']));
+  });
+
+  it('a folder that is a link', async () => {
+    const dir = await archiveWithFeeError();
+    const outside = await outsideRecord('cases/2027-0001');
+    await symlink(outside, join(dir, 'content/cases/2027'));
+    const result = await checkDir(dir);
+    expect(summary(result)).toEqual([['PARSE', 'error', null, 1], groupStillChecked]);
+    expect(result.findings[0]?.file).toBe('content/cases/2027');
+  });
+
+  it('staff.yaml as a link: that one finding, not also "missing"', async () => {
+    const dir = await archiveWithFeeError();
+    const staffFile = join(dir, 'content/staff.yaml');
+    const kept = join(await mkdtemp(join(tmpdir(), 'swa-outside-')), 'staff.yaml');
+    await writeFile(kept, await readFile(staffFile));
+    await rm(staffFile);
+    await symlink(kept, staffFile);
+    const result = await checkDir(dir);
+    expect(summary(result)).toEqual([groupStillChecked, ['PARSE', 'error', null, 1], ['PARSE', 'warning', null, 1]]);
+    expect(result.findings[1]).toMatchObject({ file: 'content/staff.yaml', message: expect.stringContaining('符号链接') });
+  });
+
+  it('a named pipe is reported without being opened (opening it would wait forever)', async () => {
+    const dir = await archiveWithFeeError();
+    execFileSync('mkfifo', [join(dir, 'content/cases/2026/0009.md')]);
+    const result = await checkDir(dir);
+    expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0009', 1], groupStillChecked]);
+    expect(result.findings[0]?.message).toContain('不是普通文件');
+  });
+});
