@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseConfig } from '../records/parse-config.ts';
 import { parseRecord } from '../records/parse-record.ts';
+import type { EncodingProblem } from '../records/text-encoding.ts';
 import { archiveConfigSchema } from '../schemas/archive-config.ts';
 import { kindByDir } from '../schemas/index.ts';
 import { staffSchema } from '../schemas/staff.ts';
@@ -11,13 +12,15 @@ import type { RuleContext } from '../rules/context.ts';
 import { runContentRules } from '../rules/index.ts';
 import { unreadableFinding } from './unreadable-file.ts';
 
-/** A file under content/, as read from disk. `text` is absent when the file is over the size limit or is not a file (below). */
+/** A file under content/, as read from disk. `text` is absent when the file is over the size limit or is one of the two below. */
 export interface SourceFile {
   path: string;
   bytes: number;
   text?: string;
   /** A symbolic link, or a pipe, socket or device: listed, never opened. */
   notAFile?: 'symlink' | 'special';
+  /** What was found instead of UTF-8 text. */
+  notUtf8?: EncodingProblem;
 }
 
 export const staffFile = 'content/staff.yaml';

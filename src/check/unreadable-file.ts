@@ -9,6 +9,7 @@ const notAFile = {
 
 /** The one PARSE finding for a file that was listed but not read as text, or null for a file that was read. */
 export function unreadableFinding(file: SourceFile): Finding | null {
-  if (!file.notAFile) return null;
-  return { rule: 'PARSE', severity: 'error', record: locationFromPath(file.path)?.id ?? null, file: file.path, line: 1, message: notAFile[file.notAFile] };
+  const problem = file.notAFile ? { message: notAFile[file.notAFile], line: 1 } : file.notUtf8;
+  if (!problem) return null;
+  return { rule: 'PARSE', severity: 'error', record: locationFromPath(file.path)?.id ?? null, file: file.path, line: problem.line, message: problem.message };
 }

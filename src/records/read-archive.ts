@@ -2,11 +2,13 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { maxRecordBytes, type SourceFile } from '../check/check-archive.ts';
+import { encodingProblem } from './text-encoding.ts';
 
 /**
  * Reads every file under `<root>/content` (hidden files such as .gitkeep excepted). Files over
- * the record size limit are listed with their size but not read, so a stray scan cannot stall a check.
- * Symbolic links, pipes and devices are listed and never opened: a link could bring in any file on the machine.
+ * the record size limit are listed with their size but not read, so a stray scan cannot stall a check;
+ * a file that is not UTF-8 is listed with what was found instead of its garbled text. Symbolic
+ * links, pipes and devices are listed and never opened: a link could bring in any file on the machine.
  */
 export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
   const contentDir = join(root, 'content');
@@ -36,6 +38,8 @@ export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
     try {
       const length = readSync(fd, buffer, 0, buffer.length, 0);
       if (length > maxRecordBytes) return { path, bytes: fstatSync(fd).size };
+      const notUtf8 = encodingProblem(buffer.subarray(0, length));
+      if (notUtf8) return { path, bytes: length, notUtf8 };
       return { path, bytes: length, text: buffer.toString('utf8', 0, length) };
     } finally {
       closeSync(fd);

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../src/check/check-archive.ts';
 import { readArchiveFiles } from '../../src/records/read-archive.ts';
-import { fixtureRoot, paths, replaceOnce, summary, today } from '../helpers/fixture.ts';
-import { fixtureCopy } from '../helpers/run-swa.ts';
+import { fixtureRoot, lineContaining, paths, replaceOnce, summary, today } from '../helpers/fixture.ts';
+import { fixtureCopy, runSwa } from '../helpers/run-swa.ts';
 
 /** A fixture copy on disk with a G-FREE error planted in the group, which must still be found. */
 async function archiveWithFeeError(): Promise<string> {
@@ -72,5 +72,63 @@ describe('a symbolic link inside content/ is reported and never followed', () =>
     const result = await checkDir(dir);
     expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0009', 1], groupStillChecked]);
     expect(result.findings[0]?.message).toContain('不是普通文件');
+  });
+});
+
+/** GBK bytes of `text`, from a table made by decoding every two-byte GBK code (Node has no GBK encoder). */
+function gbk(text: string): Buffer {
+  const codes = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) codes.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+  }
+  return Buffer.from(
+    [...text].flatMap((char) => {
+      if (char.charCodeAt(0) < 0x80) return [char.charCodeAt(0)];
+      const code = codes.get(char);
+      if (!code) throw new Error(`no GBK code for ${char}`);
+      return code;
+    }),
+  );
+}
+
+describe('a record that is not UTF-8 gets one PARSE finding that says so', () => {
+  const encodings: [string, (text: string) => Buffer, string, (text: string) => number][] = [
+    ['GBK, as a Windows editor saves it', gbk, 'GBK', (text) => lineContaining(text, '虚构示例数据')],
+    ['UTF-16 with a BOM', (text) => Buffer.from(`\uFEFF${text}`, 'utf16le'), 'UTF-16 编码（带 BOM）', () => 1],
+    ['UTF-16 (big-endian) without a BOM', (text) => Buffer.from(text, 'utf16le').swap16(), 'UTF-16 编码（无 BOM）', () => 1],
+    ['NUL bytes', (text) => Buffer.from(text.replace('worker: S05', 'worker: S05\0\0')), 'NUL 字节', (text) => lineContaining(text, 'worker:')],
+  ];
+
+  it.each(encodings)('%s', async (_, encode, found, line) => {
+    const dir = await archiveWithFeeError();
+    const file = join(dir, paths.case);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, encode(text));
+    const result = await checkDir(dir);
+    expect(summary(result)).toEqual([['PARSE', 'error', 'cases/2026-0001', line(text)], groupStillChecked]);
+    expect(result.findings[0]?.message).toMatch(/^文件不是 UTF-8 编码：/);
+    expect(result.findings[0]?.message).toContain(found);
+  });
+
+  it('control: the same record in UTF-8 (with a BOM, as some editors add) is checked as usual', async () => {
+    const dir = await archiveWithFeeError();
+    const file = join(dir, paths.case);
+    await writeFile(file, `\uFEFF${await readFile(file, 'utf8')}`);
+    expect(summary(await checkDir(dir))).toEqual([groupStillChecked]);
+  });
+});
+
+describe('swa check, the executable', () => {
+  it('reports a GBK record on its line and leaves the file as it was', async () => {
+    const dir = await archiveWithFeeError();
+    await mkdir(join(dir, 'content/cases/2025'));
+    const gbkFile = join(dir, 'content/cases/2025/0001.md');
+    await writeFile(gbkFile, gbk('---\nid: cases/2025-0001\ntitle: 中文标题\n---\n'));
+    const before = await readFile(gbkFile);
+    const run = await runSwa(['check', '--json', '--today', today], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings).toContainEqual(expect.objectContaining({ rule: 'PARSE', file: 'content/cases/2025/0001.md', line: 3 }));
+    expect(await readFile(gbkFile)).toEqual(before);
   });
 });
