@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
 import { indexBySha, type Commit, type FileChange } from './commit.ts';
@@ -7,6 +7,7 @@ import { HistoryCache } from './history-cache.ts';
 import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
 import { logFormat, parseLog } from './parse-log.ts';
 import { attachRefs, parseRefs, type Ref } from './refs.ts';
+import { shallowBoundary } from './shallow.ts';
 
 /** The branch approvals merge into, and the prefix of submission branches. */
 export const mainBranch = 'main';
@@ -63,9 +64,8 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   const head = await headRead;
   const tips = [...new Set([mainTip, head, ...refs.filter((r) => r.name.startsWith(`refs/heads/${submitPrefix}`)).map((r) => r.commit)])].sort();
 
-  // A shallow clone's boundary is part of how history was read: unshallowing reads it anew.
-  const shallow = await readFile(join(gitDir, 'shallow'), 'utf8').catch(() => '');
-  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${shallow}`).digest('hex');
+  // How history was read, and where a shallow clone cuts it off (unshallowing moves no tip): a cache written otherwise is never taken for this one.
+  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${shallowBoundary(gitDir)}`).digest('hex');
   const cache = new HistoryCache(join(gitDir, 'swa'), format);
   const reader = new Reader(cwd, mainTip, refs, tips, cache);
 

@@ -4,6 +4,7 @@ import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
 import { readBlobs } from './read-blobs.ts';
+import { isShallow, shallowMessage } from './shallow.ts';
 
 export type LedgerResult =
   | { ledger: Ledger; rosterAt(sha: string): Roster | null }
@@ -19,6 +20,8 @@ const staffPath = 'content/staff.yaml';
 export async function loadLedger(cwd: string, adoptionRef: string | undefined, historyRead: Promise<History | null> = readHistory(cwd)): Promise<LedgerResult> {
   const history = await historyRead;
   if (!history) return { skipped: '档案目录不是 git 仓库的根目录' };
+  // Before anything the cut-off history seems to lack: the adoption point, main, the commits of a merged branch.
+  if (await isShallow(cwd)) return { skipped: shallowMessage, broken: true };
   if (!history.mainTip) return { skipped: '仓库没有 main 分支' };
   if (!adoptionRef) return { skipped: 'archive.yaml 没有设定启用审批的起点（adoption）' };
 
