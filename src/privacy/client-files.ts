@@ -1,4 +1,5 @@
 import type { SourceFile } from '../check/check-archive.ts';
+import { unreadableFinding } from '../check/unreadable-file.ts';
 import { parseFrontmatter } from '../records/parse-frontmatter.ts';
 import { locationFromPath } from '../records/record-path.ts';
 import { holdsClient, type ClientKind } from '../schemas/client-field.ts';
@@ -23,7 +24,11 @@ export interface ClientFile {
 export function clientFiles(files: readonly SourceFile[]): ClientFile[] {
   return files.flatMap((file) => {
     const location = locationFromPath(file.path);
-    if (!location || !holdsClient(location.kind) || file.text === undefined) return [];
+    if (!location || !holdsClient(location.kind)) return [];
+    // A link or a file that is not UTF-8 may hold a block too, and is not rewritten from a garbled reading.
+    const unread = unreadableFinding(file);
+    if (unread) return [{ path: file.path, id: location.id, kind: location.kind, text: '', client: undefined, unreadable: `第 ${unread.line} 行 ${unread.message}` }];
+    if (file.text === undefined) return [];
     const frontmatter = parseFrontmatter(file.text);
     if ('message' in frontmatter) {
       // Not silently passed over: a block left out of a rotation stays open to a removed key.

@@ -97,6 +97,16 @@ describe('swa keys [G-ENCRYPTED-BAG]', () => {
     expect(await readFile(join(dir, paths.case), 'utf8')).toBe(before);
   });
 
+  it('refuses to rotate while a record holding a block is not UTF-8, naming it', async () => {
+    const dir = await fixtureCopy();
+    await writeFile(join(dir, paths.closedCase), Buffer.from(`\uFEFF${await readFile(join(dir, paths.closedCase), 'utf8')}`, 'utf16le'));
+    const before = await readFile(join(dir, paths.case), 'utf8');
+    const run = await runSwa(['keys', 'rotate', '--identity', key('escrow'), ...today], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${paths.closedCase}：第 1 行 文件不是 UTF-8 编码`);
+    expect(await readFile(join(dir, paths.case), 'utf8')).toBe(before);
+  });
+
   it('refuses a damaged private key with a plain message', async () => {
     const dir = await fixtureCopy();
     const damaged = join(dir, 'damaged.agekey');
