@@ -37,14 +37,19 @@ describe('a shallow clone (git clone --depth 1, a common CI default)', () => {
     expect(await findingsOf(await cloneOf(await origin()))).toEqual([]);
   });
 
-  it('is clean once unshallowed, although no tip moved: the history cache notices', async () => {
+  it.each([
+    ['', false],
+    [' (checked in a worktree, whose clone keeps the shallow file in the main git directory)', true],
+  ])('is clean once unshallowed, although no tip moved: the history cache notices%s', async (_, inWorktree) => {
     const clone = await cloneOf(await origin(), '--depth', '1');
+    const checked = inWorktree ? join(clone.dir, '..', 'worktree') : clone.dir;
+    if (inWorktree) clone.git(staff.orgHead, date, 'worktree', 'add', '-q', '-b', 'review', checked);
     // The adoption tag fetched on its own (still shallow), so that unshallowing changes no ref at all.
     clone.git(staff.orgHead, date, 'fetch', '-q', '--depth', '1', 'origin', 'tag', 'swa-adoption');
-    expect(await findingsOf(clone)).toEqual([['PARSE', 'error', 'content/archive.yaml', 1]]);
+    expect(await findingsOf(new ArchiveRepo(checked))).toEqual([['PARSE', 'error', 'content/archive.yaml', 1]]);
     const refs = clone.git(staff.orgHead, date, 'for-each-ref');
     clone.git(staff.orgHead, date, 'fetch', '-q', '--unshallow');
     expect(clone.git(staff.orgHead, date, 'for-each-ref')).toBe(refs);
-    expect(await findingsOf(clone)).toEqual([]);
+    expect(await findingsOf(new ArchiveRepo(checked))).toEqual([]);
   });
 });
