@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CommandError, UsageError } from './errors.ts';
 import { resolveToday } from './today.ts';
-import { identityFileFrom } from '../privacy/identities.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -335,8 +334,11 @@ function single(positionals: string[], command: string, optional = false): strin
 
 const rootOf = (values: Values, io: Io) => resolve(io.cwd, (values.root as string | undefined) ?? '.');
 
-/** The identity file named by --identity or $SWA_IDENTITY, relative to where swa was run. */
-const identityOf = (values: Values, io: Io) => identityFileFrom(values.identity as string | undefined, process.env, io.cwd);
+/** The age identity (private key) file named by --identity or $SWA_IDENTITY, relative to where swa was run. */
+function identityOf(values: Values, io: Io): string | undefined {
+  const file = (values.identity as string | undefined) ?? process.env.SWA_IDENTITY;
+  return file ? resolve(io.cwd, file) : undefined;
+}
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);

@@ -1,13 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { identityToRecipient } from 'age-encryption';
 import { CommandError } from '../cli/errors.ts';
-
-/** Where a command finds the age identity (private key) file: --identity, else $SWA_IDENTITY. */
-export function identityFileFrom(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  const file = option ?? env.SWA_IDENTITY;
-  return file ? resolve(cwd, file) : undefined;
-}
 
 /** The AGE-SECRET-KEY-1… lines of an identity file, as `age-keygen` writes it (comments allowed). */
 export async function readIdentities(file: string): Promise<string[]> {
