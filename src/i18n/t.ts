@@ -1,4 +1,4 @@
-import strings from './zh.json';
+import strings from './zh.json' with { type: 'json' };
 
 export type MessageKey = keyof typeof strings;
 
