@@ -7,7 +7,7 @@ import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
 import type { Roster } from '../schemas/staff.ts';
 import { runHistoryRules } from '../rules/history/index.ts';
-import { archiveConfigFile, checkArchive, type CheckResult } from './check-archive.ts';
+import { archiveConfigFile, checkArchive, type CheckResult, type SourceFile } from './check-archive.ts';
 
 export interface RepositoryCheck extends CheckResult {
   /** The rules' view of content and history, when history was read. */
@@ -17,14 +17,15 @@ export interface RepositoryCheck extends CheckResult {
 /**
  * `swa check` in full: the content of the work tree, then every rule that needs main's history.
  * Outside a repository, without main, or before an adoption point is set, the content rules
- * still run and one warning says the history rules were skipped.
+ * still run and one warning says the history rules were skipped. `read` gives the files checked
+ * (all of content/ unless a caller such as checkRecord reads fewer); history is always read whole.
  */
-export async function checkRepository(cwd: string, today: string): Promise<RepositoryCheck> {
+export async function checkRepository(cwd: string, today: string, read: (cwd: string) => Promise<SourceFile[]> = readArchiveFiles): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
   const historyRead = (await startHistory(cwd)).result;
   historyRead.catch(() => undefined);
-  const content = checkArchive(await readArchiveFiles(cwd), today);
+  const content = checkArchive(await read(cwd), today);
   if (!content.context) return { ...content, history: null };
   const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead);
   if ('skipped' in loaded) {

@@ -26,12 +26,13 @@ const identityOption = { identity: { type: 'string' } } as const;
 
 const commands: Record<string, Command> = {
   check: {
-    usage: 'swa check [--root DIR] [--json] [--today YYYY-MM-DD] [--identity FILE]',
-    summary: '检查所有记录是否符合承诺服务制度；有密钥时也核对加密的个人资料；有错误时退出码为 1',
+    usage: 'swa check [RECORD] [--root DIR] [--json] [--today YYYY-MM-DD] [--identity FILE]',
+    summary: '检查所有记录（或写明编号的一条记录及其审批历史）是否符合承诺服务制度；有密钥时也核对加密的个人资料；有错误时退出码为 1',
     options: { ...rootOption, ...todayOption, ...identityOption, json: { type: 'boolean' } },
-    async run(values, _positionals, io) {
+    async run(values, positionals, io) {
       const { check, checkJson, checkText, hasErrors } = await import('./commands/check.ts');
-      const result = await check({ cwd: rootOf(values, io), today: todayOf(values), identityFile: identityOf(values, io) });
+      const record = single(positionals, 'check', true);
+      const result = await check({ cwd: rootOf(values, io), today: todayOf(values), identityFile: identityOf(values, io), record });
       io.out(values.json ? checkJson(result) : checkText(result));
       return hasErrors(result.findings) ? 1 : 0;
     },

@@ -9,8 +9,9 @@ import { encodingProblem } from './text-encoding.ts';
  * the record size limit are listed with their size but not read, so a stray scan cannot stall a check;
  * a file that is not UTF-8 is listed with what was found instead of its garbled text. Symbolic
  * links, pipes and devices are listed and never opened: a link could bring in any file on the machine.
+ * `wanted` (a repository-relative path such as content/cases/2026/0001.md) limits what is read.
  */
-export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
+export async function readArchiveFiles(root: string, wanted: (path: string) => boolean = () => true): Promise<SourceFile[]> {
   const contentDir = join(root, 'content');
   let entries;
   try {
@@ -24,14 +25,15 @@ export async function readArchiveFiles(root: string): Promise<SourceFile[]> {
   const files = entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => ({ inside: `${entry.parentPath}${sep}${entry.name}`.slice(contentDir.length + 1), entry }))
-    .filter(({ inside }) => !inside.startsWith('.') && !inside.includes(`${sep}.`));
+    .filter(({ inside }) => !inside.startsWith('.') && !inside.includes(`${sep}.`))
+    .map(({ inside, entry }) => ({ inside, entry, path: `content/${sep === '/' ? inside : inside.split(sep).join('/')}` }))
+    .filter(({ path }) => wanted(path));
 
   // Synchronous reads in one loop into one buffer: thousands of small files read faster so than
   // through the thread pool. One read of up to the limit plus a byte tells the size without an
   // fstat; system calls are most of the cost of reading 10,000 records.
   const buffer = Buffer.allocUnsafe(maxRecordBytes + 1);
-  const read = files.map(({ inside, entry }): SourceFile => {
-    const path = `content/${sep === '/' ? inside : inside.split(sep).join('/')}`;
+  const read = files.map(({ inside, entry, path }): SourceFile => {
     if (!entry.isFile()) return { path, bytes: 0, notAFile: entry.isSymbolicLink() ? 'symlink' : 'special' };
     // No following a link put in the file's place since the listing, either.
     const fd = openSync(`${contentDir}${sep}${inside}`, constants.O_RDONLY | constants.O_NOFOLLOW);

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../check/check-archive.ts';
+import { checkRecord } from '../../check/check-record.ts';
 import { checkRepository } from '../../check/check-repository.ts';
 import { checkWithKey } from '../../privacy/sealed-findings.ts';
 import type { Finding } from '../../rules/finding.ts';
@@ -8,11 +9,13 @@ export interface CheckOptions {
   today: string;
   /** An age identity file: with it, the encrypted client blocks are opened and checked too. */
   identityFile?: string;
+  /** One record's id: only it is checked, with its history (see checkRecord). */
+  record?: string;
 }
 
 /** `swa check`: reads content/ and main's history and returns every finding; it writes nothing but its history cache in .git/swa. */
-export async function check({ cwd, today, identityFile }: CheckOptions): Promise<CheckResult> {
-  const result = await checkRepository(cwd, today);
+export async function check({ cwd, today, identityFile, record }: CheckOptions): Promise<CheckResult> {
+  const result = record === undefined ? await checkRepository(cwd, today) : await checkRecord(cwd, record, today);
   if (!identityFile || !result.context) return result;
   return { ...result, findings: (await checkWithKey({ ...result, context: result.context }, identityFile)).findings };
 }

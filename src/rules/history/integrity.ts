@@ -72,14 +72,41 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     }
   }
 
-  const after = (later: Approval, sha: string) => (position.get(later.sha) ?? -1) > (position.get(sha) ?? Infinity);
+  const remedies = new Remedies((sha) => position.get(sha));
+  for (const approval of valid) {
+    remedies.add(`${approval.stage}\u0000${approvedRecord(approval)}`, approval);
+    for (const file of approvedFiles(approval)) remedies.add(file, approval);
+  }
   const findings = pending.map(({ approval, record, violation }) => {
-    const later = valid.find((a) => after(a, approval.sha) && a.stage === approval.stage && approvedRecord(a) === record);
+    const later = remedies.firstAfter(`${approval.stage}\u0000${record}`, approval.sha);
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
-  findings.push(...unapprovedChanges(ctx, valid, after), ...unapprovedClockSkews(ctx, skews));
+  findings.push(...unapprovedChanges(ctx, remedies), ...unapprovedClockSkews(ctx, skews));
   return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config };
+}
+
+/**
+ * Valid approvals by what they approve (a record's stage, a file), each list in first-parent
+ * order: the first one after a commit remedies what that commit broke. Looked up once per
+ * finding instead of scanning every approval for each.
+ */
+class Remedies {
+  private readonly byKey = new Map<string, { approval: Approval; at: number }[]>();
+
+  constructor(private readonly positionOf: (sha: string) => number | undefined) {}
+
+  add(key: string, approval: Approval): void {
+    const entry = { approval, at: this.positionOf(approval.sha) ?? -1 };
+    const list = this.byKey.get(key);
+    if (list) list.push(entry);
+    else this.byKey.set(key, [entry]);
+  }
+
+  firstAfter(key: string, sha: string): Approval | undefined {
+    const at = this.positionOf(sha) ?? Infinity;
+    return this.byKey.get(key)?.find((entry) => entry.at > at)?.approval;
+  }
 }
 
 /** Why `approval` would not count, judged as if it were merged now after every valid approval so far. */
@@ -200,12 +227,12 @@ const routeLabels: Record<Exclude<ChangeRoute, 'carried'>, string> = {
   'merge-without-approval': '合并提交没有写明记录与审批环节（Record/Stage）',
 };
 
-function unapprovedChanges(ctx: HistoryContext, valid: readonly Approval[], after: (later: Approval, sha: string) => boolean): Finding[] {
+function unapprovedChanges(ctx: HistoryContext, remedies: Remedies): Finding[] {
   const approvals = new Map(ctx.ledger.approvals.map((a) => [a.sha, a]));
   return ctx.ledger.unapproved.flatMap((change) =>
     change.files.map((file) => {
       const record = locationFromPath(file)?.id ?? null;
-      const later = valid.find((a) => after(a, change.sha) && approvedFiles(a).includes(file));
+      const later = remedies.firstAfter(file, change.sha);
       const what = record ?? file;
       const carrier = approvals.get(change.sha);
       const how = change.how === 'carried' ? `${carrier ? carrierLabel(carrier) : ''}的审批合并顺带带入（一次审批只批准它写明的那一份）` : routeLabels[change.how];

@@ -1,0 +1,42 @@
+import { CommandError } from '../cli/errors.ts';
+import { parseRecord } from '../records/parse-record.ts';
+import { readArchiveFiles } from '../records/read-archive.ts';
+import { fileOfRecord } from '../records/record-path.ts';
+import { archiveConfigFile, staffFile, type SourceFile } from './check-archive.ts';
+import { checkRepository, type RepositoryCheck } from './check-repository.ts';
+
+const handoverFiles = 'content/handovers/';
+
+/**
+ * `swa check RECORD`: one record with its history, without reading or validating the rest of the
+ * archive. Read are the record, the roster and code tables, every handover (C-QUARTERLY-HANDOVER
+ * asks of a closed case whether one lists it) and the records it names (an audit's target, a
+ * handover's cases). Rules that compare records see only those; G-ARCHIVE-NO compares the number
+ * with every number that reached main, from the ledger. The findings are the record's own and
+ * those of the configuration files.
+ */
+export async function checkRecord(cwd: string, id: string, today: string): Promise<RepositoryCheck> {
+  const file = fileOfRecord(id);
+  if (file === null) throw new CommandError(`记录编号 ${id} 的格式不对，应形如 cases/2026-0042`);
+  const always = (path: string) => path === file || path === staffFile || path === archiveConfigFile || path.startsWith(handoverFiles);
+  const read = async (root: string): Promise<SourceFile[]> => {
+    const files = await readArchiveFiles(root, always);
+    const own = files.find((f) => f.path === file);
+    if (!own) throw new CommandError(`没有记录 ${id}（应在 ${file}）`);
+    const named = own.text === undefined ? [] : namedRecords(file, own.text);
+    if (named.length === 0) return files;
+    const more = await readArchiveFiles(root, (path) => named.includes(path) && !always(path));
+    return [...files, ...more];
+  };
+  const result = await checkRepository(cwd, today, read);
+  const concerns = (f: { record: string | null; file: string | null }) => f.record === id || f.file === file || f.file === staffFile || f.file === archiveConfigFile;
+  return { ...result, records: 1, findings: result.findings.filter(concerns) };
+}
+
+/** The files of the records an audit or a handover names. */
+function namedRecords(file: string, text: string): string[] {
+  const { record } = parseRecord(file, text);
+  if (record?.kind === 'audit') return [fileOfRecord(record.data.target)].filter((f): f is string => f !== null);
+  if (record?.kind === 'handover') return record.data.cases.map(fileOfRecord).filter((f): f is string => f !== null);
+  return [];
+}

@@ -1,0 +1,45 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkRecord } from '../../src/check/check-record.ts';
+import { checkRepository, type RepositoryCheck } from '../../src/check/check-repository.ts';
+import { generateDemo } from '../../src/demo/generate-demo.ts';
+import { fileOfRecord } from '../../src/records/record-path.ts';
+import { repoRoot, runSwa } from '../helpers/run-swa.ts';
+
+const today = '2026-11-29';
+
+describe('swa check RECORD', () => {
+  let demo: string;
+  let full: RepositoryCheck;
+  beforeAll(async () => {
+    demo = join(await mkdtemp(join(tmpdir(), 'swa-check-record-')), 'demo');
+    await generateDemo({ source: repoRoot, out: demo, today });
+    full = await checkRepository(demo, today);
+  }, 120_000);
+
+  it('finds for each record of the demo exactly what the whole check finds for it, reading that record alone', async () => {
+    const ids = full.parsed.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(30);
+    // The demo's planted violations are among them: a record with findings is compared too.
+    expect(full.findings.some((f) => f.record !== null && f.severity === 'error')).toBe(true);
+    for (const id of ids) {
+      const file = fileOfRecord(id);
+      const one = await checkRecord(demo, id, today);
+      const expected = full.findings.filter((f) => f.record === id || f.file === file || f.file === 'content/staff.yaml' || f.file === 'content/archive.yaml');
+      expect(one.findings, id).toEqual(expected);
+      expect(one.parsed.length, `${id}: records read`).toBeLessThanOrEqual(1 + full.parsed.filter((r) => r.kind === 'handover').length + 6);
+    }
+  }, 120_000);
+
+  it('is what swa check does given a record id, and names a record that does not exist', async () => {
+    const id = full.findings.find((f) => f.record !== null && f.severity === 'error')?.record as string;
+    const run = await runSwa(['check', id, '--json', '--today', today], demo);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({ records: 1, findings: full.findings.filter((f) => f.record === id || f.file === fileOfRecord(id) || f.file === 'content/staff.yaml' || f.file === 'content/archive.yaml') });
+    const missing = await runSwa(['check', 'cases/2026-0999', '--today', today], demo);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('没有记录 cases/2026-0999');
+  }, 60_000);
+});
