@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkRecord } from '../check/check-record.ts';
 import { checkRepository, type RepositoryCheck } from '../check/check-repository.ts';
+import { fileOfRecord } from '../records/record-path.ts';
 import { CommandError } from '../cli/errors.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
@@ -7,9 +11,15 @@ export interface OpenRepository extends RepositoryCheck {
   history: HistoryContext;
 }
 
-/** Reads content and history for a command that needs both, or says plainly why it cannot. */
-export async function openRepository(cwd: string, today: string): Promise<OpenRepository> {
-  const repo = await checkRepository(cwd, today);
+/**
+ * Reads content and history for a command that needs both, or says plainly why it cannot. A
+ * command about one record in the work tree reads that record alone (see checkRecord); one
+ * whose file is not there (only on a branch, or removed) reads the whole archive, as without it.
+ */
+export async function openRepository(cwd: string, today: string, record?: string): Promise<OpenRepository> {
+  const file = record === undefined ? null : fileOfRecord(record);
+  const alone = file !== null && existsSync(join(cwd, file));
+  const repo = alone ? await checkRecord(cwd, record as string, today) : await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
   if (!repo.history) {
     const reason = repo.findings.find((f) => f.message.startsWith('未检查审批历史'))?.message ?? '无法读取审批历史';

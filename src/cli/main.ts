@@ -105,8 +105,8 @@ const commands: Record<string, Command> = {
     async run(values, positionals, io) {
       const { openRepository, findRecord } = await import('../approvals/open-repository.ts');
       const { statusOf, formatStatus, branchOnlyRecords, branchOnlyStatus } = await import('../approvals/status.ts');
-      const repo = await openRepository(rootOf(values, io), todayOf(values));
       const id = single(positionals, 'status', true);
+      const repo = await openRepository(rootOf(values, io), todayOf(values), id);
       const onBranches = branchOnlyRecords(repo.history);
       const statuses = id
         ? [onBranches.includes(id) ? branchOnlyStatus(repo.history, id) : statusOf(repo.history, findRecord(repo, id))]
@@ -125,8 +125,8 @@ const commands: Record<string, Command> = {
     async run(values, positionals, io) {
       const { openRepository } = await import('../approvals/open-repository.ts');
       const { timelineOf, formatTimeline } = await import('../approvals/timeline.ts');
-      const repo = await openRepository(rootOf(values, io), todayOf(values));
       const id = single(positionals, 'log') as string;
+      const repo = await openRepository(rootOf(values, io), todayOf(values), id);
       const entries = timelineOf(repo.history, id, repo.findings);
       io.out(values.json ? JSON.stringify(entries, null, 2) : formatTimeline(id, entries));
       return 0;

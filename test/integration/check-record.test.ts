@@ -2,6 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findRecord, openRepository, type OpenRepository } from '../../src/approvals/open-repository.ts';
+import { statusOf } from '../../src/approvals/status.ts';
+import { timelineOf } from '../../src/approvals/timeline.ts';
 import { checkRecord } from '../../src/check/check-record.ts';
 import { checkRepository, type RepositoryCheck } from '../../src/check/check-repository.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
@@ -30,6 +33,15 @@ describe('swa check RECORD', () => {
       const expected = full.findings.filter((f) => f.record === id || f.file === file || f.file === 'content/staff.yaml' || f.file === 'content/archive.yaml');
       expect(one.findings, id).toEqual(expected);
       expect(one.parsed.length, `${id}: records read`).toBeLessThanOrEqual(1 + full.parsed.filter((r) => r.kind === 'handover').length + 6);
+    }
+  }, 120_000);
+
+  it('gives swa log and swa status of one record what the whole archive gives them', async () => {
+    for (const id of full.parsed.filter((r) => r.kind !== 'audit' && r.kind !== 'handover').map((r) => r.id)) {
+      const one = await openRepository(demo, today, id);
+      const whole = full as OpenRepository;
+      expect(timelineOf(one.history, id, one.findings), id).toEqual(timelineOf(whole.history, id, whole.findings));
+      expect(statusOf(one.history, findRecord(one, id)), id).toEqual(statusOf(whole.history, findRecord(whole, id)));
     }
   }, 120_000);
 
