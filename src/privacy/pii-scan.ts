@@ -1,4 +1,6 @@
+import { joinBrokenNumbers } from './joined-lines.ts';
 import { luhnValid } from './luhn.ts';
+import { passports, plates, qqNumbers, wechatIds, type Span } from './pii-contact.ts';
 import { classifyResidentId, isRealDate } from './resident-id.ts';
 
 /** The kinds of personal data the scanner recognises. */
@@ -10,6 +12,10 @@ export type PiiKind =
   | 'bankCard'
   | 'email'
   | 'address'
+  | 'qq'
+  | 'wechat'
+  | 'passport'
+  | 'plate'
   | 'knownValue';
 
 /** One finding: `start` and `end` are UTF-16 offsets into the scanned string, `text` is the slice between them. */
@@ -36,7 +42,11 @@ export const piiKindLabels: Record<PiiKind, string> = {
   landline: '固定电话',
   bankCard: '银行卡号',
   email: '电子邮箱',
-  address: '街道级地址',
+  address: '详细地址',
+  qq: 'QQ号',
+  wechat: '微信号',
+  passport: '护照或通行证号',
+  plate: '车牌号',
   knownValue: '本记录的个人资料',
 };
 
@@ -53,9 +63,13 @@ const rank: Record<PiiKind, number> = {
   residentIdSuspect: 2,
   bankCard: 3,
   email: 4,
-  mobile: 5,
-  landline: 6,
-  address: 7,
+  passport: 5,
+  mobile: 6,
+  landline: 7,
+  qq: 8,
+  wechat: 9,
+  plate: 10,
+  address: 11,
 };
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
@@ -89,16 +103,28 @@ function residentIds(text: string): Candidate[] {
   return found;
 }
 
-const mobilePattern = /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+/** What a careless note puts between the digits of a phone number: spaces, dashes, dots, slashes. */
+const separator = '[ \\t.\\-·_/~]';
+const mobilePattern = new RegExp(`(?<![\\d+])(?:(?:\\+|00)?86${separator}?)?1${separator}?[3-9](?:${separator}?\\d){9}(?!\\d)`, 'g');
+const digitThenSeparator = new RegExp(`\\d${separator}$`);
+const separatorThenDigit = new RegExp(`^${separator}\\d`);
+const hasSeparator = new RegExp(separator);
+
+/** A separated number with another number one separator before or after it is part of a run of numbers (a list, a date and time), not a phone. */
+function inRunOfNumbers(text: string, start: number, end: number): boolean {
+  return hasSeparator.test(text.slice(start, end)) && (digitThenSeparator.test(text.slice(Math.max(0, start - 2), start)) || separatorThenDigit.test(text.slice(end, end + 2)));
+}
 
 function mobiles(text: string): Candidate[] {
-  return matches(mobilePattern, text).map((m) => ({ kind: 'mobile', start: m.index, end: m.index + m[0].length }));
+  return matches(mobilePattern, text)
+    .filter((m) => !inRunOfNumbers(text, m.index, m.index + m[0].length))
+    .map((m) => ({ kind: 'mobile', start: m.index, end: m.index + m[0].length }));
 }
 
 // 010 and 02x are the three-digit area codes; all others have four digits.
 const areaCode = '(?:010|02\\d|0[3-9]\\d{2})';
 const landlinePattern = new RegExp(
-  `(?<!\\d)(?:\\(${areaCode}\\) ?|${areaCode}[- ])(?:\\d{7,8}|\\d{3,4}[ -]\\d{4})(?:(?:转|-|分机|ext\\.? ?|x)\\d{1,5})?(?!\\d)`,
+  `(?<!\\d)(?:\\(${areaCode}\\) ?|${areaCode}[- .])(?:\\d{7,8}|\\d{3,4}[ .-]\\d{4})(?:(?:转|-|分机|ext\\.? ?|x)\\d{1,5})?(?!\\d)`,
   'gi',
 );
 // A bare eight-digit local number counts only right after a word that announces a phone number.
@@ -219,9 +245,34 @@ function unitAddresses(text: string): Candidate[] {
   return found;
 }
 
+// Below street level without a road number: an estate's building and flat (幸福小区5栋302,
+// 金桂花园B座1203, 碧水家园3-502), where a bare number after the building is the flat, or a
+// village's group (石桥村3组). The estate word right before is what makes the numbers an address.
+const estateUnitPattern = new RegExp(
+  `(?:${estateWords}) ?(?:(?:\\d{1,3}|[A-Z]) ?(?:[栋幢座]|号楼|号院) ?(?:\\d{1,2} ?单元 ?)?\\d{3,4}(?: ?[室房号])?|\\d{1,3}-(?:\\d{1,2}-)?\\d{3,4})(?![\\d人元次个名位天岁])`,
+  'g',
+);
+const villagePattern = /村 ?(?:\d{1,2}|[一二三四五六七八九十]{1,3}) ?[组社队](?![员长织成委])(?: ?\d{1,4} ?号)?/g;
+
+/** Estate flats and village groups, from the estate's or village's name (or the estate word when unnamed). */
+function estateAddresses(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of matches(estateUnitPattern, text)) {
+    // The estate word is part of the name (翠苑, 幸福小区), so the name is read up to its end.
+    const word = (/^[\u4e00-\u9fff]+/.exec(m[0]) as RegExpExecArray)[0];
+    const nameStart = placeNameStart(text, m.index + word.length);
+    found.push({ kind: 'address', start: nameStart >= 0 ? nameStart : m.index, end: m.index + m[0].length });
+  }
+  for (const m of matches(villagePattern, text)) {
+    const nameStart = placeNameStart(text, m.index);
+    if (nameStart >= 0) found.push({ kind: 'address', start: nameStart, end: m.index + m[0].length });
+  }
+  return found;
+}
+
 /** Address pieces that touch or are bridged by an estate name (a road number, then a flat) become one hit. */
 function addresses(text: string): Candidate[] {
-  const pieces = [...roadAddresses(text), ...unitAddresses(text)].sort((a, b) => a.start - b.start);
+  const pieces = [...roadAddresses(text), ...unitAddresses(text), ...estateAddresses(text)].sort((a, b) => a.start - b.start);
   const merged: Candidate[] = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
@@ -302,25 +353,44 @@ function resolveCluster(candidates: readonly Candidate[]): Candidate[] {
 
 /**
  * Finds personal data in Chinese text: resident ids (checksum-valid, or suspect when only the
- * check character is wrong), mobile and landline numbers, bank cards (Luhn), e-mail addresses,
- * street-level addresses and the record's own known values (`options.knownValues`), leaving out
- * the organisation's own numbers (`options.allowedNumbers`). Hits are sorted by start and never
- * overlap: a candidate inside a longer one gives way to it, otherwise the more specific kind wins
- * (known value, id, suspect id, bank card, e-mail, mobile, landline, address).
+ * check character is wrong), mobile and landline numbers (with any separators, or broken over
+ * lines), bank cards (Luhn), e-mail addresses, QQ and WeChat ids after the word that names them,
+ * passport numbers, vehicle plates, addresses at street level or below (a road number, an
+ * estate's building and flat, a village's group) and the record's own known values
+ * (`options.knownValues`), leaving out the organisation's own numbers (`options.allowedNumbers`).
+ * Hits are sorted by start and never overlap: a candidate inside a longer one gives way to it,
+ * otherwise the more specific kind wins (see `rank`).
  */
 export function scanPii(text: string, options: PiiScanOptions = {}): PiiHit[] {
   const normalized = normalizeWidth(text);
+  const candidates = candidatesIn(normalized, options);
+  // A number broken over lines (a YAML value folded, a line break typed in) is read joined; only
+  // the hits that span a break are new, and they map back to the original offsets.
+  const joined = joinBrokenNumbers(normalized);
+  if (joined) {
+    for (const c of candidatesIn(joined.text, options)) {
+      const start = joined.origin[c.start] as number;
+      const end = (joined.origin[c.end - 1] as number) + 1;
+      if (end - start > c.end - c.start) candidates.push({ kind: c.kind, start, end });
+    }
+  }
+  return resolveOverlaps(candidates).map((c) => ({ ...c, text: text.slice(c.start, c.end) }));
+}
+
+function candidatesIn(normalized: string, options: PiiScanOptions): Candidate[] {
   const allowed = options.allowedNumbers ?? [];
-  const phones = [...mobiles(normalized), ...landlines(normalized)].filter(
-    (c) => !isAllowed(normalized.slice(c.start, c.end), allowed),
-  );
-  const candidates = [
+  const phones = [...mobiles(normalized), ...landlines(normalized)].filter((c) => !isAllowed(normalized.slice(c.start, c.end), allowed));
+  const kinded = (kind: PiiKind, spans: Span[]): Candidate[] => spans.map((s) => ({ kind, ...s }));
+  return [
     ...knownValues(normalized, options.knownValues ?? []),
     ...residentIds(normalized),
     ...bankCards(normalized),
     ...emails(normalized),
     ...phones,
+    ...kinded('qq', qqNumbers(normalized)),
+    ...kinded('wechat', wechatIds(normalized)),
+    ...kinded('passport', passports(normalized)),
+    ...kinded('plate', plates(normalized)),
     ...addresses(normalized),
   ];
-  return resolveOverlaps(candidates).map((c) => ({ ...c, text: text.slice(c.start, c.end) }));
 }
