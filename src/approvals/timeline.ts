@@ -26,10 +26,11 @@ const notesByRecord = memoisedPer((ledger: Ledger) => ({
 const stageLabel = (stage: string | null) => (stage && stage in stageDefinitions ? stageDefinitions[stage as Stage].label : (stage ?? '（未写明环节）'));
 
 /**
- * A record's approval timeline from git history alone, oldest first. Pure. A rejection's reason
- * is free text a reviewer typed, so the de-identified site asks for the timeline `withoutReasons`.
+ * A record's approval timeline from git history alone, oldest first. Pure. Notes quote what people
+ * typed into git (a rejection's reason, a branch name): the de-identified site rebuilds them from
+ * the structured fields (src/site/public-facts.ts).
  */
-export function timelineOf(ctx: HistoryContext, record: string, findings: readonly Finding[], { withoutReasons = false } = {}): TimelineEntry[] {
+export function timelineOf(ctx: HistoryContext, record: string, findings: readonly Finding[]): TimelineEntry[] {
   const { ledger } = ctx;
   const entries: TimelineEntry[] = [];
   const first = ledger.firstOnMain.get(record);
@@ -42,7 +43,7 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
     entries.push({ time: note.time, kind: 'submitted', stage: note.stage, by: note.by, sha: note.sha, note: `提交「${stageLabel(note.stage)}」${note.branch ? `（待审批分支 ${note.branch}）` : ''}` });
   }
   for (const note of notes.rejections.get(record) ?? []) {
-    entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: withoutReasons ? `退回「${stageLabel(note.stage)}」` : `退回「${stageLabel(note.stage)}」：${note.reason ?? ''}` });
+    entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: `退回「${stageLabel(note.stage)}」：${note.reason ?? ''}` });
   }
   for (const approval of approvalsOf(ctx, record)) {
     const invalid = ctx.invalid.has(approval.sha);

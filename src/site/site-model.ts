@@ -10,6 +10,7 @@ import type { Disclosure } from '../schemas/disclosure.ts';
 import { recordKinds } from '../schemas/index.ts';
 import { isPlainObject } from '../schemas/walk.ts';
 import { startDate } from '../rules/record-dates.ts';
+import { publicFindingMessage, publicTimelineNote } from './public-facts.ts';
 import { publicData } from './public-schemas.ts';
 import { stageOf } from './record-stage.ts';
 import { checklistOf, sectionsOf, type Section } from './sections.ts';
@@ -96,6 +97,7 @@ function recordView(
   const profile = data.profile as RecordView['profile'] | undefined;
   const status = history && record.kind !== 'audit' && record.kind !== 'handover' ? statusOf(history, record) : null;
   const category = text('category');
+  const own = findings.filter((f) => f.record === record.id);
   return {
     id: record.id,
     slug: record.id.replace('/', '-'),
@@ -116,13 +118,23 @@ function recordView(
     profile: profile ?? null,
     sections: sectionsOf(record.kind, data),
     checklist: checklistOf(record.kind, data),
-    timeline: history
-      ? timelineOf(history, record.id, findings, { withoutReasons: !internal }).map((e) => ({ date: dayOf(e.time), note: e.note, by: e.by ? (staffName.get(e.by) ?? e.by) : '', commit: e.sha.slice(0, 8) }))
-      : [],
-    findings: findings.filter((f) => f.record === record.id).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line })),
+    timeline: history ? timelineView(history, record.id, findings, internal, staffName) : [],
+    findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : publicFindingMessage(f), line: f.line })),
     waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
     confidential: clients ? confidentialView(record, clients) : null,
   };
+}
+
+/**
+ * The approval timeline: in an internal build with the notes git gives (reasons and all); in a
+ * de-identified one rebuilt from structured facts, with only roster names for who acted.
+ */
+function timelineView(history: HistoryContext, id: string, findings: readonly Finding[], internal: boolean, staffName: Map<string, string>): RecordView['timeline'] {
+  return timelineOf(history, id, findings).map((e) => {
+    const rules = findings.filter((f) => f.record === id && f.message.includes(e.sha.slice(0, 8))).map((f) => f.rule);
+    const by = e.by ? (staffName.get(e.by) ?? (internal ? e.by : '')) : '';
+    return { date: dayOf(e.time), note: internal ? e.note : publicTimelineNote(e, rules), by, commit: e.sha.slice(0, 8) };
+  });
 }
 
 function confidentialView(record: ArchiveRecord, clients: ReadonlyMap<string, unknown>): NonNullable<RecordView['confidential']> {
