@@ -1,7 +1,10 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { knownValuesOf, textOutsideClient } from '../privacy/record-text.ts';
+import { nameSuspects } from '../privacy/person-names.ts';
 import { piiKindLabels, scanPii, type PiiHit } from '../privacy/pii-scan.ts';
-import { isPlainObject } from '../schemas/walk.ts';
+import { publishedStrings } from '../privacy/published-fields.ts';
+import { recordKinds } from '../schemas/index.ts';
+import { isPlainObject, labelAt } from '../schemas/walk.ts';
 import type { RecordsContext, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -60,6 +63,30 @@ export function hitFindings(record: ArchiveRecord, text: string, hits: readonly 
     findings.push({ rule: 'G-CONFIDENTIAL', severity, record: record.id, file: record.file, line, message });
   }
   return findings;
+}
+
+/** The roster's own names, which are no client's: staff, posts, signers. */
+export const rosterNames = (ctx: RosterContext) => new Set([...ctx.roster.people.map((p) => p.name), ...ctx.roster.posts.map((p) => p.name)]);
+
+/**
+ * G-CONFIDENTIAL: a title or short published field that seems to name a person (王某, 李女士, a
+ * signer field holding a name not on the roster). Without a key no one can know a client's name,
+ * so this heuristic only warns; `swa approve --identity` checks the real values.
+ */
+export function noNamesInPublishedFields(record: ServiceRecord, ctx: RosterContext): Finding[] {
+  const known = rosterNames(ctx);
+  const report = reporter(record);
+  const schema = recordKinds[record.kind].schema;
+  return publishedStrings(record.data)
+    .filter((s) => s.short && nameSuspects(s.value, { whole: s.whole, known }).length > 0)
+    .filter((s) => !suppressionReason(record.lines, record.lineOf(s.path), new Set()))
+    .map((s) =>
+      report.warning(
+        'G-CONFIDENTIAL',
+        s.path,
+        `「${labelAt(schema, s.path)}」疑似写有人名（姓氏加称谓，或整项只是一个不在名册中的姓名）：服务对象及其家人的姓名只能写在加密的 client 中；如经核实不是人名，在该行或上一行注明 swa-pii-ok: 原因`,
+      ),
+    );
 }
 
 /** G-CONFIDENTIAL: an emergency disclosure is approved by the supervisor of the post or the org head. */

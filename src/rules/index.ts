@@ -20,7 +20,7 @@ import {
   needsBeforePlan,
   processIsRecorded,
 } from './community.ts';
-import { clientIsSealed, disclosuresApproved, noPersonalDataOutsideClient } from './confidential.ts';
+import { clientIsSealed, disclosuresApproved, noNamesInPublishedFields, noPersonalDataOutsideClient } from './confidential.ts';
 import { hotlineIsKnown, inquiryIsRecorded } from './consultation.ts';
 import type { ConfigContext, RecordRule, RecordsContext, RosterContext } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -63,10 +63,10 @@ const ownRules: Tier<RecordsContext> = {
 /** Rules that need the roster (staff.yaml): people, posts, roles and signers. */
 const rosterRules: Tier<RosterContext> = {
   records: {
-    case: [staffReferencesExist, disclosuresApproved, referralIsComplete],
-    consultation: [staffReferencesExist, disclosuresApproved],
-    group: [staffReferencesExist, disclosuresApproved, fundingIsSigned, sessionsAreReviewed],
-    community: [staffReferencesExist, disclosuresApproved, fundingIsSigned],
+    case: [staffReferencesExist, disclosuresApproved, noNamesInPublishedFields, referralIsComplete],
+    consultation: [staffReferencesExist, disclosuresApproved, noNamesInPublishedFields],
+    group: [staffReferencesExist, disclosuresApproved, noNamesInPublishedFields, fundingIsSigned, sessionsAreReviewed],
+    community: [staffReferencesExist, disclosuresApproved, noNamesInPublishedFields, fundingIsSigned],
     audit: [auditIsValid],
     handover: [handoverIsValid],
   },
