@@ -5,6 +5,7 @@ import type { Approval } from '../ledger/ledger.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
 import { checkRepository } from '../check/check-repository.ts';
+import { keyedGate } from '../privacy/keyed-gate.ts';
 import { blocksApproval } from '../rules/finding.ts';
 import { shortSha } from '../rules/history/context.ts';
 import { prospectiveViolations } from '../rules/history/integrity.ts';
@@ -20,9 +21,11 @@ export interface ApproveOptions {
   /** The head the approver reviewed; refused when the branch has moved since. */
   head?: string;
   sign?: boolean;
+  /** The approver's age identity: with it, the record's own client values are looked for outside the block. */
+  identityFile?: string;
 }
 
-export type ApproveResult = { approved: true; sha: string; record: string; stage: string } | { approved: false; reasons: string[] };
+export type ApproveResult = { approved: true; sha: string; record: string; stage: string; warnings: string[] } | { approved: false; reasons: string[] };
 
 /**
  * `swa approve`: merges a submit/* branch with --no-ff and the approval trailers, or refuses with
@@ -66,9 +69,10 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   }
   const merged = await checkRepository(cwd, today);
   const errors = merged.findings.filter((f) => f.record === submission.record && blocksApproval(f));
-  if (errors.length > 0) {
+  const privacy = await keyedGate(merged, submission.record, options.identityFile);
+  if (errors.length > 0 || privacy.refusals.length > 0) {
     await git.raw(['merge', '--abort']);
-    return refuse(errors.map((f) => `[${f.rule}] ${f.file}:${f.line} ${f.message}`));
+    return refuse([...errors.map((f) => `[${f.rule}] ${f.file}:${f.line} ${f.message}`), ...privacy.refusals]);
   }
   const role = stageDefinitions[submission.stage].role;
   const message = `Approve ${submission.record}: ${submission.stage}\n\n${formatTrailers([
@@ -81,7 +85,7 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   await git.raw(['commit', '--no-verify', ...(options.sign ? ['-S'] : []), '-m', message]);
   const sha = (await git.revparse(['HEAD'])).trim();
   await git.raw(['branch', '-d', submission.branch]);
-  return { approved: true, sha, record: submission.record, stage: submission.stage };
+  return { approved: true, sha, record: submission.record, stage: submission.stage, warnings: privacy.warnings };
 }
 
 function prospective(repo: OpenRepository, submission: BranchSubmission, approver: string, identity: { name: string; email: string }, today: string): Approval {

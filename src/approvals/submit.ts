@@ -6,6 +6,7 @@ import { mainBranch, submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions, type Stage } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
 import { locationFromPath } from '../records/record-path.ts';
+import { keyedGate } from '../privacy/keyed-gate.ts';
 import { blocksApproval } from '../rules/finding.ts';
 import { validApprovals } from '../rules/history/context.ts';
 import { scopeRefusal } from './branch-submission.ts';
@@ -19,6 +20,8 @@ export interface SubmitOptions {
   /** Record id or path; when absent, the one record changed in the work tree. */
   record?: string;
   stage?: string;
+  /** The worker's age identity: with it, the record's own client values are looked for outside the block. */
+  identityFile?: string;
 }
 
 export interface SubmitResult {
@@ -26,13 +29,15 @@ export interface SubmitResult {
   stage: Stage;
   branch: string;
   sha: string;
+  /** What could not be checked (no key given). */
+  warnings: string[];
 }
 
 /**
  * `swa submit`: commits the record on `submit/<id>` with Record/Stage/Submitted-by trailers and
  * takes the change out of the work tree (it now lives on the branch, waiting for approval).
  */
-export async function submit({ cwd, today, record: requested, stage: requestedStage }: SubmitOptions): Promise<SubmitResult> {
+export async function submit({ cwd, today, record: requested, stage: requestedStage, identityFile }: SubmitOptions): Promise<SubmitResult> {
   const git = gitAt(cwd);
   const repo = await openRepository(cwd, today);
   const by = staffIdOf(repo.history.roster, { ...(await configuredIdentity(git)), date: '' });
@@ -44,6 +49,8 @@ export async function submit({ cwd, today, record: requested, stage: requestedSt
   if (errors.length > 0) {
     throw new CommandError(`${id} 还有错误，修正后再提交：\n${errors.map((f) => `  ${f.file}:${f.line} [${f.rule}] ${f.message}`).join('\n')}`);
   }
+  const keyed = await keyedGate(repo, id, identityFile);
+  if (keyed.refusals.length > 0) throw new CommandError(`${id} 还有错误，修正后再提交：\n${keyed.refusals.map((r) => `  ${r}`).join('\n')}`);
   if (requestedStage !== undefined && !isStage(requestedStage)) {
     throw new CommandError(`未知的审批环节 ${requestedStage}；可用：${Object.keys(stageDefinitions).join('、')}`);
   }
@@ -60,7 +67,7 @@ export async function submit({ cwd, today, record: requested, stage: requestedSt
   const sha = await commitFilesOn(cwd, parent, [record.file], message);
   await moveBranch(git, branch, sha, existing);
   await restoreFromMain(cwd, record.file);
-  return { record: id, stage, branch, sha };
+  return { record: id, stage, branch, sha, warnings: keyed.warnings };
 }
 
 async function changedRecord(cwd: string): Promise<string> {

@@ -55,20 +55,27 @@ const commands: Record<string, Command> = {
     },
   },
   submit: {
-    usage: 'swa submit [RECORD] [--stage STAGE] [--root DIR] [--today YYYY-MM-DD]',
-    summary: '把记录提交到 submit/<编号> 分支等待审批（不写编号时取工作区唯一改动的记录）',
-    options: { ...rootOption, ...todayOption, stage: { type: 'string' } },
+    usage: 'swa submit [RECORD] [--stage STAGE] [--identity FILE] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '把记录提交到 submit/<编号> 分支等待审批（不写编号时取工作区唯一改动的记录）；有密钥时核对案主的个人资料没有写在加密块之外',
+    options: { ...rootOption, ...todayOption, ...identityOption, stage: { type: 'string' } },
     async run(values, positionals, io) {
       const { submit } = await import('../approvals/submit.ts');
-      const result = await submit({ cwd: rootOf(values, io), today: todayOf(values), record: single(positionals, 'submit', true), stage: values.stage as string | undefined });
+      const result = await submit({
+        cwd: rootOf(values, io),
+        today: todayOf(values),
+        record: single(positionals, 'submit', true),
+        stage: values.stage as string | undefined,
+        identityFile: identityOf(values, io),
+      });
+      for (const warning of result.warnings) io.err(`警告：${warning}`);
       io.out(`已提交 ${result.record} 的「${result.stage}」审批：分支 ${result.branch}（${result.sha.slice(0, 8)}）`);
       return 0;
     },
   },
   approve: {
-    usage: 'swa approve <BRANCH> [--stage STAGE] [--head SHA] [--sign] [--root DIR] [--today YYYY-MM-DD]',
-    summary: '审批：以 --no-ff 合并待审批分支并写入审批信息；违反规则时拒绝并说明原因',
-    options: { ...rootOption, ...todayOption, stage: { type: 'string' }, head: { type: 'string' }, sign: { type: 'boolean' } },
+    usage: 'swa approve <BRANCH> [--stage STAGE] [--head SHA] [--sign] [--identity FILE] [--root DIR] [--today YYYY-MM-DD]',
+    summary: '审批：以 --no-ff 合并待审批分支并写入审批信息；违反规则时拒绝并说明原因；有密钥时核对案主的个人资料没有写在加密块之外',
+    options: { ...rootOption, ...todayOption, ...identityOption, stage: { type: 'string' }, head: { type: 'string' }, sign: { type: 'boolean' } },
     async run(values, positionals, io) {
       const { approve } = await import('../approvals/approve.ts');
       const result = await approve({
@@ -78,11 +85,13 @@ const commands: Record<string, Command> = {
         stage: values.stage as string | undefined,
         head: values.head as string | undefined,
         sign: values.sign === true,
+        identityFile: identityOf(values, io),
       });
       if (!result.approved) {
         io.err(['不能审批：', ...result.reasons.map((r) => `  ${r}`)].join('\n'));
         return 1;
       }
+      for (const warning of result.warnings) io.err(`警告：${warning}`);
       io.out(`已批准 ${result.record} 的「${result.stage}」：合并提交 ${result.sha.slice(0, 8)}`);
       return 0;
     },
