@@ -10,10 +10,12 @@ import type { Disclosure } from '../schemas/disclosure.ts';
 import { recordKinds } from '../schemas/index.ts';
 import { isPlainObject } from '../schemas/walk.ts';
 import { startDate } from '../rules/record-dates.ts';
+import { rosterNames } from '../rules/confidential.ts';
 import { publicFindingMessage, publicTimelineNote } from './public-facts.ts';
 import { publicData } from './public-schemas.ts';
 import { stageOf } from './record-stage.ts';
 import { checklistOf, sectionsOf, type Section } from './sections.ts';
+import { withholdPersonal, withholdText } from './withhold.ts';
 
 export interface RecordView {
   id: string;
@@ -63,7 +65,8 @@ export interface SiteModel {
 
 /**
  * The site's view model. In a de-identified build every record goes through its public schema
- * first, so nothing below can reach a client's personal data; `internal` adds it back.
+ * first, so nothing below can reach a client's personal data, and whatever the PII scanner or the
+ * name heuristic flags in the rest is withheld; `internal` adds it back.
  */
 export function siteModel(
   ctx: RuleContext,
@@ -90,7 +93,8 @@ function recordView(
   staffName: Map<string, string>,
 ): RecordView {
   const internal = clients !== null;
-  const data = publicData(record.kind, record.data);
+  const privacy = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
+  const data = internal ? publicData(record.kind, record.data) : withholdPersonal(publicData(record.kind, record.data), privacy);
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   const worker = text('worker') || text('auditor');
   const date = startDate(record);
@@ -119,7 +123,7 @@ function recordView(
     sections: sectionsOf(record.kind, data),
     checklist: checklistOf(record.kind, data),
     timeline: history ? timelineView(history, record.id, findings, internal, staffName) : [],
-    findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : publicFindingMessage(f), line: f.line })),
+    findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : withholdText(publicFindingMessage(f), privacy), line: f.line })),
     waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
     confidential: clients ? confidentialView(record, clients) : null,
   };

@@ -79,12 +79,16 @@ describe('the de-identified site [G-CONFIDENTIAL]', () => {
     expect(dashboard).toContain(canaries.disclosedTo);
   }, 180_000);
 
-  it('is not built while a record shows personal data outside its client block', async () => {
+  it('withholds what the scanner flags outside the client block, and says where', async () => {
     const dir = await fixtureCopy();
     const consult = join(dir, 'content/consultations/2026/0001.md');
-    await writeFile(consult, (await readFile(consult, 'utf8')).replace(/^title: (.*)$/m, 'title: $1（来电 13912345678）'));
-    const refused = buildSite({ cwd: dir, today: '2026-11-29', internal: false, out: join(dir, 'public-site') });
-    await expect(refused).rejects.toThrow(/去标识网站不会生成[\s\S]*content\/consultations\/2026\/0001\.md/);
-    await expect(readFile(join(dir, 'public-site', 'index.html'))).rejects.toThrow();
-  });
+    await writeFile(consult, (await readFile(consult, 'utf8')).replace(/^title: (.*)$/m, 'title: $1（来电 139.1234.5678）'));
+    const messages: string[] = [];
+    const built = await buildSite({ cwd: dir, today: '2026-11-29', internal: false, out: join(dir, 'public-site'), progress: (m) => messages.push(m) });
+    expect(messages.join('\n')).toMatch(/去标识网站不显示这些文字[\s\S]*content\/consultations\/2026\/0001\.md/);
+    expect((await leakScan({ dir: built.out })).hits).toEqual([]);
+    const page = (await siteTexts(built.out)).get(join(built.out, 'records/consultations-2026-0001/index.html'));
+    expect(page).toContain('（来电 〔已隐去〕）');
+    expect(page).not.toContain('139.1234.5678');
+  }, 120_000);
 });
