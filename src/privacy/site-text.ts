@@ -75,19 +75,23 @@ const entities: Record<string, string> = {
   num: '#',
 };
 
+/** JSON's escapes for a line break, a tab and a slash: a number a line break splits stays split. */
+const jsonEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', '/': '/' };
+
 const codePoint = (n: number, whole: string) => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole);
 
 /** Characters that show nothing (zero-width spaces and joiners, direction marks, soft hyphens, BOM). */
 const invisible = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
- * Text as a reader (or a scraper) would see it: JSON `\uXXXX` escapes decoded (Pagefind's fragments
- * are JSON), then HTML entities, named and numeric (with or without the final semicolon), then
- * invisible characters removed — Pagefind puts a zero-width space between the words it segments.
+ * Text as a reader (or a scraper) would see it: JSON `\uXXXX`, `\n`, `\t` and `\/` escapes
+ * decoded (Pagefind's fragments are JSON), then HTML entities, named and numeric (with or without
+ * the final semicolon), then invisible characters removed — Pagefind puts a zero-width space between the words it segments.
  */
 export function normalise(text: string): string {
   return text
     .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\([nrt/])/g, (_, c: string) => jsonEscapes[c] as string)
     .replace(/&#x([0-9a-f]{1,6});?/gi, (whole, hex: string) => codePoint(parseInt(hex, 16), whole))
     .replace(/&#(\d{1,7});?/g, (whole, dec: string) => codePoint(Number(dec), whole))
     .replace(/&([a-z]+);/gi, (whole, name: string) => (Object.hasOwn(entities, name.toLowerCase()) ? entities[name.toLowerCase()] : whole) as string)

@@ -44,6 +44,10 @@ beforeAll(async () => {
   await write(work, 'site/index.html', '<!doctype html><html lang="zh-CN"><body><p>社区活动：长者健康义诊。</p></body></html>');
   await write(work, 'clean/index.html', '<!doctype html><html lang="zh-CN"><body><p>档案索引</p></body></html>');
   await write(work, 'canaries.txt', canariesFile);
+  // What a careless note leaves, in the files a site has besides its pages (all fictional).
+  await write(work, 'careless/sitemap.xml', '<?xml version="1.0"?><urlset><url><loc>https://example.org/records/a/</loc><!-- 联系 186.2000.3344 --></url></urlset>');
+  await write(work, 'careless/data/model.json', '{"note":"\\u52a0\\u4e86 QQ\\u53f7 2865123470，微信号 qinxh_2026wx"}');
+  await write(work, 'careless/pagefind/fragment/zh-cn_1.pf_fragment', gzipSync('pagefind_dcd{"content":"家住幸福小区5栋302，号码 186 2000\\n 3345，护照 E12345678，车牌 粤A·12345"}'));
 });
 
 describe('swa leak-scan', () => {
@@ -67,6 +71,19 @@ describe('swa leak-scan', () => {
       { file: 'records/a/index.html', kind: 'canary', text: '张三', context: '-CN"><body> <p>服务对象：张三</p> <p>联系电话：1380013' },
       { file: 'records/a/index.html', kind: 'mobile', text: phone, context: '服务对象：张三</p> <p>联系电话：13800138000</p> <p>转介人：李<span c' },
       { file: 'records/a/index.html', kind: 'canary', text: '李四', context: '00138000</p> <p>转介人：李四</p> </body></html>' },
+    ]);
+  });
+
+  it('finds the scanner’s kinds without a canaries file, in a sitemap, JSON and a gzip file, naming file and kind', async () => {
+    const result = await leakScan({ dir: join(work, 'careless') });
+    expect(result.hits.map((h) => [h.file, h.kind, h.text])).toEqual([
+      ['data/model.json', 'qq', '2865123470'],
+      ['data/model.json', 'wechat', 'qinxh_2026wx'],
+      ['pagefind/fragment/zh-cn_1.pf_fragment', 'address', '幸福小区5栋302'],
+      ['pagefind/fragment/zh-cn_1.pf_fragment', 'mobile', '186 2000\n 3345'],
+      ['pagefind/fragment/zh-cn_1.pf_fragment', 'passport', 'E12345678'],
+      ['pagefind/fragment/zh-cn_1.pf_fragment', 'plate', '粤A·12345'],
+      ['sitemap.xml', 'mobile', '186.2000.3344'],
     ]);
   });
 
