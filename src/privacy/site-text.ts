@@ -86,7 +86,8 @@ const invisible = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 /**
  * Text as a reader (or a scraper) would see it: JSON `\uXXXX`, `\n`, `\t` and `\/` escapes
  * decoded (Pagefind's fragments are JSON), then HTML entities, named and numeric (with or without
- * the final semicolon), then invisible characters removed — Pagefind puts a zero-width space between the words it segments.
+ * the final semicolon), then invisible characters removed — Pagefind puts a zero-width space
+ * between the words it segments.
  */
 export function normalise(text: string): string {
   return text

@@ -15,7 +15,7 @@ import { publicFindingMessage, publicTimelineNote } from './public-facts.ts';
 import { publicData } from './public-schemas.ts';
 import { stageOf } from './record-stage.ts';
 import { checklistOf, sectionsOf, type Section } from './sections.ts';
-import { withholdPersonal, withholdText } from './withhold.ts';
+import { withholdPersonal, withholdText, type WithholdOptions } from './withhold.ts';
 
 export interface RecordView {
   id: string;
@@ -77,7 +77,8 @@ export function siteModel(
   clients: ReadonlyMap<string, unknown> = new Map(),
 ): SiteModel {
   const staffName = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
-  const records = ctx.records.map((record) => recordView(record, ctx, history, findings, internal ? clients : null, staffName));
+  const privacy: WithholdOptions = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
+  const records = ctx.records.map((record) => recordView(record, ctx, history, findings, internal ? clients : null, staffName, privacy));
   const disclosures = records
     .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -91,9 +92,9 @@ function recordView(
   findings: readonly Finding[],
   clients: ReadonlyMap<string, unknown> | null,
   staffName: Map<string, string>,
+  privacy: WithholdOptions,
 ): RecordView {
   const internal = clients !== null;
-  const privacy = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
   const data = internal ? publicData(record.kind, record.data) : withholdPersonal(publicData(record.kind, record.data), privacy);
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   const worker = text('worker') || text('auditor');
