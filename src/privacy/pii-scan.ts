@@ -352,6 +352,12 @@ function resolveCluster(candidates: readonly Candidate[]): Candidate[] {
 }
 
 /**
+ * Every kind but a known value needs a digit, a Latin letter, an @ or a village (石桥村三组): most
+ * fields of a record have none, and the site scans every field.
+ */
+const mayHoldPii = /[\dA-Za-z@村]/;
+
+/**
  * Finds personal data in Chinese text: resident ids (checksum-valid, or suspect when only the
  * check character is wrong), mobile and landline numbers (with any separators, or broken over
  * lines), bank cards (Luhn), e-mail addresses, QQ and WeChat ids after the word that names them,
@@ -363,6 +369,7 @@ function resolveCluster(candidates: readonly Candidate[]): Candidate[] {
  */
 export function scanPii(text: string, options: PiiScanOptions = {}): PiiHit[] {
   const normalized = normalizeWidth(text);
+  if (!(options.knownValues?.length ?? 0) && !mayHoldPii.test(normalized)) return [];
   const candidates = candidatesIn(normalized, options);
   // A number broken over lines (a YAML value folded, a line break typed in) is read joined; only
   // the hits that span a break are new, and they map back to the original offsets.
