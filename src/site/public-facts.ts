@@ -33,8 +33,11 @@ export function publicFindingMessage(finding: Finding): string {
   return `${meaning.get(finding.rule) ?? finding.rule}${facts.length > 0 ? `（${facts.join('，')}）` : ''}；详情见内部版本或 swa log`;
 }
 
-/** A timeline entry's note for the de-identified site; `rules` are the IDs of the findings about its commit. */
-export function publicTimelineNote(entry: TimelineEntry, rules: readonly string[]): string {
+/**
+ * A timeline entry's note for the de-identified site; `rules` are the IDs of the findings about
+ * its commit, `signed` whether git verified a signature by a key the roster lists.
+ */
+export function publicTimelineNote(entry: TimelineEntry, rules: readonly string[], signed = false): string {
   switch (entry.kind) {
     case 'import':
       return '导入（启用审批前已在档案中）';
@@ -45,7 +48,7 @@ export function publicTimelineNote(entry: TimelineEntry, rules: readonly string[
     case 'rejected':
       return `退回${stageLabel(entry.stage)}`;
     case 'approved':
-      return `批准${stageLabel(entry.stage)}${entry.stage && isStage(entry.stage) ? `（${stageDefinitions[entry.stage].role}）` : ''}`;
+      return `批准${stageLabel(entry.stage)}${entry.stage && isStage(entry.stage) ? `（${stageDefinitions[entry.stage].role}${signed ? '，有名册登记密钥的签名' : ''}）` : ''}`;
     case 'invalid-approval':
       return `无效的审批${stageLabel(entry.stage)}${rules.length > 0 ? `：${[...new Set(rules)].join('、')}` : ''}`;
     case 'unapproved-change':

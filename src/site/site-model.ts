@@ -138,7 +138,8 @@ function timelineView(history: HistoryContext, id: string, findings: readonly Fi
   return timelineOf(history, id, findings).map((e) => {
     const rules = findings.filter((f) => f.record === id && f.message.includes(e.sha.slice(0, 8))).map((f) => f.rule);
     const by = e.by ? (staffName.get(e.by) ?? (internal ? e.by : '')) : '';
-    return { date: dayOf(e.time), note: internal ? e.note : publicTimelineNote(e, rules), by, commit: e.sha.slice(0, 8) };
+    const signed = history.signatures.get(e.sha)?.status === 'G';
+    return { date: dayOf(e.time), note: internal ? e.note : publicTimelineNote(e, rules, signed), by, commit: e.sha.slice(0, 8) };
   });
 }
 
