@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statusOf } from '../approvals/status.ts';
 import { timelineOf } from '../approvals/timeline.ts';
+import { groupBy } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RuleContext } from '../rules/context.ts';
@@ -78,7 +79,9 @@ export function siteModel(
 ): SiteModel {
   const staffName = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
   const privacy: WithholdOptions = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
-  const records = ctx.records.map((record) => recordView(record, ctx, history, findings, internal ? clients : null, staffName, privacy));
+  // Each record's findings looked up, not filtered from all of them for every record (a messy archive has thousands).
+  const byRecord = groupBy(findings, (f) => [f.record]);
+  const records = ctx.records.map((record) => recordView(record, ctx, history, byRecord.get(record.id) ?? [], internal ? clients : null, staffName, privacy));
   const disclosures = records
     .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -89,7 +92,8 @@ function recordView(
   record: ArchiveRecord,
   ctx: RuleContext,
   history: HistoryContext | null,
-  findings: readonly Finding[],
+  /** The record's own findings. */
+  own: readonly Finding[],
   clients: ReadonlyMap<string, unknown> | null,
   staffName: Map<string, string>,
   privacy: WithholdOptions,
@@ -102,7 +106,6 @@ function recordView(
   const profile = data.profile as RecordView['profile'] | undefined;
   const status = history && record.kind !== 'audit' && record.kind !== 'handover' ? statusOf(history, record) : null;
   const category = text('category');
-  const own = findings.filter((f) => f.record === record.id);
   return {
     id: record.id,
     slug: record.id.replace('/', '-'),
@@ -123,7 +126,7 @@ function recordView(
     profile: profile ?? null,
     sections: sectionsOf(record.kind, data),
     checklist: checklistOf(record.kind, data),
-    timeline: history ? timelineView(history, record.id, findings, internal, staffName) : [],
+    timeline: history ? timelineView(history, record.id, own, internal, staffName) : [],
     findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : withholdText(publicFindingMessage(f), privacy), line: f.line })),
     waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
     confidential: clients ? confidentialView(record, clients) : null,
