@@ -6,6 +6,7 @@ import { indexBySha, type Commit, type FileChange } from './commit.ts';
 import { HistoryCache } from './history-cache.ts';
 import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
 import { logFormat, parseLog } from './parse-log.ts';
+import { refuseMadeUpCommits } from './planted-separator.ts';
 import { attachRefs, parseRefs, type Ref } from './refs.ts';
 import { shallowBoundary } from './shallow.ts';
 
@@ -143,6 +144,7 @@ class Reader {
   }
 
   private history(commits: Commit[], merges: readonly Buffer[], bySha = indexBySha(commits)): History {
+    refuseMadeUpCommits(commits, bySha, this.tips);
     attachRefs(bySha, this.refs);
     const changes = new Map<string, FileChange[]>();
     for (const segment of merges) for (const [sha, files] of parseMergeChanges(segment)) changes.set(sha, files);

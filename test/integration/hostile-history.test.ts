@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkRepository } from '../../src/check/check-repository.ts';
+import { approvalMessage, at, checkRules, mergeByHand, submitRecord } from '../helpers/approvals.ts';
+import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
+import { casePath, caseText } from '../helpers/records.ts';
+
+/**
+ * History whose bytes are hostile: a commit message or a file that imitates the separators of the
+ * log swa reads. It hid a direct push.
+ */
+
+const id = 'cases/2026-0001';
+const path = casePath(id);
+
+/** A repository where the case was approved on 2026-03-03 and a worker then pushes an edit straight to main. */
+async function approvedCase(): Promise<ArchiveRepo> {
+  const repo = await archiveRepo();
+  const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+  mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha));
+  await repo.write(path, `${caseText()}\n补充（虚构）\n`);
+  repo.git(staff.worker, at('2026-03-04'), 'add', path);
+  return repo;
+}
+
+/** The fields of a made-up commit as the log format separates them (unit separators). */
+const madeUp = ['f'.repeat(40), '', 'e'.repeat(40), 'x', 'x@x.example', at('2026-03-04'), 'x', 'x@x.example', at('2026-03-04'), 'made up'].join('\x1f');
+
+describe('separators planted in history do not make up commits', () => {
+  it('a commit message carrying a record separator and a made-up commit is refused, naming the commit', async () => {
+    const repo = await approvedCase();
+    repo.git(staff.worker, at('2026-03-04'), 'commit', '-q', '-m', `Edit the case\x1f\x1e${madeUp}`);
+    const push = repo.git(staff.worker, at('2026-03-04'), 'rev-parse', 'HEAD').trim();
+    await expect(checkRepository(repo.dir, '2026-03-04')).rejects.toThrow(`提交 ${push.slice(0, 8)} 的说明或 content/ 下的文件含有控制字符`);
+  });
+
+  it('a file carrying them is refused the same way', async () => {
+    const repo = await approvedCase();
+    await repo.write('content/.notes', `\x1e${madeUp}\x1f\n`);
+    repo.git(staff.worker, at('2026-03-04'), 'add', 'content/.notes');
+    repo.git(staff.worker, at('2026-03-04'), 'commit', '-q', '-m', 'Edit the case');
+    await expect(checkRepository(repo.dir, '2026-03-04')).rejects.toThrow('含有控制字符');
+  });
+
+  it('control: the same push with a plain message is reported as a direct push', async () => {
+    const repo = await approvedCase();
+    repo.git(staff.worker, at('2026-03-04'), 'commit', '-q', '-m', 'Edit the case');
+    expect(await checkRules(repo, '2026-03-04')).toEqual(['error:A-UNAPPROVED-CHANGE']);
+  });
+});
