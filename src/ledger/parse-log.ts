@@ -85,8 +85,19 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
       else if (line.startsWith('--- a/') && change.path === '') change.path = `${contentDir}/${line.slice(6)}`;
       else if (line.startsWith('+++ b/')) change.path = `${contentDir}/${line.slice(6)}`;
     }
+    // A file git prints as binary (an attribute can mark a record so) has no ---/+++ lines: its
+    // path is read from the `diff --git a/<path> b/<path>` line (renames are off, so both are one path).
+    if (change.path === '') change.path = headerPath(bytes.toString('utf8', start, headerEnd).split('\n')[0] as string, contentDir);
     if (change.path !== '') changes.push(change);
     start = next;
   }
   return changes;
+}
+
+/** The path of `diff --git a/<path> b/<path>` (the same path twice), relative to content/; '' when the line is not of that shape. */
+function headerPath(line: string, contentDir: string): string {
+  const paths = line.slice('diff --git '.length);
+  const half = (paths.length - 1) / 2;
+  const a = paths.slice(0, half);
+  return a.startsWith('a/') && paths.slice(half) === ` b/${a.slice(2)}` ? `${contentDir}/${a.slice(2)}` : '';
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/check/check-repository.ts';
-import { approvalMessage, at, checkRules, mergeByHand, submitRecord } from '../helpers/approvals.ts';
+import { approvalMessage, at, checkRules, findingsOf, mergeByHand, submitRecord } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
 
 /**
  * History whose bytes are hostile: a commit message or a file that imitates the separators of the
- * log swa reads. It hid a direct push.
+ * log swa reads, and attributes that make git print a record as binary. Each hid a direct push.
  */
 
 const id = 'cases/2026-0001';
@@ -45,5 +45,24 @@ describe('separators planted in history do not make up commits', () => {
     const repo = await approvedCase();
     repo.git(staff.worker, at('2026-03-04'), 'commit', '-q', '-m', 'Edit the case');
     expect(await checkRules(repo, '2026-03-04')).toEqual(['error:A-UNAPPROVED-CHANGE']);
+  });
+});
+
+describe('a record that git prints as binary still counts as changed', () => {
+  it('a direct push after content/.gitattributes marks records binary is reported [A-UNAPPROVED-CHANGE]', async () => {
+    const repo = await approvedCase();
+    await repo.commit(staff.worker, at('2026-03-04', '09:00:00'), 'Attributes', { 'content/.gitattributes': '*.md binary\n' });
+    await repo.commit(staff.worker, at('2026-03-04'), 'Edit the case', { [path]: `${caseText()}\n补充（虚构）\n` });
+    const unapproved = await findingsOf(repo, '2026-03-04', 'A-UNAPPROVED-CHANGE');
+    expect(unapproved.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
+    expect(unapproved[0]?.message).toContain('直接推送到 main');
+  });
+
+  it('control: an approval under the same attributes is approved', async () => {
+    const repo = await archiveRepo();
+    await repo.commit(staff.worker, at('2026-03-01'), 'Attributes', { 'content/.gitattributes': '*.md binary\n' });
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha));
+    expect(await checkRules(repo, '2026-03-03')).toEqual([]);
   });
 });
