@@ -26,10 +26,10 @@ function gitAs(repo: ArchiveRepo, author: { name: string; email: string }, commi
   return execFileSync('git', args, { cwd: repo.dir, env, encoding: 'utf8' });
 }
 
-/** A roster change on a branch of its own (written by the finance lead), merged (approved, when `by` is the org head) as stage `roster`. */
-async function rosterMerge(repo: ArchiveRepo, by: Person, day: string, staffYaml: string, branch = 'submit/roster'): Promise<string> {
+/** A roster (or archive.yaml) change on a branch of its own (written by the finance lead), merged (approved, when `by` is the org head) as stage `roster`. */
+async function rosterMerge(repo: ArchiveRepo, by: Person, day: string, staffYaml: string, file = 'content/staff.yaml', branch = 'submit/roster'): Promise<string> {
   repo.git(staff.financeLead, at(day, '09:00:00'), 'switch', '-q', '-c', branch);
-  const head = await repo.commit(staff.financeLead, at(day, '09:00:00'), 'Change the roster', { 'content/staff.yaml': staffYaml });
+  const head = await repo.commit(staff.financeLead, at(day, '09:00:00'), 'Change the roster', { [file]: staffYaml });
   repo.git(staff.financeLead, at(day, '09:00:00'), 'switch', '-q', 'main');
   return mergeByHand(repo, by, day, branch, `Approve roster change\n\nStage: roster\nApproved-by: ${by.id}\nRole: orgHead\nApproved-head: ${head}`);
 }
@@ -146,6 +146,39 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
     const again = await submitRecord(repo, staff.worker, '2026-03-03', path, `${caseText()}\n补充（虚构）\n`, 'intake');
     await repo.as(staff.supervisor, at('2026-03-04'), () => approve({ cwd: repo.dir, today: '2026-03-04', branch: again.branch }));
     expect(await checkRules(repo, '2026-03-04')).toEqual(['warning:A-UNAPPROVED-CHANGE']);
+  });
+
+  describe('the tolerance is the last approved archive.yaml\'s', () => {
+    const tolerant = async (repo: ArchiveRepo) => `${await repo.read('content/archive.yaml')}\nclockToleranceMinutes: 5000\n`;
+    /** The intake approval of the case, merged after the commit on 2026-03-04 16:00 but dated a day before it. */
+    const mergeDatedBack = async (repo: ArchiveRepo, branch: string, sha: string) => {
+      repo.git(staff.supervisor, at('2026-03-03', '16:00:00'), 'merge', '--no-ff', '-q', '-m', approvalMessage(id, 'intake', 'S04', 'supervisor', sha), branch);
+    };
+
+    it('a tolerance raised by a direct push does not cover an approval dated a day back', async () => {
+      const repo = await archiveRepo();
+      const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+      await repo.commit(staff.worker, at('2026-03-04', '16:00:00'), 'Clock tolerance', { 'content/archive.yaml': await tolerant(repo) });
+      await mergeDatedBack(repo, branch, sha);
+      expect(await checkRules(repo, '2026-03-04')).toEqual(['error:A-CLOCK', 'error:A-UNAPPROVED-CHANGE']);
+    });
+
+    it('nor one only in the work tree', async () => {
+      const repo = await archiveRepo();
+      const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+      await repo.commit(staff.orgHead, at('2026-03-04', '16:00:00'), 'Notes', { 'content/README.md': '虚构\n' });
+      await mergeDatedBack(repo, branch, sha);
+      await repo.write('content/archive.yaml', await tolerant(repo));
+      expect(await checkRules(repo, '2026-03-04')).toEqual(['error:A-CLOCK']);
+    });
+
+    it('control: the same tolerance approved as a roster change covers it', async () => {
+      const repo = await archiveRepo();
+      const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+      await rosterMerge(repo, staff.orgHead, '2026-03-04', await tolerant(repo), 'content/archive.yaml');
+      await mergeDatedBack(repo, branch, sha);
+      expect(await checkRules(repo, '2026-03-04')).toEqual([]);
+    });
   });
 
   it('a role is judged on the first parent\'s day when the merge is dated just before it', async () => {

@@ -9,7 +9,7 @@ import type { ArchiveConfig } from '../../schemas/archive-config.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { Finding } from '../finding.ts';
 import { actsAsSupervisor, holdsRole } from '../roster.ts';
-import { clockMessage, clockSkews, judgedDay, unapprovedClockSkews, type ClockSkew } from './clock.ts';
+import { clockMessage, judgedDay, MainlineClock, unapprovedClockSkews, type ClockSkew } from './clock.ts';
 import { historyFinding, shortSha, type HistoryContext } from './context.ts';
 import { RosterAuthority } from './roster-authority.ts';
 import { signatureViolations } from './signatures.ts';
@@ -49,18 +49,23 @@ interface Judgement {
 export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const { ledger } = ctx;
   const position = new Map(ledger.mainline.map((c, i) => [c.sha, i]));
-  const timeOf = (sha: string) => ledger.mainline[position.get(sha) ?? -1]?.time;
-  const tolerance = ctx.config.clockToleranceMinutes;
-  const skews = clockSkews(ledger.mainline, tolerance);
+  const approvalAt = new Map(ledger.approvals.map((a) => [a.sha, a]));
+  const clock = new MainlineClock();
+  const skews = new Map<string, ClockSkew>();
   const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, ledger.adoption?.sha ?? null);
   const invalid = new Set<string>();
   const valid: Approval[] = [];
   const approved = new ApprovedStages();
   const pending: { approval: Approval; record: string | null; violation: Violation }[] = [];
 
-  for (const approval of ledger.approvals) {
+  // Along main in first-parent order: each commit's date is judged by the archive.yaml approved before it.
+  for (const [index, commit] of ledger.mainline.entries()) {
+    const skew = clock.next(commit, authority.config);
+    if (skew) skews.set(commit.sha, skew);
+    const approval = approvalAt.get(commit.sha);
+    if (!approval) continue;
     const record = approvedRecord(approval);
-    const judgement = { roster: authority.roster, config: authority.config, parentTime: timeOf(approval.firstParent), skew: skews.get(approval.sha), earlier: approved };
+    const judgement = { roster: authority.roster, config: authority.config, parentTime: ledger.mainline[index - 1]?.time, skew, earlier: approved };
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
@@ -146,7 +151,7 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
     return [{ rule: 'A-UNAUTHORISED', message: `合并者 ${approval.author.name} <${approval.author.email}> 不在合并前 main 上已批准的名册中` }];
   }
   const violations: Violation[] = [];
-  if (skew) violations.push({ rule: 'A-CLOCK', message: clockMessage(skew, ctx.config.clockToleranceMinutes) });
+  if (skew) violations.push({ rule: 'A-CLOCK', message: clockMessage(skew) });
   if (approval.claimedApprover !== null && approval.claimedApprover !== approver) {
     violations.push({ rule: 'A-UNAUTHORISED', message: `Approved-by 写的是 ${approval.claimedApprover}，但合并者是 ${approver}` });
   }
