@@ -41,5 +41,5 @@ export const ruleGuide: { id: string; meaning: string }[] = [
   { id: 'A-UNAPPROVED-CHANGE', meaning: '记录、名册或配置未经审批合并就进入 main（压缩、变基、快进、直接推送，或随另一份记录的审批顺带带入）。' },
   { id: 'A-ORDER', meaning: '审批环节顺序颠倒，例如先结案后接案、机构先于督导。' },
   { id: 'A-SIGNATURE', meaning: '名册登记了签名公钥的人，审批须带该密钥的有效签名；archive.yaml 要求签名时，每次审批都须如此。' },
-  { id: 'A-CLOCK', meaning: 'main 上的提交时间早于它的前一个提交（超出容许的时钟误差），其审批不算数。' },
+  { id: 'A-CLOCK', meaning: 'main 上的提交时间早于在它之前的提交（超出容许的时钟误差），其审批不算数。' },
 ];

@@ -103,7 +103,7 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
 
     const clock = await findingsOf(repo, '2026-04-02', 'A-CLOCK');
     expect(clock.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
-    expect(clock[0]?.message).toContain(`提交 ${merge.slice(0, 8)} 的时间（2026-03-30T16:00:00+08:00）早于它在 main 上的前一个提交 ${parent.slice(0, 8)}`);
+    expect(clock[0]?.message).toContain(`提交 ${merge.slice(0, 8)} 的时间（2026-03-30T16:00:00+08:00）早于 main 上在它之前的提交 ${parent.slice(0, 8)}`);
     // And judged on its first parent's day, the role has ended.
     expect(await checkRules(repo, '2026-04-02')).toEqual(['error:A-CLOCK', 'error:A-UNAUTHORISED']);
     const check = await checkRepository(repo.dir, '2026-04-02');
@@ -136,7 +136,7 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
     const push = await repo.commit(staff.worker, at('2026-03-02', '15:00:00'), 'Edit the case', { [path]: `${caseText()}\n补充（虚构）\n` });
     const clock = await findingsOf(repo, '2026-03-03', 'A-CLOCK');
     expect(clock.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
-    expect(clock[0]?.message).toContain(`提交 ${push.slice(0, 8)} 的时间（2026-03-02T15:00:00+08:00）早于它在 main 上的前一个提交 ${merge.slice(0, 8)}`);
+    expect(clock[0]?.message).toContain(`提交 ${push.slice(0, 8)} 的时间（2026-03-02T15:00:00+08:00）早于 main 上在它之前的提交 ${merge.slice(0, 8)}`);
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-CLOCK', 'error:A-UNAPPROVED-CHANGE']);
   });
 
@@ -146,6 +146,48 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
     const again = await submitRecord(repo, staff.worker, '2026-03-03', path, `${caseText()}\n补充（虚构）\n`, 'intake');
     await repo.as(staff.supervisor, at('2026-03-04'), () => approve({ cwd: repo.dir, today: '2026-03-04', branch: again.branch }));
     expect(await checkRules(repo, '2026-03-04')).toEqual(['warning:A-UNAPPROVED-CHANGE']);
+  });
+
+  describe('dates never go back along main, not even a step at a time', () => {
+    /** The case's intake branch, and a commit on main on 2026-03-04 at 16:00 that the approval comes after. */
+    const afterNotes = async () => {
+      const repo = await archiveRepo();
+      const submitted = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+      const notes = await repo.commit(staff.orgHead, at('2026-03-04', '16:00:00'), 'Notes', { 'content/README.md': '虚构\n' });
+      return { repo, ...submitted, notes };
+    };
+    const approveAt = (repo: ArchiveRepo, date: string, branch: string, sha: string) => {
+      repo.git(staff.supervisor, date, 'merge', '--no-ff', '-q', '-m', approvalMessage(id, 'intake', 'S04', 'supervisor', sha), branch);
+      return repo.git(staff.supervisor, date, 'rev-parse', 'HEAD').trim();
+    };
+
+    it('a clock set back on a throwaway commit and then forward: the approval after it, dated two days back, approves nothing', async () => {
+      const { repo, branch, sha, notes } = await afterNotes();
+      repo.git(staff.supervisor, at('2026-03-02', '10:00:00'), 'commit', '-q', '--allow-empty', '-m', 'Throwaway');
+      const merge = approveAt(repo, at('2026-03-02', '10:05:00'), branch, sha);
+      const clock = await findingsOf(repo, '2026-03-04', 'A-CLOCK');
+      expect(clock.map((f) => [f.severity, f.record])).toEqual([['error', null], ['error', id]]);
+      expect(clock[1]?.message).toContain(`提交 ${merge.slice(0, 8)} 的时间（2026-03-02T10:05:00+08:00）早于 main 上在它之前的提交 ${notes.slice(0, 8)}（2026-03-04T16:00:00+08:00）`);
+      expect((await checkRepository(repo.dir, '2026-03-04')).history?.invalid.has(merge)).toBe(true);
+    });
+
+    it('a clock walked back in steps, each within the tolerance', async () => {
+      const { repo, branch, sha } = await afterNotes();
+      // Nine minutes back each time, from 16:00 to 14:48: every step is within 10 minutes of the one before.
+      for (const time of ['15:51', '15:42', '15:33', '15:24', '15:15', '15:06', '14:57', '14:48']) {
+        repo.git(staff.supervisor, at('2026-03-04', `${time}:00`), 'commit', '-q', '--allow-empty', '-m', `Step back to ${time}`);
+      }
+      const merge = approveAt(repo, at('2026-03-04', '14:39:00'), branch, sha);
+      const clock = await findingsOf(repo, '2026-03-04', 'A-CLOCK');
+      expect(clock.filter((f) => f.record === id).map((f) => f.severity)).toEqual(['error']);
+      expect((await checkRepository(repo.dir, '2026-03-04')).history?.invalid.has(merge)).toBe(true);
+    });
+
+    it('control: an approval dated within the tolerance before the latest commit counts', async () => {
+      const { repo, branch, sha } = await afterNotes();
+      approveAt(repo, at('2026-03-04', '15:51:00'), branch, sha);
+      expect(await checkRules(repo, '2026-03-04')).toEqual([]);
+    });
   });
 
   describe('the tolerance is the last approved archive.yaml\'s', () => {

@@ -4,11 +4,11 @@ import { archiveConfigSchema, type ArchiveConfig } from '../../schemas/archive-c
 import type { Finding } from '../finding.ts';
 import { historyFinding, shortSha, type HistoryContext } from './context.ts';
 
-/** A commit on main dated earlier than its first parent (A-CLOCK), with the tolerance it was judged by. */
+/** A commit on main dated earlier than a commit before it (A-CLOCK): the latest-dated one, with the tolerance it was judged by. */
 export interface ClockSkew {
   sha: string;
   time: string;
-  parent: { sha: string; time: string };
+  latest: { sha: string; time: string };
   toleranceMinutes: number;
 }
 
@@ -17,24 +17,27 @@ const defaultTolerance: number = archiveConfigSchema.shape.clockToleranceMinutes
 
 /**
  * A-CLOCK over main's first-parent history (from the adoption point on), one commit at a time in
- * order: whether the commit is dated earlier than its first parent by more than the tolerance of
- * the archive.yaml approved at that point (never the work tree's, nor one pushed without approval).
+ * order: whether the commit is dated earlier than the latest date so far by more than the tolerance
+ * of the archive.yaml approved at that point (never the work tree's, nor one pushed without
+ * approval). The latest date, not the first parent's: a clock set back on a throwaway commit, or
+ * walked back a few minutes per commit, would otherwise take the next approval with it.
  */
 export class MainlineClock {
-  private parent: { sha: string; time: string } | undefined;
+  /** The latest-dated commit so far. */
+  latest: { sha: string; time: string } | undefined;
 
   /** The skew of the next commit, if any. */
   next(commit: { sha: string; time: string }, approvedConfig: ArchiveConfig | null): ClockSkew | undefined {
-    const parent = this.parent;
-    this.parent = commit;
+    const latest = this.latest;
+    if (latest === undefined || Date.parse(commit.time) > Date.parse(latest.time)) this.latest = commit;
     const toleranceMinutes = approvedConfig?.clockToleranceMinutes ?? defaultTolerance;
-    if (parent === undefined || Date.parse(commit.time) >= Date.parse(parent.time) - toleranceMinutes * 60_000) return undefined;
-    return { ...commit, parent, toleranceMinutes };
+    if (latest === undefined || Date.parse(commit.time) >= Date.parse(latest.time) - toleranceMinutes * 60_000) return undefined;
+    return { ...commit, latest, toleranceMinutes };
   }
 }
 
 export function clockMessage(skew: ClockSkew): string {
-  return `提交 ${shortSha(skew.sha)} 的时间（${skew.time}）早于它在 main 上的前一个提交 ${shortSha(skew.parent.sha)}（${skew.parent.time}），超出 ${skew.toleranceMinutes} 分钟的时钟误差容限：提交时间被改动过或机器时钟有误`;
+  return `提交 ${shortSha(skew.sha)} 的时间（${skew.time}）早于 main 上在它之前的提交 ${shortSha(skew.latest.sha)}（${skew.latest.time}），超出 ${skew.toleranceMinutes} 分钟的时钟误差容限：提交时间被改动过或机器时钟有误`;
 }
 
 /**
@@ -53,9 +56,9 @@ export function unapprovedClockSkews(ctx: HistoryContext, skews: ReadonlyMap<str
 }
 
 /**
- * The day a merge's roles are judged on: the day of the merge, never a day before its first
- * parent's (a merge dated back within the tolerance cannot reach into the day before).
+ * The day a merge's roles are judged on: the day of the merge, never a day before the latest date
+ * on main before it (a merge dated back within the tolerance cannot reach into the day before).
  */
-export function judgedDay(time: string, parentTime: string | undefined): string {
-  return parentTime !== undefined && Date.parse(parentTime) > Date.parse(time) ? dayOf(parentTime) : dayOf(time);
+export function judgedDay(time: string, latestTime: string | undefined): string {
+  return latestTime !== undefined && Date.parse(latestTime) > Date.parse(time) ? dayOf(latestTime) : dayOf(time);
 }

@@ -31,11 +31,11 @@ export interface IntegrityResult {
 
 const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.split('/')[0] ?? '');
 
-/** What an approval is judged against: the approved roster and configuration before it, its first parent's date, the stages approved before it. */
+/** What an approval is judged against: the approved roster and configuration before it, the latest date on main before it, the stages approved before it. */
 interface Judgement {
   roster: Roster | null;
   config: ArchiveConfig | null;
-  parentTime: string | undefined;
+  latestTime: string | undefined;
   skew: ClockSkew | undefined;
   earlier: ApprovedStages;
 }
@@ -59,13 +59,14 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const pending: { approval: Approval; record: string | null; violation: Violation }[] = [];
 
   // Along main in first-parent order: each commit's date is judged by the archive.yaml approved before it.
-  for (const [index, commit] of ledger.mainline.entries()) {
+  for (const commit of ledger.mainline) {
+    const latestTime = clock.latest?.time;
     const skew = clock.next(commit, authority.config);
     if (skew) skews.set(commit.sha, skew);
     const approval = approvalAt.get(commit.sha);
     if (!approval) continue;
     const record = approvedRecord(approval);
-    const judgement = { roster: authority.roster, config: authority.config, parentTime: ledger.mainline[index - 1]?.time, skew, earlier: approved };
+    const judgement = { roster: authority.roster, config: authority.config, latestTime, skew, earlier: approved };
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
@@ -118,8 +119,8 @@ class Remedies {
 export function prospectiveViolations(ctx: HistoryContext, approval: Approval): Violation[] {
   const approved = new ApprovedStages();
   for (const a of ctx.ledger.approvals) if (!ctx.invalid.has(a.sha)) approved.add(a);
-  const parentTime = ctx.ledger.mainline.find((c) => c.sha === approval.firstParent)?.time;
-  return violationsOf(ctx, approval, approvedRecord(approval), { roster: ctx.approvedRoster, config: ctx.approvedConfig, parentTime, skew: undefined, earlier: approved });
+  const latestTime = ctx.ledger.mainline.reduce<string | undefined>((latest, c) => (latest === undefined || Date.parse(c.time) > Date.parse(latest) ? c.time : latest), undefined);
+  return violationsOf(ctx, approval, approvedRecord(approval), { roster: ctx.approvedRoster, config: ctx.approvedConfig, latestTime, skew: undefined, earlier: approved });
 }
 
 /** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
@@ -139,7 +140,7 @@ class ApprovedStages {
   }
 }
 
-function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, config, parentTime, skew, earlier }: Judgement): Violation[] {
+function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, config, latestTime, skew, earlier }: Judgement): Violation[] {
   const stage = approval.stage;
   if (stage === null) {
     return [{ rule: 'A-UNAUTHORISED', message: `合并没有写明已知的审批环节（Stage: ${approval.stageText ?? '无'}）` }];
@@ -159,7 +160,7 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
   if (approval.claimedRole !== null && approval.claimedRole !== role) {
     violations.push({ rule: 'A-UNAUTHORISED', message: `Role 写的是 ${approval.claimedRole}，但「${stageDefinitions[stage].label}」所需的角色是 ${role}` });
   }
-  const day = judgedDay(approval.time, parentTime);
+  const day = judgedDay(approval.time, latestTime);
   if (!holdsStageRole(ctx, roster, approver, stage, record, day)) {
     violations.push({
       rule: 'A-UNAUTHORISED',
