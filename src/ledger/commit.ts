@@ -55,8 +55,18 @@ export function addedLines(change: FileChange): string[] {
   return lines;
 }
 
-/** The local calendar day of an ISO timestamp, in the offset it was written with. */
-export const dayOf = (isoTimestamp: string): string => isoTimestamp.slice(0, 10);
+/**
+ * The organisation's time: China Standard Time, UTC+8 all year. A commit's date carries the offset
+ * its writer's machine (or the writer) chose; a day read in that offset could be moved back by
+ * writing the same moment in UTC-12.
+ */
+const organisationOffsetMs = 8 * 3_600_000;
+
+/** The calendar day of an ISO timestamp in the organisation's time zone (UTC+8), whatever offset it was written in. */
+export function dayOf(isoTimestamp: string): string {
+  const ms = Date.parse(isoTimestamp);
+  return Number.isNaN(ms) ? isoTimestamp.slice(0, 10) : new Date(ms + organisationOffsetMs).toISOString().slice(0, 10);
+}
 
 /** Commits by id: the ledger walks parents through it. */
 export const indexBySha = (commits: readonly Commit[]): Map<string, Commit> => new Map(commits.map((c) => [c.sha, c]));

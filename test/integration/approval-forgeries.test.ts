@@ -118,6 +118,27 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
     expect(await checkRules(repo, '2026-04-02')).toEqual([]);
   });
 
+  describe('a day is the organisation\'s calendar day (UTC+8), whatever offset a commit is written in', () => {
+    const approveWritten = async (date: string) => {
+      const repo = await endingRole();
+      const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+      repo.git(staff.supervisor, date, 'merge', '--no-ff', '-q', '-m', approvalMessage(id, 'intake', 'S04', 'supervisor', sha), branch);
+      return repo;
+    };
+
+    it('an approval made on 2026-04-01 at 07:39 in Beijing, written in UTC as 2026-03-31, is judged on 2026-04-01', async () => {
+      const repo = await approveWritten('2026-03-31T23:39:00Z');
+      const unauthorised = await findingsOf(repo, '2026-04-01', 'A-UNAUTHORISED');
+      expect(unauthorised.map((f) => f.severity)).toEqual(['error']);
+      expect(unauthorised[0]?.message).toContain('S04 在 2026-04-01 不担任');
+    });
+
+    it('control: one made on 2026-03-31 at 23:39 in Beijing, written in UTC, counts', async () => {
+      const repo = await approveWritten('2026-03-31T15:39:00Z');
+      expect(await checkRules(repo, '2026-04-01')).toEqual([]);
+    });
+  });
+
   it('a direct push dated a little before the approval it follows is not remedied by it: "later" is first-parent order', async () => {
     const repo = await archiveRepo();
     const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
