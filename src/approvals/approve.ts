@@ -104,6 +104,7 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     branchCommits: submission.commits,
     files: submission.files,
     author: { ...identity, date: `${today}T12:00:00Z` },
+    committer: { ...identity, date: `${today}T12:00:00Z` },
   };
 }
 

@@ -32,6 +32,8 @@ export interface Approval {
   /** Files under content/ the merge changed, relative to its first parent. */
   files: string[];
   author: Identity;
+  /** Who recorded the merge (a host's own identity for a merge made on the host). */
+  committer: Identity;
 }
 
 export interface BranchNote {
@@ -265,6 +267,7 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[], r
     branchCommits,
     files,
     author: merge.author,
+    committer: merge.committer,
   };
 }
 

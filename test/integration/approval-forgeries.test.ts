@@ -318,6 +318,16 @@ describe('4. self-approval behind another author [A-SELF-APPROVAL]', () => {
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-SELF-APPROVAL']);
   });
 
+  it('a worker who makes the merge under the supervisor\'s name, as its committer, approves nothing', async () => {
+    const repo = await archiveRepo();
+    const sha = await commitOnBranch(repo, staff.worker, '2026-03-02', 'submit/cases/2026-0001', path, caseText(), 'intake');
+    gitAs(repo, staff.supervisor, staff.worker, at('2026-03-03', '16:00:00'), 'merge', '--no-ff', '-q', '-m', approvalMessage(id, 'intake', 'S04', 'supervisor', sha), 'submit/cases/2026-0001');
+    const self = await findingsOf(repo, '2026-03-03', 'A-SELF-APPROVAL');
+    expect(self.map((f) => f.severity)).toEqual(['error']);
+    expect(self[0]?.message).toContain('合并的提交者（committer）S05 是被合并分支的作者');
+    expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-SELF-APPROVAL']);
+  });
+
   it('control: the worker\'s own commit, merged by the supervisor, is approved', async () => {
     const repo = await archiveRepo();
     const sha = await commitOnBranch(repo, staff.worker, '2026-03-02', 'submit/cases/2026-0001', path, caseText(), 'intake');

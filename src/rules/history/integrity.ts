@@ -168,8 +168,12 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
     });
   }
   const authors = branchAuthors(roster, approval);
+  // Who recorded the merge, too: a worker who merges under the supervisor's e-mail stays its committer.
+  const merger = staffIdOf(roster, approval.committer);
   if (authors.has(approver)) {
     violations.push({ rule: 'A-SELF-APPROVAL', message: `审批人 ${approver} 是被合并分支的提交者或作者，不能审批自己的工作` });
+  } else if (merger !== null && authors.has(merger)) {
+    violations.push({ rule: 'A-SELF-APPROVAL', message: `合并的提交者（committer）${merger} 是被合并分支的作者，却把合并写成 ${approver} 的审批：不能审批自己的工作` });
   }
   if (approval.approvedHead !== null && (!/^[0-9a-f]{7,40}$/.test(approval.approvedHead) || !approval.mergedHead.startsWith(approval.approvedHead))) {
     violations.push({
