@@ -41,8 +41,9 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
 
   const repo = await openRepository(cwd, today);
   const submission = branchSubmission(repo, branch, options.stage);
-  if (options.head !== undefined && !/^[0-9a-f]{7,40}$/.test(options.head)) throw new CommandError(`--head 应为审阅时分支头的提交哈希（至少 7 位），收到 ${options.head}`);
-  if (options.head !== undefined && !submission.tip.startsWith(options.head)) {
+  // The full id: a commit made to match a few leading digits would pass for the one reviewed.
+  if (options.head !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(options.head)) throw new CommandError(`--head 应为审阅时分支头的完整提交哈希（git rev-parse 所给的 40 位），收到 ${options.head}`);
+  if (options.head !== undefined && submission.tip !== options.head) {
     return refuse([`[A-STALE-HEAD] 分支 ${submission.branch} 在审阅后有了新提交（审阅的是 ${shortSha(options.head)}，现在是 ${shortSha(submission.tip)}）；请重新审阅`]);
   }
   const scope = scopeRefusal(submission.branch, submission.record, submission.stage, submission.files);

@@ -60,6 +60,24 @@ describe('approval integrity', () => {
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-STALE-HEAD']);
   });
 
+  it('[A-STALE-HEAD] an Approved-head of a few digits names no one commit: another made to match them would pass', async () => {
+    const repo = await archiveRepo();
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    await expect(repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch, head: sha.slice(0, 7) }))).rejects.toThrow('完整提交哈希');
+    mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha.slice(0, 7)));
+    const stale = await findingsOf(repo, '2026-03-03', 'A-STALE-HEAD');
+    expect(stale.map((f) => f.severity)).toEqual(['error']);
+    expect(stale[0]?.message).toContain(`Approved-head 应写完整的提交哈希，${sha.slice(0, 7)} 只是开头几位`);
+  });
+
+  it('control: the full head, given to swa approve, is approved', async () => {
+    const repo = await archiveRepo();
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    const result = await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch, head: sha }));
+    expect(result.approved).toBe(true);
+    expect(await checkRules(repo, '2026-03-03')).toEqual([]);
+  });
+
   it('[A-ORDER] a closing approved before the intake', async () => {
     const repo = await archiveRepo();
     const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText(), 'closing');

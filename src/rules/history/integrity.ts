@@ -175,10 +175,13 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
   } else if (merger !== null && authors.has(merger)) {
     violations.push({ rule: 'A-SELF-APPROVAL', message: `合并的提交者（committer）${merger} 是被合并分支的作者，却把合并写成 ${approver} 的审批：不能审批自己的工作` });
   }
-  if (approval.approvedHead !== null && (!/^[0-9a-f]{7,40}$/.test(approval.approvedHead) || !approval.mergedHead.startsWith(approval.approvedHead))) {
+  // The full id: a commit made to match a few leading digits would pass for the one reviewed.
+  if (approval.approvedHead !== null && approval.approvedHead !== approval.mergedHead) {
     violations.push({
       rule: 'A-STALE-HEAD',
-      message: `审批的是 ${shortSha(approval.approvedHead)}，实际合并的是 ${shortSha(approval.mergedHead)}：合并的内容不是审阅过的内容`,
+      message: approval.mergedHead.startsWith(approval.approvedHead)
+        ? `Approved-head 应写完整的提交哈希，${approval.approvedHead} 只是开头几位，另造一个开头相同的提交也能对上`
+        : `审批的是 ${shortSha(approval.approvedHead)}，实际合并的是 ${shortSha(approval.mergedHead)}：合并的内容不是审阅过的内容`,
     });
   }
   if (record !== null) violations.push(...orderViolations(ctx, stage, record, earlier));
