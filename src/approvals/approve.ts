@@ -95,7 +95,6 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     record: submission.record,
     stage: submission.stage,
     stageText: submission.stage,
-    approver,
     claimedApprover: approver,
     claimedRole: stageDefinitions[submission.stage].role,
     approvedHead: submission.tip,

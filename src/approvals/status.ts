@@ -20,7 +20,7 @@ export interface RecordStatus {
 export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStatus {
   const stages = Object.keys(stageDefinitions) as Stage[];
   const approved = stages.flatMap((stage) =>
-    validApprovals(ctx, record.id, stage).map((a) => ({ stage, by: a.approver, date: dayOf(a.time), sha: a.sha })),
+    validApprovals(ctx, record.id, stage).map((a) => ({ stage, by: ctx.approvers.get(a.sha) ?? null, date: dayOf(a.time), sha: a.sha })),
   );
   const post = 'post' in record.data ? (record.data.post as string) : undefined;
   const waiting = waitingOf(ctx, record.id, post);

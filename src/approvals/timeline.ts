@@ -55,7 +55,7 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
       time: approval.time,
       kind: invalid ? 'invalid-approval' : 'approved',
       stage: approval.stage,
-      by: approval.approver,
+      by: ctx.approvers.get(approval.sha) ?? null,
       sha: approval.sha,
       note: `${invalid ? '无效的审批' : '批准'}「${stageLabel(approval.stage)}」（${role}${signed}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
     });

@@ -17,8 +17,6 @@ export interface Approval {
   /** The stage named, or null when none could be read (a host merge without trailers or submission). */
   stage: Stage | null;
   stageText: string | null;
-  /** Staff id of who merged, from the merge's author identity through the roster on the first parent. */
-  approver: string | null;
   /** What the Approved-by and Role trailers claim. */
   claimedApprover: string | null;
   claimedRole: string | null;
@@ -162,7 +160,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     }
     const touched = files.filter((f) => recordOf(f) !== null || configFiles.includes(f));
     const namesRecord = /^Record:/im.test(commit.message);
-    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(commit, branchCommits, files, rosterAt(commit.parents[0]!)) : null;
+    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(commit, branchCommits, files) : null;
     if (approval) {
       approvals.push(approval);
       // A merge approves the one record (or the configuration) it names: whatever else it changed is unapproved.
@@ -234,7 +232,7 @@ function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly strin
   return found;
 }
 
-function readApproval(merge: Commit, branchCommits: Commit[], files: string[], roster: Roster | null): Approval | null {
+function readApproval(merge: Commit, branchCommits: Commit[], files: string[]): Approval | null {
   const trailers = trailersOf(merge);
   const host = trailer(trailers, 'Approved-by') ? null : parseHostMerge(merge.message);
   if (!trailer(trailers, 'Record') && !trailer(trailers, 'Approved-by') && !host) return null;
@@ -257,7 +255,6 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[], r
     record,
     stage: stageText !== null && isStage(stageText) ? stageText : null,
     stageText,
-    approver: roster ? staffIdOf(roster, merge.author) : null,
     claimedApprover: trailer(trailers, 'Approved-by') ?? null,
     claimedRole: trailer(trailers, 'Role') ?? null,
     approvedHead: trailer(trailers, 'Approved-head') ?? null,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { approve } from '../../src/approvals/approve.ts';
-import { branchOnlyStatus } from '../../src/approvals/status.ts';
+import { branchOnlyStatus, statusOf } from '../../src/approvals/status.ts';
 import { submit } from '../../src/approvals/submit.ts';
 import { timelineOf } from '../../src/approvals/timeline.ts';
 import { checkRepository } from '../../src/check/check-repository.ts';
@@ -289,6 +289,18 @@ describe('3. an unapproved roster change grants nothing [A-UNAUTHORISED]', () =>
     expect(refused).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S06 在 2026-03-03 不担任')] });
     const { history } = await checkRepository(repo.dir, '2026-03-03');
     expect(branchOnlyStatus(history!, id).waiting.map((w) => w.candidates)).toEqual([['S04']]);
+  });
+
+  it('swa status and swa log name the approver the approved roster names, not one an unapproved change gave her e-mail to', async () => {
+    const repo = await archiveRepo();
+    const roster = await repo.read('content/staff.yaml');
+    const moved = roster.replace('emails: [xu.my@mingxi.example]', 'emails: [xu.new@mingxi.example]').replace('emails: [fang.rx@mingxi.example]', 'emails: [fang.rx@mingxi.example, xu.my@mingxi.example]');
+    await repo.commit(staff.southWorker, at('2026-03-01'), 'Roster', { 'content/staff.yaml': moved });
+    const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch }));
+    const check = await checkRepository(repo.dir, '2026-03-03');
+    expect(statusOf(check.history!, check.history!.byId.get(id)!).approved.map((a) => [a.stage, a.by])).toEqual([['intake', 'S04']]);
+    expect(timelineOf(check.history!, id, check.findings).filter((e) => e.kind === 'approved').map((e) => e.by)).toEqual(['S04']);
   });
 
   it('control: the same role, approved as a roster change first, authorises', async () => {

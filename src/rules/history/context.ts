@@ -23,6 +23,8 @@ export interface HistoryContext extends RuleContext {
   approvedRoster: Roster | null;
   /** The archive configuration last approved on main (what `signedApprovals` asks of an approval made now). Filled by checkIntegrity. */
   approvedConfig: ArchiveConfig | null;
+  /** Who made each approval, by sha, as the roster that authorised it names them. Filled by checkIntegrity. */
+  approvers: ReadonlyMap<string, string | null>;
 }
 
 export interface SignatureCheck {

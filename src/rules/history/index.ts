@@ -7,9 +7,9 @@ import type { HistoryContext } from './context.ts';
 import { checkIntegrity } from './integrity.ts';
 
 /** Every rule that needs git history: approval integrity first, since invalid approvals approve nothing. */
-export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid' | 'approvedRoster' | 'approvedConfig'>): { findings: Finding[]; context: HistoryContext } {
-  const integrity = checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null });
-  const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig };
+export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid' | 'approvedRoster' | 'approvedConfig' | 'approvers'>): { findings: Finding[]; context: HistoryContext } {
+  const integrity = checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null, approvers: new Map() });
+  const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig, approvers: integrity.approvers };
   const findings = [...integrity.findings];
   for (const record of ctx.records) {
     for (const finding of archiveNumberNotReused(record, full)) findings.push(finding);

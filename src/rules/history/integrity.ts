@@ -27,6 +27,8 @@ export interface IntegrityResult {
   approvedRoster: Roster | null;
   /** Likewise the last approved archive.yaml. */
   approvedConfig: ArchiveConfig | null;
+  /** Who made each approval: the merge's author through the roster that authorised it (null when it names no one). */
+  approvers: Map<string, string | null>;
 }
 
 const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.split('/')[0] ?? '');
@@ -57,6 +59,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const valid: Approval[] = [];
   const approved = new ApprovedStages();
   const pending: { approval: Approval; record: string | null; violation: Violation }[] = [];
+  const approvers = new Map<string, string | null>();
 
   // Along main in first-parent order: each commit's date is judged by the archive.yaml approved before it.
   for (const commit of ledger.mainline) {
@@ -67,6 +70,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     if (!approval) continue;
     const record = approvedRecord(approval);
     const judgement = { roster: authority.roster, config: authority.config, latestTime, skew, earlier: approved };
+    approvers.set(approval.sha, judgement.roster && staffIdOf(judgement.roster, approval.author));
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
@@ -89,7 +93,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
   findings.push(...unapprovedChanges(ctx, remedies), ...unapprovedClockSkews(ctx, skews));
-  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config };
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvers };
 }
 
 /**
