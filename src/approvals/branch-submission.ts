@@ -14,12 +14,15 @@ export interface BranchSubmission {
   files: string[];
 }
 
-/** What an unmerged submit/* branch asks for: its record and stage, from its newest submission. */
+/**
+ * What an unmerged submit/* branch asks for: the record it is named after (as `swa status` lists
+ * it, whatever a hand-made commit's Record trailer says), and the stage of its newest submission.
+ */
 export function branchSubmission(repo: OpenRepository, branch: string, stageOverride?: string): BranchSubmission {
   const name = branch.replace(/^refs\/heads\//, '');
   const pending = repo.history.ledger.pendingBranches.find((p) => p.branch === name);
   if (!pending) throw new CommandError(`没有待审批的分支 ${name}（待审批分支形如 ${submitPrefix}cases/2026-0042）`);
-  const record = pending.submission?.record ?? name.slice(submitPrefix.length);
+  const record = name.slice(submitPrefix.length);
   const stageText = stageOverride ?? pending.submission?.stage ?? undefined;
   if (!stageText || !isStage(stageText)) {
     throw new CommandError(`无法确定分支 ${name} 申请的审批环节（${stageText ?? '未写明'}）；请用 --stage 指定：${Object.keys(stageDefinitions).join('、')}`);

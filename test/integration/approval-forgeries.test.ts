@@ -76,6 +76,13 @@ describe('1. an approval approves the one record it names [A-UNAPPROVED-CHANGE]'
     expect(carried.map((f) => [f.severity, f.record])).toEqual([['error', other]]);
   });
 
+  it('a branch is the submission of the record it is named after, whatever its commit\'s Record trailer says', async () => {
+    const repo = await archiveRepo();
+    await commitOnBranch(repo, staff.worker, '2026-03-02', 'submit/cases/2026-0001', otherPath, caseText({ id: other }), 'intake');
+    const refused = await repo.as(staff.supervisor, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch: 'submit/cases/2026-0001' }));
+    expect(refused).toMatchObject({ approved: false, reasons: ['[A-UNAPPROVED-CHANGE] 分支 submit/cases/2026-0001 除了 cases/2026-0001 还改动了 content/cases/2026/0002.md；一次审批只批准它写明的那一份，请把这些改动分开提交'] });
+  });
+
   it('control: a branch that changes only its record is approved', async () => {
     const repo = await archiveRepo();
     const { branch } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
