@@ -42,6 +42,9 @@ export interface CheckResult {
  * content rule whose inputs could be read. Pure: the files and the date come in, findings go out.
  */
 export function checkArchive(files: readonly SourceFile[], today: string): CheckResult {
+  // content/ itself a link (see readArchiveFiles): that one finding, not also every file "missing".
+  const contentLink = files.length === 1 && files[0]?.path === 'content' ? unreadableFinding(files[0]) : null;
+  if (contentLink) return { records: 0, parsed: [], findings: [contentLink], context: null };
   const readConfig = <S extends z.ZodTypeAny>(path: string, schema: S) => {
     const file = files.find((f) => f.path === path);
     const unreadable = file && unreadableFinding(file);

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { maxRecordBytes, type SourceFile } from '../check/check-archive.ts';
 import { encodingProblem } from './text-encoding.ts';
@@ -15,6 +15,8 @@ export async function readArchiveFiles(root: string, wanted: (path: string) => b
   const contentDir = join(root, 'content');
   let entries;
   try {
+    // content/ itself a link would bring in a folder from anywhere on the machine: it is listed, not listed through.
+    if ((await lstat(contentDir)).isSymbolicLink()) return [{ path: 'content', bytes: 0, notAFile: 'symlink' }];
     entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,18 @@ describe('a symbolic link inside content/ is reported and never followed', () =>
     const result = await checkDir(dir);
     expect(summary(result)).toEqual([['PARSE', 'error', null, 1], groupStillChecked]);
     expect(result.findings[0]?.file).toBe('content/cases/2027');
+  });
+
+  it('content/ itself as a link to a folder outside: nothing behind it is read', async () => {
+    const dir = await archiveWithFeeError();
+    const outside = join(await mkdtemp(join(tmpdir(), 'swa-outside-')), 'content');
+    await rename(join(dir, 'content'), outside);
+    await writeFile(join(outside, 'cases/2026/0009.md'), await readFile(join(await outsideRecord('cases/2026-0009'), 'record.md')));
+    await symlink(outside, join(dir, 'content'));
+    const result = await checkDir(dir);
+    expect(result.records).toBe(0);
+    expect(result.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([['PARSE', 'error', 'content']]);
+    expect(result.findings[0]?.message).toContain('符号链接');
   });
 
   it('staff.yaml as a link: that one finding, not also "missing"', async () => {
