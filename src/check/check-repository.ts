@@ -42,7 +42,8 @@ export async function checkRepository(cwd: string, today: string, read: (cwd: st
   const { ledger, rosterAt } = loaded;
   // archive.yaml counts as it was last approved (signedApprovals applies from the roster approval
   // that turned it on): read at the adoption point and at the roster approvals that changed it.
-  const configShas = [ledger.adoption!.sha, ...ledger.approvals.filter((a) => a.stage === 'roster' && a.files.includes(archiveConfigFile)).map((a) => a.sha)];
+  // And where archive.yaml changed up to the adoption point: had one set an adoption point already (adoption.ts)?
+  const configShas = [ledger.adoption!.sha, ...ledger.configsBeforeAdoption, ...ledger.approvals.filter((a) => a.stage === 'roster' && a.files.includes(archiveConfigFile)).map((a) => a.sha)];
   const configs = await configsAt(cwd, configShas);
   const configAt = (sha: string) => configs.get(sha) ?? null;
   // Which key had to sign an approval depends on the roster that authorised it, known only inside

@@ -69,6 +69,8 @@ export interface Ledger {
   unapproved: UnapprovedChange[];
   /** Records present on main at the adoption point. */
   imported: Set<string>;
+  /** The first-parent commits up to the adoption point that changed archive.yaml, oldest first: did one set an adoption point before it? */
+  configsBeforeAdoption: string[];
   /** For a file: the earliest time (committer date) each trimmed added line appeared in any commit. */
   lineFirstSeen(file: string): ReadonlyMap<string, string> | undefined;
   /** Per record: the first commit on main's first-parent history that carried it. */
@@ -126,6 +128,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   const archiveNumbers = new Map<string, { record: string; sha: string; time: string }>();
   const branchNotes: BranchNote[] = [];
   const mainline: { sha: string; time: string }[] = [];
+  const configsBeforeAdoption: string[] = [];
 
   chain.forEach((commit, index) => {
     const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain, onMain) : [];
@@ -151,6 +154,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     const enforced = adoption !== null && index > adoptionIndex;
     if (adoption !== null && index >= adoptionIndex) mainline.push({ sha: commit.sha, time: commit.committer.date });
     if (!enforced) {
+      if (adoption !== null && files.includes(configFiles[1] as string)) configsBeforeAdoption.push(commit.sha);
       for (const change of commit.changes) {
         const id = recordOf(change.path);
         if (id && change.status !== 'deleted') imported.add(id);
@@ -187,6 +191,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     rejections: branchNotes.filter((n) => n.reason !== undefined),
     unapproved,
     imported,
+    configsBeforeAdoption,
     lineFirstSeen: lineProvenance(commits),
     firstOnMain,
     archiveNumbers,

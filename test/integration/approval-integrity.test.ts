@@ -172,3 +172,41 @@ describe('merges made on git hosts', () => {
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-UNAUTHORISED']);
   });
 });
+
+describe('the adoption point cannot be moved later [A-UNAPPROVED-CHANGE]', () => {
+  /** A direct push on 2026-03-02: reported while approvals are enforced from 2026-01-05. */
+  const pushed = async () => {
+    const repo = await archiveRepo();
+    await repo.commit(staff.worker, at('2026-03-02'), 'Edit the case', { [path]: caseText() });
+    return repo;
+  };
+  const moved = async (repo: Awaited<ReturnType<typeof archiveRepo>>) => {
+    const findings = await findingsOf(repo, '2026-03-03', 'A-UNAPPROVED-CHANGE');
+    expect(findings.map((f) => [f.severity, f.file])).toEqual([['error', 'content/archive.yaml']]);
+    expect(findings[0]?.message).toContain('启用审批的起点被后移');
+  };
+
+  it('the adoption tag moved onto the push', async () => {
+    const repo = await pushed();
+    repo.git(staff.worker, at('2026-03-02'), 'tag', '-f', 'swa-adoption');
+    await moved(repo);
+  });
+
+  it('archive.yaml made to name a new tag on the commit that changes it', async () => {
+    const repo = await pushed();
+    const archive = (await repo.read('content/archive.yaml')).replace('adoption: swa-adoption', 'adoption: swa-adoption-2');
+    await repo.commit(staff.worker, at('2026-03-02', '11:00:00'), 'Adoption', { 'content/archive.yaml': archive });
+    repo.git(staff.worker, at('2026-03-02'), 'tag', 'swa-adoption-2');
+    await moved(repo);
+  });
+
+  it('control: an adoption point set afterwards, by the id of the import commit, is where approvals start', async () => {
+    const repo = await archiveRepo();
+    const imported = repo.git(staff.orgHead, at('2026-01-05'), 'rev-parse', 'HEAD').trim();
+    repo.git(staff.orgHead, at('2026-01-05'), 'tag', '-d', 'swa-adoption');
+    const archive = (await repo.read('content/archive.yaml')).replace('adoption: swa-adoption', `adoption: ${imported}`);
+    await repo.commit(staff.orgHead, at('2026-01-06'), 'Adoption by id', { 'content/archive.yaml': archive });
+    await repo.commit(staff.worker, at('2026-03-02'), 'Edit the case', { [path]: caseText() });
+    expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-UNAPPROVED-CHANGE', 'error:A-UNAPPROVED-CHANGE']);
+  });
+});

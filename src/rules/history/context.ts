@@ -13,7 +13,7 @@ import type { Finding } from '../finding.ts';
 export interface HistoryContext extends RuleContext {
   ledger: Ledger;
   rosterAt(sha: string): Roster | null;
-  /** archive.yaml as it stood at the adoption point and at each roster approval that changed it (null elsewhere). */
+  /** archive.yaml as it stood at the adoption point, where it changed before it, and at each roster approval that changed it (null elsewhere). */
   configAt(sha: string): ArchiveConfig | null;
   /** Signature checks of approval merges, by sha (A-SIGNATURE). */
   signatures: ReadonlyMap<string, SignatureCheck>;

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding.ts';
 import { activityHistoryRules } from './activity-history.ts';
+import { movedAdoption } from './adoption.ts';
 import { archiveNumberNotReused } from './archive-history.ts';
 import { caseHistoryRules } from './case-history.ts';
 import { hotlineApprovedAfterwards } from './consultation-history.ts';
@@ -10,7 +11,7 @@ import { checkIntegrity } from './integrity.ts';
 export function runHistoryRules(ctx: Omit<HistoryContext, 'invalid' | 'approvedRoster' | 'approvedConfig' | 'approvers'>): { findings: Finding[]; context: HistoryContext } {
   const integrity = checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null, approvers: new Map() });
   const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig, approvers: integrity.approvers };
-  const findings = [...integrity.findings];
+  const findings = [...integrity.findings, ...movedAdoption(full)];
   for (const record of ctx.records) {
     for (const finding of archiveNumberNotReused(record, full)) findings.push(finding);
     for (const finding of kindRules(record, full)) findings.push(finding);
