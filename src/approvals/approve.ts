@@ -99,6 +99,8 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     claimedRole: stageDefinitions[submission.stage].role,
     approvedHead: submission.tip,
     mergedHead: submission.tip,
+    // The merge swa approve makes adds nothing of its own to the record.
+    keepsHeadTree: true,
     firstParent: repo.history.ledger.mainTip,
     time: `${today}T12:00:00Z`,
     branchCommits: submission.commits,

@@ -1,6 +1,7 @@
 import { startHistory } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
 import { configsAt } from '../ledger/read-configs.ts';
+import { rewrittenInMerge } from '../ledger/rewritten-in-merge.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
@@ -44,13 +45,13 @@ export async function checkRepository(cwd: string, today: string, read: (cwd: st
   // that turned it on): read at the adoption point and at the roster approvals that changed it.
   // And where archive.yaml changed up to the adoption point: had one set an adoption point already (adoption.ts)?
   const configShas = [ledger.adoption!.sha, ...ledger.configsBeforeAdoption, ...ledger.approvals.filter((a) => a.stage === 'roster' && a.files.includes(archiveConfigFile)).map((a) => a.sha)];
-  const configs = await configsAt(cwd, configShas);
+  const [configs, rewritten] = await Promise.all([configsAt(cwd, configShas), rewrittenInMerge(cwd, ledger.approvals)]);
   const configAt = (sha: string) => configs.get(sha) ?? null;
   // Which key had to sign an approval depends on the roster that authorised it, known only inside
   // the integrity pass: every approval is verified at once against the keys of every roster on main.
   const rosters = new Set(ledger.mainline.map((c) => rosterAt(c.sha)).filter((r): r is Roster => r !== null));
   const signing = [...configs.values()].some((c) => c?.signedApprovals === 'required') || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
-  const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, signatures });
+  const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, rewritten, signatures });
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -22,6 +22,8 @@ export interface Approval {
   claimedRole: string | null;
   approvedHead: string | null;
   mergedHead: string;
+  /** Whether the merge's tree is its merged head's: then the merge itself changed nothing the head did not have. */
+  keepsHeadTree: boolean;
   firstParent: string;
   /** When the merge was made (committer date). */
   time: string;
@@ -264,6 +266,7 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[]): 
     claimedRole: trailer(trailers, 'Role') ?? null,
     approvedHead: trailer(trailers, 'Approved-head') ?? null,
     mergedHead: merge.parents[1] as string,
+    keepsHeadTree: branchCommits.find((c) => c.sha === merge.parents[1])?.tree === merge.tree,
     firstParent: merge.parents[0] as string,
     time: merge.committer.date,
     branchCommits,

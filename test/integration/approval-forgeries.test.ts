@@ -76,6 +76,28 @@ describe('1. an approval approves the one record it names [A-UNAPPROVED-CHANGE]'
     expect(carried.map((f) => [f.severity, f.record])).toEqual([['error', other]]);
   });
 
+  it('the named record changed in the merge commit itself, beyond the head reviewed, is not approved [A-STALE-HEAD]', async () => {
+    const repo = await archiveRepo();
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    // Main moves on meanwhile, so that the merge could not keep the branch's tree anyway.
+    await repo.commit(staff.orgHead, at('2026-03-03', '09:00:00'), 'Notes', { 'content/README.md': '虚构\n' });
+    repo.git(staff.supervisor, at('2026-03-03', '16:00:00'), 'merge', '--no-ff', '--no-commit', '-q', branch);
+    await repo.write(path, `${caseText()}\n合并时另加的一段（虚构）\n`);
+    repo.git(staff.supervisor, at('2026-03-03', '16:00:00'), 'add', path);
+    repo.git(staff.supervisor, at('2026-03-03', '16:00:00'), 'commit', '-q', '-m', approvalMessage(id, 'intake', 'S04', 'supervisor', sha));
+    const stale = await findingsOf(repo, '2026-03-03', 'A-STALE-HEAD');
+    expect(stale.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
+    expect(stale[0]?.message).toContain(`合并提交本身改动了 ${path}`);
+  });
+
+  it('control: the same merge, after main moved on, without an edit of its own is approved', async () => {
+    const repo = await archiveRepo();
+    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    await repo.commit(staff.orgHead, at('2026-03-03', '09:00:00'), 'Notes', { 'content/README.md': '虚构\n' });
+    mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha));
+    expect(await checkRules(repo, '2026-03-03')).toEqual([]);
+  });
+
   it('a branch is the submission of the record it is named after, whatever its commit\'s Record trailer says', async () => {
     const repo = await archiveRepo();
     await commitOnBranch(repo, staff.worker, '2026-03-02', 'submit/cases/2026-0001', otherPath, caseText({ id: other }), 'intake');

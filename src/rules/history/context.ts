@@ -15,6 +15,8 @@ export interface HistoryContext extends RuleContext {
   rosterAt(sha: string): Roster | null;
   /** archive.yaml as it stood at the adoption point, where it changed before it, and at each roster approval that changed it (null elsewhere). */
   configAt(sha: string): ArchiveConfig | null;
+  /** Approvals whose merge commit itself changed a file they approve, beyond the merged head (A-STALE-HEAD). */
+  rewritten: ReadonlySet<string>;
   /** Signature checks of approval merges, by sha (A-SIGNATURE). */
   signatures: ReadonlyMap<string, SignatureCheck>;
   /** Approvals that broke an integrity rule: they approve nothing. Filled by checkIntegrity. */

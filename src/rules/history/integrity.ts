@@ -188,6 +188,12 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
         : `审批的是 ${shortSha(approval.approvedHead)}，实际合并的是 ${shortSha(approval.mergedHead)}：合并的内容不是审阅过的内容`,
     });
   }
+  if (ctx.rewritten.has(approval.sha)) {
+    violations.push({
+      rule: 'A-STALE-HEAD',
+      message: `合并提交本身改动了 ${approvedFiles(approval).join('、')}：合并后的内容与审阅的分支头 ${shortSha(approval.mergedHead)} 不同，合并时另加的改动没有经过审阅`,
+    });
+  }
   if (record !== null) violations.push(...orderViolations(ctx, stage, record, earlier));
   violations.push(...signatureViolations(ctx.signatures.get(approval.sha), roster, approver, config?.signedApprovals === 'required'));
   return violations;
