@@ -66,24 +66,31 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   const tips = [...new Set([mainTip, head, ...refs.filter((r) => r.name.startsWith(`refs/heads/${submitPrefix}`)).map((r) => r.commit)])].sort();
 
   // How history was read, and where a shallow clone cuts it off (unshallowing moves no tip): a cache written otherwise is never taken for this one.
-  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${shallowBoundary(gitDir)}`).digest('hex');
+  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
   const cache = new HistoryCache(join(gitDir, 'swa'), format);
-  const reader = new Reader(cwd, mainTip, refs, tips, cache);
+  const reader = new Reader(gitDir, mainTip, refs, tips, cache);
 
   const cached = cache.read();
   if (cached && sameTips(cached.tips, tips)) return { result: Promise.resolve().then(() => reader.fromCache(cached)) };
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   if (cached) {
-    const delta = readGit(cwd, [...tips, '--not', ...cached.tips]);
+    const delta = readGit(gitDir, [...tips, '--not', ...cached.tips]);
     return { result: reader.extend(cached, delta) };
   }
-  return { result: readGit(cwd, tips).then((read) => reader.full(read)) };
+  return { result: readGit(gitDir, tips).then((read) => reader.full(read)) };
 }
 
+/**
+ * How the logs run: in the git directory, with no work tree, so that no .gitattributes there (one
+ * anywhere in the tree can mark records binary, and their lines would be left out of the patches)
+ * changes what git prints.
+ */
+const withoutWorkTree = 'git directory, no work tree';
+
 /** The two git processes of a read, side by side: the log with patches, and the merges' changed files. */
-function readGit(cwd: string, revisions: readonly string[]): Promise<GitRead> {
-  const log = gitProcess(cwd, [...logArgs, ...revisions], { env: gitEnvironment() });
-  const merges = gitProcess(cwd, [...mergeArgs, ...revisions], { env: gitEnvironment() });
+function readGit(gitDir: string, revisions: readonly string[]): Promise<GitRead> {
+  const log = gitProcess(gitDir, [`--git-dir=${gitDir}`, ...logArgs, ...revisions], { env: gitEnvironment() });
+  const merges = gitProcess(gitDir, [`--git-dir=${gitDir}`, ...mergeArgs, ...revisions], { env: gitEnvironment() });
   const read = Promise.all([log, merges]).then(([log, merges]) => ({ log, merges }));
   read.catch(() => undefined);
   return read;
@@ -114,7 +121,7 @@ const sameTips = (a: readonly string[], b: readonly string[]) => a.length === b.
 /** Turns git's output into the history, and keeps what was read in the cache. */
 class Reader {
   constructor(
-    private readonly cwd: string,
+    private readonly gitDir: string,
     private readonly mainTip: string,
     private readonly refs: readonly Ref[],
     private readonly tips: readonly string[],
@@ -129,10 +136,10 @@ class Reader {
   /** The cached commits plus those git added since; in full when the cached ones are not all still reachable. */
   async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<GitRead>): Promise<History> {
     const added = await delta.catch(() => null);
-    if (added === null) return this.full(await readGit(this.cwd, this.tips));
+    if (added === null) return this.full(await readGit(this.gitDir, this.tips));
     const commits = [...parseLog(added.log), ...cached.segments.flatMap((s) => parseLog(s.log))];
     const bySha = indexBySha(commits);
-    if (!allReachable(bySha, this.tips)) return this.full(await readGit(this.cwd, this.tips));
+    if (!allReachable(bySha, this.tips)) return this.full(await readGit(this.gitDir, this.tips));
     this.cache.write(this.tips, added, cached.segments);
     return this.history(commits, [added.merges, ...cached.segments.map((s) => s.merges)], bySha);
   }

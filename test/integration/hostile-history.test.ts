@@ -66,3 +66,24 @@ describe('a record that git prints as binary still counts as changed', () => {
     expect(await checkRules(repo, '2026-03-03')).toEqual([]);
   });
 });
+
+describe('attributes in the work tree do not change how history reads', () => {
+  /** Intake approved on 2026-03-03; a session of 2026-03-05 filed on 2026-03-10, five days late (C-SESSION-RECORD). */
+  async function lateSession(attributes: string | null) {
+    const repo = await archiveRepo();
+    if (attributes !== null) await repo.commit(staff.orgHead, at('2026-03-01'), 'Attributes', { '.gitattributes': attributes });
+    const intake = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
+    mergeByHand(repo, staff.supervisor, '2026-03-03', intake.branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake.sha));
+    const late = await submitRecord(repo, staff.worker, '2026-03-10', path, caseText({ consent: '2026-03-03', plan: '2026-03-04', sessions: ['2026-03-05'] }));
+    mergeByHand(repo, staff.supervisor, '2026-03-10', late.branch, approvalMessage(id, 'session', 'S04', 'supervisor', late.sha));
+    return (await findingsOf(repo, '2026-03-10', 'C-SESSION-RECORD')).map((f) => f.message);
+  }
+
+  it('a root .gitattributes that makes git print records as binary hides no late record', async () => {
+    expect(await lateSession('*.md -diff\n')).toEqual([expect.stringContaining('于 2026-03-10 才入库')]);
+  });
+
+  it('control: without it, the same late record is reported the same way', async () => {
+    expect(await lateSession(null)).toEqual([expect.stringContaining('于 2026-03-10 才入库')]);
+  });
+});
