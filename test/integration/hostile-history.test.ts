@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/check/check-repository.ts';
-import { approvalMessage, at, checkRules, findingsOf, mergeByHand, submitRecord } from '../helpers/approvals.ts';
+import { approvalMessage, at, checkRules, commitOnBranch, findingsOf, mergeByHand, submitRecord } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
 
 /**
  * History whose bytes are hostile: a commit message or a file that imitates the separators of the
- * log swa reads, and attributes that make git print a record as binary. Each hid a direct push.
+ * log swa reads, a record git prints as binary, and attributes that would make it print records so.
  */
 
 const id = 'cases/2026-0001';
@@ -49,20 +49,21 @@ describe('separators planted in history do not make up commits', () => {
 });
 
 describe('a record that git prints as binary still counts as changed', () => {
-  it('a direct push after content/.gitattributes marks records binary is reported [A-UNAPPROVED-CHANGE]', async () => {
+  it('two direct pushes, through a version with a NUL byte (which git prints as binary) and back to text, are reported [A-UNAPPROVED-CHANGE]', async () => {
     const repo = await approvedCase();
-    await repo.commit(staff.worker, at('2026-03-04', '09:00:00'), 'Attributes', { 'content/.gitattributes': '*.md binary\n' });
-    await repo.commit(staff.worker, at('2026-03-04'), 'Edit the case', { [path]: `${caseText()}\n补充（虚构）\n` });
+    await repo.commit(staff.worker, at('2026-03-04', '09:00:00'), 'Edit the case', { [path]: `${caseText()}\n补充\0（虚构）\n` });
+    await repo.commit(staff.worker, at('2026-03-04'), 'Edit the case again', { [path]: `${caseText()}\n补充（虚构）\n` });
     const unapproved = await findingsOf(repo, '2026-03-04', 'A-UNAPPROVED-CHANGE');
-    expect(unapproved.map((f) => [f.severity, f.record])).toEqual([['error', id]]);
+    expect(unapproved.map((f) => [f.severity, f.record])).toEqual([['error', id], ['error', id]]);
     expect(unapproved[0]?.message).toContain('直接推送到 main');
   });
 
-  it('control: an approval under the same attributes is approved', async () => {
+  it('control: an approval of a record that once held a NUL byte is approved', async () => {
     const repo = await archiveRepo();
-    await repo.commit(staff.worker, at('2026-03-01'), 'Attributes', { 'content/.gitattributes': '*.md binary\n' });
-    const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
-    mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', sha));
+    const branch = 'submit/cases/2026-0001';
+    await commitOnBranch(repo, staff.worker, '2026-03-02', branch, path, `${caseText()}\n\0\n`, 'intake');
+    const head = await commitOnBranch(repo, staff.worker, '2026-03-02', branch, path, caseText(), 'intake');
+    mergeByHand(repo, staff.supervisor, '2026-03-03', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', head));
     expect(await checkRules(repo, '2026-03-03')).toEqual([]);
   });
 });
