@@ -85,7 +85,7 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
       else if (line.startsWith('--- a/') && change.path === '') change.path = `${contentDir}/${line.slice(6)}`;
       else if (line.startsWith('+++ b/')) change.path = `${contentDir}/${line.slice(6)}`;
     }
-    // A file git prints as binary (an attribute can mark a record so) has no ---/+++ lines: its
+    // A file git prints as binary (a NUL byte in its first 8 KB makes it so) has no ---/+++ lines: its
     // path is read from the `diff --git a/<path> b/<path>` line (renames are off, so both are one path).
     if (change.path === '') change.path = headerPath(bytes.toString('utf8', start, headerEnd).split('\n')[0] as string, contentDir);
     if (change.path !== '') changes.push(change);
