@@ -233,10 +233,13 @@ describe('2. dates are not trusted [A-CLOCK]', () => {
       expect((await checkRepository(repo.dir, '2026-03-04')).history?.invalid.has(merge)).toBe(true);
     });
 
-    it('control: an approval dated within the tolerance before the latest commit counts', async () => {
-      const { repo, branch, sha } = await afterNotes();
-      approveAt(repo, at('2026-03-04', '15:51:00'), branch, sha);
-      expect(await checkRules(repo, '2026-03-04')).toEqual([]);
+    it('control: an approval dated exactly the tolerance (10 minutes) before the latest commit counts; a second more does not', async () => {
+      const atTolerance = await afterNotes();
+      approveAt(atTolerance.repo, at('2026-03-04', '15:50:00'), atTolerance.branch, atTolerance.sha);
+      expect(await checkRules(atTolerance.repo, '2026-03-04')).toEqual([]);
+      const beyond = await afterNotes();
+      approveAt(beyond.repo, at('2026-03-04', '15:49:59'), beyond.branch, beyond.sha);
+      expect(await checkRules(beyond.repo, '2026-03-04')).toEqual(['error:A-CLOCK']);
     });
   });
 
