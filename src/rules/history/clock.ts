@@ -1,3 +1,4 @@
+import { groupBy } from '../../group-by.ts';
 import { configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import { archiveConfigSchema, type ArchiveConfig } from '../../schemas/archive-config.ts';
@@ -46,10 +47,11 @@ export function clockMessage(skew: ClockSkew): string {
  */
 export function unapprovedClockSkews(ctx: HistoryContext, skews: ReadonlyMap<string, ClockSkew>): Finding[] {
   const approvals = new Set(ctx.ledger.approvals.map((a) => a.sha));
+  const unapproved = groupBy(ctx.ledger.unapproved, (change) => [change.sha]);
   return [...skews.values()]
     .filter((skew) => !approvals.has(skew.sha))
     .flatMap((skew) => {
-      const records = ctx.ledger.unapproved.filter((c) => c.sha === skew.sha).flatMap((c) => c.records);
+      const records = (unapproved.get(skew.sha) ?? []).flatMap((c) => c.records);
       const message = clockMessage(skew);
       return (records.length > 0 ? records : [null]).map((record) => historyFinding(ctx, record, 'A-CLOCK', 'error', message, configFiles[1]));
     });
