@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError } from '../cli/errors.ts';
 import { actingAs, gitProcess } from '../git.ts';
-import { sealClient } from '../privacy/client-block.ts';
 import { recipientsOn } from '../privacy/recipients.ts';
 import { clientEntry } from '../privacy/write-block.ts';
 import { requireConfig } from '../records/parse-config.ts';
 import { staffSchema } from '../schemas/staff.ts';
+import { sealClients } from './seal-batch.ts';
+import { random } from './seeded.ts';
 
 /** Records per year folder: ARCHITECTURE measured git's tree diffs turning quadratic in big folders. */
 const perYear = 500;
@@ -28,12 +28,6 @@ const staffOf = {
   orgHead: { name: '梁启明', email: 'liang.qm@mingxi.example', id: 'S01' },
 };
 
-/** A deterministic stream of numbers in [0, 1) from a seed. */
-function random(seed: string): () => number {
-  let counter = 0;
-  return () => createHash('sha256').update(`${seed}:${counter++}`).digest().readUInt32BE(0) / 2 ** 32;
-}
-
 function caseFile(id: string, day: string, n: number, client: string): string {
   return `---
 # 虚构合成数据（基准测试用）
@@ -50,17 +44,6 @@ intake: { date: ${day}, initialAssessment: 需要持续跟进 }
 
 合成正文（虚构）。
 `;
-}
-
-/** Each synthetic client encrypted to the roster's recipients, as `swa new` and `swa edit` do (G-ENCRYPTED-BAG). */
-async function sealedClients(ids: readonly string[], recipients: readonly string[]): Promise<string[]> {
-  const blocks: string[] = [];
-  // Batches keep the thread pool busy while X25519 runs, without holding every promise at once.
-  for (let start = 0; start < ids.length; start += 64) {
-    const batch = ids.slice(start, start + 64);
-    blocks.push(...(await Promise.all(batch.map((id, k) => sealClient(id, { name: `合成案主${start + k + 1}（虚构）` }, recipients)))));
-  }
-  return blocks;
 }
 
 const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
@@ -97,7 +80,10 @@ export async function generateSynthetic({ source, out, records, seed }: Syntheti
   let lastMerge = 0;
   const idOf = (i: number) => `cases/${firstYear + Math.floor(i / perYear)}-${String((i % perYear) + 1).padStart(4, '0')}`;
   const roster = requireConfig('content/staff.yaml', staffYaml, staffSchema);
-  const clients = await sealedClients(Array.from({ length: records }, (_, i) => idOf(i)), recipientsOn(roster, `${firstYear}-01-02`).recipients);
+  const clients = await sealClients(
+    Array.from({ length: records }, (_, i) => ({ record: idOf(i), client: { name: `合成案主${i + 1}（虚构）` } })),
+    recipientsOn(roster, `${firstYear}-01-02`).recipients,
+  );
   for (let i = 0; i < records; i++) {
     const year = firstYear + Math.floor(i / perYear);
     const seq = (i % perYear) + 1;
