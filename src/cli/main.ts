@@ -293,9 +293,10 @@ const commands: Record<string, Command> = {
     },
   },
   demo: {
-    usage: 'swa demo [--out DIR] [--today YYYY-MM-DD] [--records N --seed S]',
-    summary: '用自带的示例档案生成带审批历史的演示仓库（虚构人员、固定日期）；--records 生成 N 份合成个案（每份一次审批合并）',
-    options: { ...todayOption, out: { type: 'string' }, records: { type: 'string' }, seed: { type: 'string' } },
+    usage: 'swa demo [--out DIR] [--today YYYY-MM-DD] [--records N --seed S [--shape realistic|synthetic]]',
+    summary:
+      '用自带的示例档案生成带审批历史的演示仓库（虚构人员、固定日期）；--records 生成 N 份合成记录：默认为真实形态（个案、咨询、小组、社区，每个环节一次审批合并），--shape synthetic 为每份个案一次审批合并',
+    options: { ...todayOption, out: { type: 'string' }, records: { type: 'string' }, seed: { type: 'string' }, shape: { type: 'string' } },
     async run(values, _positionals, io) {
       const { fileURLToPath } = await import('node:url');
       const out = resolve(io.cwd, (values.out as string | undefined) ?? '.demo');
@@ -303,11 +304,26 @@ const commands: Record<string, Command> = {
       if (values.records !== undefined) {
         const records = Number(values.records);
         if (!Number.isInteger(records) || records < 1) throw new UsageError(`--records 应为正整数；收到 ${String(values.records)}`);
-        const { generateSynthetic } = await import('../demo/synthetic.ts');
-        await generateSynthetic({ source, out, records, seed: (values.seed as string | undefined) ?? 'swa' });
-        io.out(`合成演示仓库：${out}（${records} 份个案，每份一次接案审批合并）`);
+        const shape = (values.shape as string | undefined) ?? 'realistic';
+        const seed = (values.seed as string | undefined) ?? 'swa';
+        if (shape === 'synthetic') {
+          const { generateSynthetic } = await import('../demo/synthetic.ts');
+          await generateSynthetic({ source, out, records, seed });
+          io.out(`合成演示仓库：${out}（${records} 份个案，每份一次接案审批合并）`);
+          return 0;
+        }
+        if (shape !== 'realistic') throw new UsageError(`--shape 应为 realistic 或 synthetic；收到 ${shape}`);
+        const { generateRealistic } = await import('../demo/realistic.ts');
+        const result = await generateRealistic({ source, out, records, seed });
+        const { kinds } = result;
+        io.out(
+          `合成演示仓库：${out}（${records} 份记录：个案 ${kinds.case}、咨询 ${kinds.consultation}、小组 ${kinds.group}、社区 ${kinds.community}，另有季度移交 ${kinds.handover} 份；` +
+            `${result.approvals} 次审批，${result.rejections} 次退回，${result.pending} 份等待审批）`,
+        );
+        io.out(`历史截至 ${result.today}：检查请用 swa check --root ${out} --today ${result.today}`);
         return 0;
       }
+      if (values.shape !== undefined) throw new UsageError('--shape 只与 --records 一起使用');
       const { generateDemo } = await import('../demo/generate-demo.ts');
       const today = values.today === undefined ? '2026-11-29' : todayOf(values);
       const result = await generateDemo({ source, out, today });
