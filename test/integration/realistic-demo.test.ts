@@ -1,0 +1,64 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkRepository, type RepositoryCheck } from '../../src/check/check-repository.ts';
+import { generateRealistic, type RealisticResult } from '../../src/demo/realistic.ts';
+import type { Ledger } from '../../src/ledger/ledger.ts';
+import { repoRoot } from '../helpers/run-swa.ts';
+
+const generate = async (records: number, seed: string) => {
+  const out = await mkdtemp(join(tmpdir(), 'swa-realistic-'));
+  const result = await generateRealistic({ source: repoRoot, out, records, seed });
+  return { out, result, check: await checkRepository(out, result.today) };
+};
+
+describe('the realistic demo archive (swa demo --records)', () => {
+  let result: RealisticResult;
+  let check: RepositoryCheck;
+  let ledger: Ledger;
+
+  beforeAll(async () => {
+    ({ result, check } = await generate(60, 'test'));
+    ledger = check.history!.ledger;
+  });
+
+  it('keeps every rule of the rulebook: swa check finds no error on its last day', () => {
+    expect(check.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('holds every kind of the mix, hotline calls and visits among the consultations, and quarterly handovers', () => {
+    const records = check.history!.records;
+    for (const kind of ['case', 'consultation', 'group', 'community', 'handover']) expect(records.some((r) => r.kind === kind), kind).toBe(true);
+    const channels = new Set(records.flatMap((r) => (r.kind === 'consultation' ? [r.data.channel === '热线' ? 'hotline' : 'other'] : [])));
+    expect(channels).toEqual(new Set(['hotline', 'other']));
+    expect(records.some((r) => r.kind === 'case' && r.data.referrals.length > 0 && r.data.archiveNo !== undefined)).toBe(true);
+    expect(result.kinds).toMatchObject({ case: 34, consultation: 15, group: 7, community: 4 });
+  });
+
+  it('approves every stage of every kind by its own merge, naming the head it reviewed', () => {
+    const stages = new Set(ledger.approvals.map((a) => a.stage));
+    for (const stage of ['intake', 'session', 'referral', 'closing', 'archive', 'hotline-review', 'plan', 'org-business', 'org-head', 'funding', 'report-supervisor', 'report-business', 'report-head', 'handover']) {
+      expect(stages.has(stage as never), stage).toBe(true);
+    }
+    expect(ledger.approvals.every((a) => a.approvedHead === a.mergedHead && a.claimedApprover === a.approver && a.branchCommits.length > 0)).toBe(true);
+    expect(ledger.unapproved).toEqual([]);
+    expect(ledger.approvals.length).toBe(result.approvals);
+  });
+
+  it('leaves submissions pending at the end, and has a rejection followed by a resubmission and its approval', () => {
+    expect(ledger.pendingBranches.length).toBe(result.pending);
+    expect(result.pending).toBeGreaterThan(0);
+    const rejection = ledger.rejections[0]!;
+    expect(rejection).toBeDefined();
+    const resubmitted = ledger.submissions.some((s) => s.record === rejection.record && s.stage === rejection.stage && Date.parse(s.time) > Date.parse(rejection.time));
+    expect(resubmitted).toBe(true);
+    expect(ledger.approvals.some((a) => a.record === rejection.record && a.stage === rejection.stage && Date.parse(a.time) > Date.parse(rejection.time))).toBe(true);
+  });
+
+  it('makes the same history from the same seed', async () => {
+    const again = await generate(60, 'test');
+    const history = (l: Ledger) => l.approvals.map((a) => `${a.record} ${a.stage} ${a.time}`);
+    expect(history(again.check.history!.ledger)).toEqual(history(ledger));
+  });
+});
