@@ -1,22 +1,51 @@
 // One measured step of the benchmark, in a process of its own so that its peak RSS is its own.
-// Usage: node --import tsx scripts/bench-step.ts <check|ledger|build|baseline> <archive dir> <out dir>
+// Usage: node --import tsx scripts/bench-step.ts <step id | floor:read | floor:yaml> <archive> <out dir> <today> <record>
+// Prints one JSON line: { ms, maxRssMb, errors?, warnings? }.
 import { performance } from 'node:perf_hooks';
-import { checkRepository } from '../src/check/check-repository.ts';
-import { loadLedger } from '../src/ledger/load-ledger.ts';
+import { runCli } from '../src/cli/main.ts';
 import { buildSite } from '../src/site/build-site.ts';
+import { floorRead, floorYaml } from './bench-floors.ts';
+import { benchSteps } from './bench-steps.ts';
 import { plainAstroBuild } from './plain-astro.ts';
 
-const [step, dir, out] = process.argv.slice(2) as [string, string, string];
-const today = '2046-12-31';
-const steps: Record<string, () => Promise<unknown>> = {
-  check: () => checkRepository(dir, today),
-  ledger: () => loadLedger(dir, 'synthetic-adoption'),
-  build: () => buildSite({ cwd: dir, today, internal: false, out }),
-  baseline: () => plainAstroBuild(dir, out),
-};
-const run = steps[step];
-if (!run) throw new Error(`unknown step ${step}`);
-const start = performance.now();
-const result = (await run()) as { findings?: unknown[] } | undefined;
-const ms = performance.now() - start;
-console.log(JSON.stringify({ step, ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), findings: result?.findings?.length }));
+const [id, dir, out, today, record] = process.argv.slice(2) as [string, string, string, string, string];
+let output = '';
+const io = { out: (text: string) => void (output += text), err: () => undefined, cwd: dir };
+
+async function run(): Promise<void> {
+  if (id === 'floor:read') return void (await floorRead(dir));
+  const step = benchSteps.find((s) => s.id === id);
+  if (!step) throw new Error(`unknown step ${id}`);
+  if ('swa' in step.run) {
+    const fill = (arg: string) => arg.replace('{root}', dir).replace('{today}', today).replace('{record}', record);
+    await runCli([...step.run.swa.map(fill), '--root', dir, '--today', today], io);
+  } else if ('fn' in step.run) {
+    await (step.run.fn === 'build' ? buildSite({ cwd: dir, today, internal: false, out }) : plainAstroBuild(dir, out));
+  } else {
+    throw new Error(`${id} is timed as a whole process, not here`);
+  }
+}
+
+// js-yaml's floor is the parse alone: the files are read before its clock starts.
+const ms = id === 'floor:yaml' ? await timedYaml() : await timed(run);
+// swa check --json prints { records, findings }: its counts go in the report.
+const parsed = output.trimStart().startsWith('{') ? (JSON.parse(output) as { findings?: { severity: string }[] }) : undefined;
+const findings = parsed?.findings;
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(findings ? { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length } : {}),
+  }),
+);
+
+async function timed(work: () => Promise<void> | void): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function timedYaml(): Promise<number> {
+  const files = await floorRead(dir);
+  return timed(() => floorYaml(files));
+}

@@ -1,119 +1,106 @@
-// npm run bench [-- --sizes 1000,10000,50000]: generates synthetic archives with histories (one
-// approval merge per record) and measures swa check, the ledger read alone, the full swa build and
-// a plain Astro + Pagefind build of the same Markdown, each as wall time and peak RSS of its own
-// process. Prints a table and writes BENCHMARKS.md. Figures, not assertions: no test runs this.
+// npm run bench [-- --sizes 1000,10000,20000] [--synthetic 10000] [--build-max 10000] [--repeat 3] [--out BENCHMARKS.md]
+// Generates realistic archives (swa demo --records N) and the one-merge synthetic one, measures
+// the floors and every step of scripts/bench-steps.ts on each, each step in a fresh process, and
+// writes the report (scripts/bench-report.ts). Figures, not assertions: no test runs this.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { generateRealistic } from '../src/demo/realistic.ts';
 import { generateSynthetic } from '../src/demo/synthetic.ts';
+import { addApproval } from './bench-approval.ts';
+import { diffTreeLike, floorDiffTree, timeProcess } from './bench-floors.ts';
+import { benchReport, type ArchiveRun, type Measure } from './bench-report.ts';
+import { benchSteps, type BenchStep, type FloorId } from './bench-steps.ts';
+import { gitSpy } from './git-spy.ts';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const sizesArg = process.argv.find((a, i) => process.argv[i - 1] === '--sizes');
-const sizes = (sizesArg ?? '1000,10000').split(',').map(Number);
-const steps = ['check', 'ledger', 'build', 'baseline'] as const;
-// This machine's timings wander (the same check has ranged 3.1-4.0 s within an hour): the quick
-// steps run several times, each in a fresh process with no cache, and the median counts.
-const repeatArg = process.argv.find((a, i) => process.argv[i - 1] === '--repeat');
-const repeat = Number(repeatArg ?? 3);
-const repeated = new Set<string>(['check', 'ledger']);
+const option = (name: string) => process.argv.find((_, i) => process.argv[i - 1] === `--${name}`);
+const list = (text: string) => text.split(',').filter(Boolean).map(Number);
+const options = {
+  sizes: list(option('sizes') ?? '1000,10000,20000'),
+  synthetic: list(option('synthetic') ?? '10000'),
+  buildMax: Number(option('build-max') ?? 10000),
+  repeat: Number(option('repeat') ?? 3),
+  out: option('out') ?? join(packageRoot, 'BENCHMARKS.md'),
+};
+/** A case every archive has, with a long history. */
+const record = 'cases/2025-0001';
 
-interface Measure {
-  step: string;
-  ms: number;
-  maxRssMb: number;
-  /** Every run's time, when the step ran more than once. */
-  runs?: number[];
+const median = <T>(runs: T[], by: (run: T) => number): T => [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)] as T;
+
+function inProcess(id: string, archive: string, today: string, env: NodeJS.ProcessEnv = process.env): Measure {
+  const output = execFileSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', join(packageRoot, 'scripts/bench-step.ts'), id, archive, join(archive, '..', `out-${id}`), today, record],
+    { cwd: packageRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as Measure;
 }
 
-function measure(step: string, archive: string, out: string): Measure {
-  const output = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', join(packageRoot, 'scripts/bench-step.ts'), step, archive, out], {
-    cwd: packageRoot,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = output.trim().split('\n').at(-1) as string;
-  return JSON.parse(last) as Measure;
+async function prepare(step: BenchStep, archive: string, today: string): Promise<void> {
+  const cache = join(archive, '.git', 'swa');
+  if (step.cache === 'cold') rmSync(cache, { recursive: true, force: true });
+  if (step.cache === 'warm' || step.cache === 'after-merge') if (!existsSync(cache)) inProcess('check-cold', archive, today);
+  if (step.cache === 'after-merge') await addApproval(archive, today, record);
 }
 
-const rows: { size: number; generateMs: number; measures: Record<string, Measure> }[] = [];
-for (const size of sizes) {
-  const dir = await mkdtemp(join(tmpdir(), `swa-bench-${size}-`));
+async function measureArchive(shape: ArchiveRun['shape'], records: number): Promise<ArchiveRun> {
+  const dir = await mkdtemp(join(tmpdir(), `swa-bench-${shape}-${records}-`));
   const archive = join(dir, 'archive');
   const start = performance.now();
-  await generateSynthetic({ source: packageRoot, out: archive, records: size, seed: 'bench' });
+  let today = `${2025 + Math.ceil(records / 500)}-12-31`;
+  let pending = 0;
+  if (shape === 'realistic') ({ today, pending } = await generateRealistic({ source: packageRoot, out: archive, records, seed: 'bench' }));
+  else await generateSynthetic({ source: packageRoot, out: archive, records, seed: 'bench' });
   const generateMs = Math.round(performance.now() - start);
-  const measures: Record<string, Measure> = {};
-  for (const step of steps) {
-    const runs = Array.from({ length: repeated.has(step) ? repeat : 1 }, () => {
-      rmSync(join(archive, '.git', 'swa'), { recursive: true, force: true });
-      return measure(step, archive, join(dir, `out-${step}`));
-    });
-    const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as Measure;
-    measures[step] = runs.length > 1 ? { ...median, runs: runs.map((r) => r.ms) } : median;
-    console.log(`${size} ${step}: ${runs.map((r) => `${r.ms} ms`).join(', ')}; ${median.maxRssMb} MB`);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: archive, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
+  const run: ArchiveRun = { shape, records, today, generateMs, commits: Number(git('rev-list', '--count', '--all')), merges: Number(git('rev-list', '--count', '--merges', 'main')), pending, floors: {}, steps: {} };
+  console.log(`${shape} ${records}: generated in ${generateMs} ms, ${run.commits} commits, ${run.merges} merges (today ${today})`);
+
+  const floor = (id: FloorId, measure: () => number) => {
+    run.floors[id] = Math.round(median(Array.from({ length: options.repeat }, measure), (ms) => ms));
+    console.log(`  floor ${id}: ${run.floors[id]} ms`);
+  };
+  floor('node', () => timeProcess(process.execPath, ['-e', ''], packageRoot));
+  floor('read', () => inProcess('floor:read', archive, today).ms);
+  floor('yaml', () => inProcess('floor:yaml', archive, today).ms);
+
+  for (const step of benchSteps) {
+    if (step.when && !step.when(records, options)) continue;
+    const runs: Measure[] = [];
+    for (let i = 0; i < (step.repeat ? options.repeat : 1); i++) {
+      await prepare(step, archive, today);
+      if ('process' in step.run) {
+        runs.push({ ms: Math.round(timeProcess(process.execPath, [join(packageRoot, 'bin/swa.mjs'), ...step.run.process], packageRoot)) });
+      } else if (step.id === 'check-cold' && i === 0) {
+        // The first cold check runs behind a recording git: its own git log is the floor replayed below.
+        const spy = await gitSpy();
+        runs.push(inProcess(step.id, archive, today, spy.env));
+        const calls = await spy.calls();
+        const sub = (call: string[]) => call.find((arg, k) => !arg.startsWith('-') && call[k - 1] !== '-c');
+        const log = calls.find((c) => sub(c) === 'log' && !c.some((a) => a.startsWith('--no-walk')));
+        if (!log) throw new Error('swa check ran no git log');
+        const diff = calls.find((c) => sub(c) === 'diff-tree') ?? diffTreeLike(log);
+        floor('gitLog', () => timeProcess('git', log, archive));
+        floor('diffTree', () => floorDiffTree(archive, diff));
+      } else {
+        runs.push(inProcess(step.id, archive, today));
+      }
+    }
+    const chosen = median(runs, (m) => m.ms);
+    run.steps[step.id] = runs.length > 1 ? { ...chosen, runs: runs.map((m) => m.ms) } : chosen;
+    console.log(`  ${step.id}: ${runs.map((m) => `${m.ms} ms`).join(', ')}${chosen.maxRssMb ? `; ${chosen.maxRssMb} MB` : ''}${chosen.errors !== undefined ? `; ${chosen.errors} errors, ${chosen.warnings} warnings` : ''}`);
   }
-  rows.push({ size, generateMs, measures });
   await rm(dir, { recursive: true, force: true });
+  return run;
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(1);
-const table = [
-  '| records | generate (s) | swa check (s / MB) | ledger alone (s / MB) | swa build (s / MB) | plain Astro + Pagefind (s / MB) | build ÷ baseline |',
-  '|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(({ size, generateMs, measures: m }) =>
-    `| ${size.toLocaleString('en')} | ${seconds(generateMs)} | ${seconds(m.check!.ms)} / ${m.check!.maxRssMb} | ${seconds(m.ledger!.ms)} / ${m.ledger!.maxRssMb} | ${seconds(m.build!.ms)} / ${m.build!.maxRssMb} | ${seconds(m.baseline!.ms)} / ${m.baseline!.maxRssMb} | ${(m.build!.ms / m.baseline!.ms).toFixed(2)} |`,
-  ),
-].join('\n');
-console.log(`\n${table}`);
-
-const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-await writeFile(
-  join(packageRoot, 'BENCHMARKS.md'),
-  `# Benchmarks
-
-Measured by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toISOString().slice(0, 10)}, ${machine}.
-
-Each archive is synthetic (\`swa demo --records N\`): N fictional cases in folders of 500, each
-submitted on a branch and approved by one \`--no-ff\` merge with its trailers, written through one
-\`git fast-import\`; each case's personal data is an age-encrypted block to the roster's two
-recipients, as \`swa new\` writes it (generation includes those encryptions; check and build need
-no key and never decrypt). Each step runs in a process of its own (\`scripts/bench-step.ts\`); times are the
-step's own wall time, after Node and tsx have started; memory is the process's peak RSS. Every
-run starts without the history cache (\`.git/swa\`), as a fresh clone does. \`swa check\` and the
-ledger run ${repeat} times each and the table gives the median run (this machine's timings wander);
-the builds run once.
-
-- **swa check**: every record parsed and checked, plus the ledger and every history rule.
-- **ledger alone**: one \`git log\` pass and the rosters, built into the ledger.
-- **swa build**: check + view model + Astro build of the de-identified site + Pagefind.
-- **plain Astro + Pagefind**: the same Markdown through a glob collection with no schema and a
-  trivial page per record (\`scripts/plain-astro.ts\`), indexed by Pagefind: the baseline.
-
-${table}
-
-Targets (issue 7): \`swa check\` of 10,000 records ≤ 3 s; the full build ≤ 1.3 × the baseline;
-50,000 records within an 8 GB heap.
-${verdicts()}
-`,
-);
-
-/** Each target against this run's figures, for the sizes the run measured. */
-function verdicts(): string {
-  const at = (size: number) => rows.find((r) => r.size === size)?.measures;
-  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
-  const lines: string[] = [];
-  const ten = at(10000);
-  if (ten) {
-    const runs = ten.check!.runs;
-    const spread = runs ? ` (median of ${runs.length} runs: ${runs.map(seconds).join(', ')} s)` : '';
-    lines.push(`- check of 10,000: ${seconds(ten.check!.ms)} s${spread}, ${met(ten.check!.ms <= 3000)}`);
-    lines.push(`- build of 10,000: ${(ten.build!.ms / ten.baseline!.ms).toFixed(2)} × the baseline, ${met(ten.build!.ms <= 1.3 * ten.baseline!.ms)}`);
-  }
-  const fifty = at(50000);
-  if (fifty) lines.push(`- build of 50,000: completed with a peak of ${(fifty.build!.maxRssMb / 1024).toFixed(1)} GB under an 8 GB heap limit, met`);
-  return lines.length > 0 ? `\nIn this run:\n\n${lines.join('\n')}` : '';
-}
+const runs: ArchiveRun[] = [];
+for (const size of options.sizes) runs.push(await measureArchive('realistic', size));
+for (const size of options.synthetic) runs.push(await measureArchive('synthetic', size));
+await writeFile(options.out, benchReport(runs, process.argv.slice(2), options));
+console.log(`\nwritten: ${options.out}`);
