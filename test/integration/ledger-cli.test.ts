@@ -129,10 +129,10 @@ describe('the ledger', () => {
   }, 60_000);
 });
 
-describe('swa demo --records (synthetic archives for the benchmark)', () => {
+describe('swa demo --records --shape synthetic (the one-merge archive of the benchmark)', () => {
   it('writes N cases each approved by one merge, which swa check finds clean', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'swa-synthetic-')), 'demo');
-    const made = await runSwa(['demo', '--records', '520', '--seed', 'test', '--out', out], repoRoot);
+    const made = await runSwa(['demo', '--records', '520', '--seed', 'test', '--shape', 'synthetic', '--out', out], repoRoot);
     expect(made.code).toBe(0);
     const check = await runSwa(['check', '--json', '--today', '2027-12-31'], out);
     expect(JSON.parse(check.stdout)).toEqual({ records: 520, findings: [] });
