@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository, type RepositoryCheck } from '../../src/check/check-repository.ts';
 import { generateRealistic, type RealisticResult } from '../../src/demo/realistic.ts';
 import type { Ledger } from '../../src/ledger/ledger.ts';
-import { repoRoot } from '../helpers/run-swa.ts';
+import { repoRoot, runSwa } from '../helpers/run-swa.ts';
 
 const generate = async (records: number, seed: string) => {
   const out = await mkdtemp(join(tmpdir(), 'swa-realistic-'));
@@ -60,5 +60,16 @@ describe('the realistic demo archive (swa demo --records)', () => {
     const again = await generate(60, 'test');
     const history = (l: Ledger) => l.approvals.map((a) => `${a.record} ${a.stage} ${a.time}`);
     expect(history(again.check.history!.ledger)).toEqual(history(ledger));
+  });
+
+  it('is what swa demo --records makes by default, and the command says which day to check it on', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'swa-realistic-cli-')), 'demo');
+    const made = await runSwa(['demo', '--records', '12', '--seed', 'cli', '--out', out], repoRoot);
+    expect(made.code).toBe(0);
+    const today = /--today (\d{4}-\d{2}-\d{2})/.exec(made.stdout)?.[1];
+    expect(today).toBe('2025-12-31');
+    const check = await runSwa(['check', '--json', '--today', today as string], out);
+    expect(check.code).toBe(0);
+    expect((await runSwa(['demo', '--records', '12', '--shape', 'flat', '--out', `${out}-2`], repoRoot)).code).toBe(2);
   });
 });
