@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { load } from 'js-yaml';
 
-/** Every file under content/, read as text. */
+/** Every file under content/, read as text, a batch at a time (all at once would run out of file descriptors). */
 export async function floorRead(archive: string): Promise<string[]> {
   const entries = await readdir(join(archive, 'content'), { recursive: true, withFileTypes: true });
-  return Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'utf8')));
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const texts: string[] = [];
+  for (let start = 0; start < files.length; start += 256) texts.push(...(await Promise.all(files.slice(start, start + 256).map((f) => readFile(f, 'utf8')))));
+  return texts;
 }
 
 /** js-yaml over the frontmatter of every record (the text between the first two `---` lines). */

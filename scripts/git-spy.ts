@@ -2,7 +2,7 @@
 // becomes the real git: the benchmark replays the project's own `git log` as its floor, however
 // the ledger happens to call it today.
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,10 +14,14 @@ export async function gitSpy(): Promise<{ env: NodeJS.ProcessEnv; calls(): Promi
   await chmod(join(dir, 'git'), 0o755);
   return {
     env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` },
-    calls: async () =>
-      (await readFile(log, 'utf8').catch(() => ''))
+    /** The calls recorded so far; the spy is removed. */
+    calls: async () => {
+      const recorded = await readFile(log, 'utf8').catch(() => '');
+      await rm(dir, { recursive: true, force: true });
+      return recorded
         .split('\u0001')
         .filter(Boolean)
-        .map((call) => call.split('\0').slice(0, -1)),
+        .map((call) => call.split('\0').slice(0, -1));
+    },
   };
 }
