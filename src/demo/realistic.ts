@@ -20,8 +20,8 @@
  * Each dated entry is submitted on its own (`swa submit`'s message and trailers) on the record's
  * `submit/<id>` branch the day after it happened, and each stage is approved by its own `--no-ff`
  * merge into main by the holder of the stage's role (`swa approve`'s message and trailers,
- * Approved-head included). About one in seventy first submissions is rejected (`swa reject`'s
- * empty commit) and submitted again; approvals of the last two days have not happened yet, so a
+ * Approved-head included). About one case, group or activity in seventy has its first submission
+ * rejected (`swa reject`'s empty commit) and submitted again; approvals of the last two days have not happened yet, so a
  * few `submit/*` branches are still pending at the end. Personal data is sealed (age) to the
  * roster's recipients. Records spread over years, each year folder under 500 files; every date
  * keeps the rulebook, so `swa check --today <the returned day>` finds no error. The same seed
