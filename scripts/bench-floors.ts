@@ -33,12 +33,9 @@ export function timeProcess(command: string, args: readonly string[], cwd: strin
 }
 
 /** Options of git log that walk history or name refs; everything else (the diff and its format) diff-tree takes alike. */
-const walkOnly = /^--(topo-order|date-order|diff-merges=.*|decorate=.*|branches=.*|tags=.*|no-walk.*|first-parent|reverse|not)$/;
+const walkOnly = /^--(topo-order|date-order|diff-merges=.*|decorate=.*|branches=.*|tags=.*|no-walk.*|first-parent|reverse|not|merges)$/;
 
-/**
- * The project's diff-tree call as it would be for these diff options, when the archive gave swa no
- * merge to diff (the one-merge synthetic archive): its git log's options without the walk.
- */
+/** The project's diff-tree call for these diff options (those of its log of the merges): that log's options without the walk. */
 export function diffTreeLike(logArgs: readonly string[]): string[] {
   const command = logArgs.indexOf('log');
   return [...logArgs.slice(0, command), 'diff-tree', '--stdin', ...logArgs.slice(command + 1).filter((a) => a.startsWith('-') && !walkOnly.test(a))];

@@ -1,5 +1,4 @@
-// The measured steps of `npm run bench`, one entry each: adding a step (say "check one record
-// warm", once `swa check RECORD` exists) is one more entry here. Placeholders in `swa` arguments:
+// The measured steps of `npm run bench`, one entry each: adding a step is one more entry here. Placeholders in `swa` arguments:
 // {root} the archive, {today} its last day, {record} a case with a long history.
 
 /** The history cache a step starts from: none, the current tips', or the tips' before one new approval merge. */
@@ -35,6 +34,7 @@ export const benchSteps: BenchStep[] = [
   { id: 'due', label: '`swa due`, cache present', run: { swa: ['due', '--json'] }, cache: 'warm', floor: 'yaml', target: { ms: 1500 } },
   { id: 'status', label: '`swa status`, cache present', run: { swa: ['status', '--json'] }, cache: 'warm', floor: 'yaml', target: { ms: 1500 } },
   { id: 'log', label: '`swa log RECORD`, cache present', run: { swa: ['log', '{record}', '--json'] }, cache: 'warm', floor: 'yaml', target: { ms: 1500 } },
+  { id: 'check-one', label: '`swa check RECORD`, cache present', run: { swa: ['check', '{record}', '--json'] }, cache: 'warm', floor: 'yaml', target: { ms: 300 } },
   { id: 'build', label: '`swa build` (check, view model, Astro, Pagefind)', run: { fn: 'build' }, cache: 'cold', when: built, target: { rssMb: 1200, ratioTo: { step: 'baseline', max: 0.9 } } },
   { id: 'baseline', label: 'plain Astro + Pagefind, same files', run: { fn: 'baseline' }, when: built },
   { id: 'help', label: '`swa --help`, whole process', run: { process: ['--help'] }, floor: 'node', repeat: true, target: { ms: 150 } },
@@ -45,5 +45,5 @@ export const floorLabels: Record<FloorId, string> = {
   read: 'reading every file under content/',
   yaml: 'js-yaml alone over every frontmatter',
   gitLog: 'the project’s `git log`, as swa runs it',
-  diffTree: '`git diff-tree --stdin`, every merge against its first parent',
+  diffTree: '`git diff-tree --stdin`, every merge against its first parent, by the files it changed (what swa reads of merges)',
 };

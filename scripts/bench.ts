@@ -82,9 +82,12 @@ async function measureArchive(shape: ArchiveRun['shape'], records: number): Prom
         runs.push(inProcess(step.id, archive, today, spy.env));
         const calls = await spy.calls();
         const sub = (call: string[]) => call.find((arg, k) => !arg.startsWith('-') && call[k - 1] !== '-c');
-        const log = calls.find((c) => sub(c) === 'log' && !c.some((a) => a.startsWith('--no-walk')));
-        if (!log) throw new Error('swa check ran no git log');
-        const diff = calls.find((c) => sub(c) === 'diff-tree') ?? diffTreeLike(log);
+        // Two logs start together: the commits with their patches, and the merges with the files they changed.
+        const logs = calls.filter((c) => sub(c) === 'log' && !c.some((a) => a.startsWith('--no-walk')));
+        const log = logs.find((c) => !c.includes('--merges'));
+        const mergesLog = logs.find((c) => c.includes('--merges'));
+        if (!log || !mergesLog) throw new Error('swa check ran not both of its git logs');
+        const diff = diffTreeLike(mergesLog);
         floor('gitLog', () => timeProcess('git', log, archive));
         floor('diffTree', () => floorDiffTree(archive, diff));
       } else {
