@@ -61,7 +61,6 @@ function verdicts(runs: readonly ArchiveRun[]): string[] {
       lines.push(`- ${step.label} ≤ ${target.ratioTo.max}× ${target.ratioTo.step}: ${ratio.toFixed(2)}×, ${met(ratio <= target.ratioTo.max)}`);
     }
   }
-  lines.push('- `swa check RECORD` warm ≤ 0.3 s: not measured (no such command yet; one entry in scripts/bench-steps.ts adds it)');
   const [c10, c20] = [at(10000)?.steps['check-cold'], at(20000)?.steps['check-cold']];
   lines.push(c10 && c20 ? `- check(20k) ÷ check(10k) ≤ ${growthLimit}: ${(c20.ms / c10.ms).toFixed(2)}, ${met(c20.ms / c10.ms <= growthLimit)}` : '- check(20k) ÷ check(10k): not measured in this run');
   return lines;
