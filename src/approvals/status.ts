@@ -4,7 +4,7 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
 import { whoMayAct } from '../rules/roster.ts';
 import type { Role } from '../schemas/staff.ts';
-import { nextStage } from './next-stage.ts';
+import { nextStep, type NextStep } from './next-step.ts';
 
 export interface RecordStatus {
   record: string;
@@ -12,8 +12,8 @@ export interface RecordStatus {
   approved: { stage: Stage; by: string | null; date: string; sha: string }[];
   /** Submissions waiting for a decision, with who may decide. */
   waiting: { branch: string; stage: string; role: Role | null; candidates: string[]; since: string; rejected: { by: string | null; reason: string } | null }[];
-  /** With nothing waiting: the stage the worker would submit next. */
-  next: { stage: Stage; worker: string | null } | null;
+  /** With nothing waiting: what the worker does next; null when waiting or archived. */
+  next: (NextStep & { worker: string | null }) | null;
 }
 
 /** Where a record stands, derived from history alone: what is approved and what waits for whom. Pure. */
@@ -30,9 +30,11 @@ export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStat
     title: 'title' in record.data ? (record.data.title as string) : record.id,
     approved,
     waiting,
-    next: waiting.length > 0 ? null : { stage: nextStage(record, new Set(approved.map((a) => a.stage))), worker },
+    next: waiting.length > 0 ? null : withWorker(nextStep(record, new Set(approved.map((a) => a.stage)), ctx.ledger.imported.has(record.id)), worker),
   };
 }
+
+const withWorker = (step: NextStep | null, worker: string | null) => (step ? { ...step, worker } : null);
 
 /** A record that exists only on its submit branch so far: a new record waiting for its first approval. */
 export function branchOnlyStatus(ctx: HistoryContext, record: string): RecordStatus {
@@ -75,7 +77,9 @@ export function formatStatus(statuses: readonly RecordStatus[]): string {
             : `  待审批：${label}，等待 ${w.candidates.join(' 或 ') || `（无人担任 ${w.role}）`} 审批（${w.branch}，${w.since} 提交）`,
         );
       }
-      if (s.next) lines.push(`  下一步：社工 ${s.next.worker ?? ''} 提交「${stageDefinitions[s.next.stage].label}」（swa submit ${s.record}）`);
+      if (s.next?.action === 'submit') lines.push(`  下一步：社工 ${s.next.worker ?? ''} 提交「${stageDefinitions[s.next.stage].label}」（swa submit ${s.record}）`);
+      if (s.next?.action === 'archive') lines.push(`  下一步：社工 ${s.next.worker ?? ''} 分配档案编号并提交存档审批（swa archive ${s.record}）`);
+      if (!s.next && s.waiting.length === 0) lines.push('  下一步：无（已存档）');
       return lines.join('\n');
     })
     .join('\n');

@@ -5,28 +5,12 @@ import { submit } from '../approvals/submit.ts';
 import { CommandError } from '../cli/errors.ts';
 import { gitAt } from '../git.ts';
 import { addedLines } from '../ledger/commit.ts';
-import type { Stage } from '../ledger/stages.ts';
-import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import { runContentRules } from '../rules/index.ts';
 import { validApprovals } from '../rules/history/context.ts';
+import { completingStage } from './completing-stage.ts';
 import { archiveNoInLine, archiveRegister, nextArchiveNo, type RegisterEntry } from './numbering.ts';
 import { setTopLevelField } from './set-field.ts';
-
-/** The approval that completes a service before it may be archived. */
-function completingStage(record: ArchiveRecord): Stage | null {
-  switch (record.kind) {
-    case 'case':
-      return 'closing';
-    case 'consultation':
-      return record.data.channel === '热线' ? 'hotline-review' : 'session';
-    case 'group':
-    case 'community':
-      return 'report-head';
-    default:
-      return null;
-  }
-}
 
 /** Numbers in the work tree, by number → record. */
 function currentNumbers(repo: OpenRepository): Map<string, string> {

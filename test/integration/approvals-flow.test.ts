@@ -46,7 +46,7 @@ describe('submit, approve, reject on a real repository', () => {
         { stage: 'session', by: 'S04', date: '2026-03-06' },
       ],
       waiting: [],
-      next: { stage: 'session', worker: 'S05' },
+      next: { action: 'submit', stage: 'session', worker: 'S05' },
     });
     const timeline = timelineOf(opened.history, 'cases/2026-0001', opened.findings).map((e) => [e.kind, e.stage, e.by]);
     expect(timeline).toEqual([

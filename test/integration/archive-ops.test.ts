@@ -6,6 +6,8 @@ import { auditSample, auditSummary } from '../../src/archive/audit-command.ts';
 import { dueList } from '../../src/archive/due.ts';
 import { handover } from '../../src/archive/handover-command.ts';
 import { approve } from '../../src/approvals/approve.ts';
+import { openRepository } from '../../src/approvals/open-repository.ts';
+import { formatStatus, statusOf } from '../../src/approvals/status.ts';
 import { checkRepository } from '../../src/check/check-repository.ts';
 import { approvalMessage, at, commitOnBranch, findingsOf, mergeByHand } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
@@ -73,6 +75,25 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
       ['QSN-GA-001-202612', 'cases/2026-0001', 'current'],
       ['QSN-GA-002-202612', 'cases/2026-0002', 'current'],
     ]);
+  }, 60_000);
+
+  it('tells a closed case without a number to run swa archive, and an archived one that nothing is left', async () => {
+    const repo = await archiveRepo();
+    const id = 'cases/2026-0001';
+    await closedCases(repo, id);
+    const statusAt = async (today: string) => {
+      const opened = await openRepository(repo.dir, today);
+      return statusOf(opened.history, opened.history.byId.get(id)!);
+    };
+    const closedStatus = await statusAt('2026-12-01');
+    expect(closedStatus.next).toEqual({ action: 'archive', worker: 'S05' });
+    expect(formatStatus([closedStatus])).toContain(`下一步：社工 S05 分配档案编号并提交存档审批（swa archive ${id}）`);
+
+    const archived = await repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: id }));
+    await repo.as(staff.supervisor, at('2026-12-02'), () => approve({ cwd: repo.dir, today: '2026-12-02', branch: archived.branch }));
+    const archivedStatus = await statusAt('2026-12-02');
+    expect(archivedStatus.next).toBeNull();
+    expect(formatStatus([archivedStatus])).toContain('下一步：无（已存档）');
   }, 60_000);
 
   it('refuses a case whose closing was never approved', async () => {

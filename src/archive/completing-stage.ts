@@ -1,0 +1,17 @@
+import type { Stage } from '../ledger/stages.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
+
+/** The approval that completes a service before it may be archived; null for records without an archive number. */
+export function completingStage(record: ArchiveRecord): Stage | null {
+  switch (record.kind) {
+    case 'case':
+      return 'closing';
+    case 'consultation':
+      return record.data.channel === '热线' ? 'hotline-review' : 'session';
+    case 'group':
+    case 'community':
+      return 'report-head';
+    default:
+      return null;
+  }
+}
