@@ -64,11 +64,12 @@ function stageRule(stage: Stage, kind: string | undefined): string {
 
 /**
  * Every open obligation of the archive, overdue first, then by deadline. Pure: the content, and
- * the history when it was read (without it, duties that only history reveals are left out).
+ * the history when it was read (without it, duties that only history reveals are left out), with
+ * the records that exist only on their submit/* branch (see readBranchRecords).
  */
-export function dueList(ctx: RuleContext, history: HistoryContext | null): Obligation[] {
+export function dueList(ctx: RuleContext, history: HistoryContext | null, branchRecords: readonly ArchiveRecord[] = []): Obligation[] {
   const items: Omit<Obligation, 'overdue'>[] = [
-    ...(history ? [...awaitedApprovals(history), ...referralReplies(history), ...hotlineApprovals(history), ...archivingDue(history)] : []),
+    ...(history ? [...awaitedApprovals(history, branchRecords), ...referralReplies(history), ...hotlineApprovals(history), ...archivingDue(history)] : []),
     ...ctx.records.flatMap((record) => [
       ...meetingsToRecord(record, ctx),
       ...supervisorComments(record, ctx),
@@ -92,13 +93,14 @@ function holders(ctx: RuleContext | HistoryContext, role: Role, post: string | u
 const postOf = (record: ArchiveRecord | undefined) => (record && 'post' in record.data ? (record.data.post as string) : undefined);
 const workerOf = (record: ArchiveRecord) => ('worker' in record.data ? [record.data.worker as string] : []);
 
-function awaitedApprovals(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
+function awaitedApprovals(ctx: HistoryContext, branchRecords: readonly ArchiveRecord[]): Omit<Obligation, 'overdue'>[] {
+  const onBranch = new Map(branchRecords.map((r) => [r.id, r]));
   return ctx.ledger.pendingBranches.flatMap((pending) => {
     const submitted = pending.submission;
     const stage = submitted?.stage;
     if (!submitted || !stage || !(stage in stageDefinitions)) return [];
     const recordId = submitted.record ?? pending.branch.slice('submit/'.length);
-    const record = ctx.byId.get(recordId);
+    const record = ctx.byId.get(recordId) ?? onBranch.get(recordId);
     const rule = stageRule(stage as Stage, record?.kind ?? kindByDir.get(recordId.split('/')[0] ?? ''));
     const label = stageDefinitions[stage as Stage].label;
     const rejected = pending.latest?.reason !== undefined ? pending.latest : null;
@@ -131,10 +133,14 @@ function referralReplies(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
   });
 }
 
+/** Whether a pending submit branch asks for `stage` of `record` (then awaitedApprovals lists it). */
+const awaiting = (ctx: HistoryContext, record: string, stage: Stage) =>
+  ctx.ledger.pendingBranches.some((p) => p.submission?.stage === stage && (p.submission.record ?? p.branch.slice('submit/'.length)) === record);
+
 function hotlineApprovals(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
   return ctx.records.flatMap((record) => {
     if (record.kind !== 'consultation' || record.data.channel !== '热线' || ctx.ledger.imported.has(record.id)) return [];
-    if (validApprovals(ctx, record.id, 'hotline-review').length > 0) return [];
+    if (validApprovals(ctx, record.id, 'hotline-review').length > 0 || awaiting(ctx, record.id, 'hotline-review')) return [];
     const deadline = addDays(record.data.date, ctx.config.deadlines.hotlineApprovalDays);
     return [{ rule: 'C-HOTLINE', record: record.id, what: '热线咨询补办督导审批', deadline, who: holders(ctx, 'supervisor', record.data.post) }];
   });

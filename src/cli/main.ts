@@ -165,10 +165,13 @@ const commands: Record<string, Command> = {
     async run(values, _positionals, io) {
       const { checkRepository } = await import('../check/check-repository.ts');
       const { dueList, formatDue } = await import('../archive/due.ts');
-      const repo = await checkRepository(rootOf(values, io), todayOf(values));
+      const { readBranchRecords } = await import('../approvals/branch-records.ts');
+      const root = rootOf(values, io);
+      const repo = await checkRepository(root, todayOf(values));
       if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
       const worker = values.worker as string | undefined;
-      const items = dueList(repo.context, repo.history).filter((o) => worker === undefined || o.who.includes(worker));
+      const branchRecords = repo.history ? await readBranchRecords(root, repo.history) : [];
+      const items = dueList(repo.context, repo.history, branchRecords).filter((o) => worker === undefined || o.who.includes(worker));
       const names = new Map(repo.context.roster.people.map((p) => [p.id, p.name]));
       const json = items.map((o) => ({ ...o, who: o.who.map((id) => ({ id, name: names.get(id) ?? id })) }));
       io.out(values.json ? JSON.stringify(json, null, 2) : formatDue(items, names));

@@ -11,7 +11,8 @@ import { formatStatus, statusOf } from '../../src/approvals/status.ts';
 import { checkRepository } from '../../src/check/check-repository.ts';
 import { approvalMessage, at, commitOnBranch, findingsOf, mergeByHand } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
-import { casePath, caseText } from '../helpers/records.ts';
+import { readBranchRecords } from '../../src/approvals/branch-records.ts';
+import { casePath, caseText, hotlineText } from '../helpers/records.ts';
 import { fixtureCopy } from '../helpers/run-swa.ts';
 
 const closed = (id: string) =>
@@ -140,6 +141,21 @@ describe('the due list with history', () => {
       ['C-REFERRAL-REPLY', id, '2026-10-10', 'S07', false],
       ['C-INTAKE-APPROVAL', 'cases/2026-0002', null, 'S04/S08', false],
     ]);
+  }, 60_000);
+});
+
+describe('a hotline call submitted on its own branch [C-HOTLINE]', () => {
+  it('is due seven days after the call, overdue after that', async () => {
+    const repo = await archiveRepo();
+    const id = 'consultations/2026-0001';
+    await commitOnBranch(repo, staff.worker, '2026-11-02', `submit/${id}`, 'content/consultations/2026/0001.md', hotlineText(id, '2026-11-02'), 'hotline-review');
+    const dueOn = async (today: string) => {
+      const repository = await checkRepository(repo.dir, today);
+      const branchRecords = await readBranchRecords(repo.dir, repository.history!);
+      return dueList(repository.context!, repository.history, branchRecords).map((o) => [o.rule, o.record, o.deadline, o.overdue]);
+    };
+    expect(await dueOn('2026-11-05')).toEqual([['C-HOTLINE', id, '2026-11-09', false]]);
+    expect(await dueOn('2026-11-10')).toEqual([['C-HOTLINE', id, '2026-11-09', true]]);
   }, 60_000);
 });
 
