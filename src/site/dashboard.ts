@@ -10,7 +10,8 @@ export interface Dashboard {
   byStage: Count[];
   byCategory: Count[];
   byMonth: Count[];
-  waiting: { record: RecordView; stage: string; candidates: string[] }[];
+  /** Every submission waiting for a decision; a new record only on its branch has no page (slug null). */
+  waiting: { id: string; slug: string | null; title: string; stage: string; candidates: string[] }[];
   overdue: { record: RecordView; rule: string; message: string }[];
   errors: { record: RecordView; rule: string; message: string }[];
 }
@@ -30,7 +31,10 @@ export function dashboardOf(model: SiteModel): Dashboard {
     byStage: countBy(services, (r) => `${r.kindLabel} · ${r.stage}`).sort((a, b) => a.label.localeCompare(b.label)),
     byCategory: countBy(services, (r) => r.categoryLabel).sort(byCount),
     byMonth: countBy(services, (r) => r.yearMonth).sort((a, b) => a.label.localeCompare(b.label)),
-    waiting: model.records.flatMap((record) => record.waiting.map((w) => ({ record, ...w }))),
+    waiting: [
+      ...model.records.flatMap((record) => record.waiting.map((w) => ({ id: record.id, slug: record.slug, title: record.title, ...w }))),
+      ...model.branchOnly.flatMap((record) => record.waiting.map((w) => ({ id: record.id, slug: null, title: '（新记录，尚未进入 main）', ...w }))),
+    ],
     overdue: model.records.flatMap((record) => record.findings.filter((f) => f.severity === 'warning').map((f) => ({ record, rule: f.rule, message: f.message }))),
     errors: model.records.flatMap((record) => record.findings.filter((f) => f.severity === 'error').map((f) => ({ record, rule: f.rule, message: f.message }))),
   };

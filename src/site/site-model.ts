@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statusOf } from '../approvals/status.ts';
+import { branchOnlyRecords, branchOnlyStatus, statusOf, type RecordStatus } from '../approvals/status.ts';
 import { timelineOf } from '../approvals/timeline.ts';
 import { groupBy } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
@@ -60,6 +60,8 @@ export interface SiteModel {
   organisation: string;
   records: RecordView[];
   historyRead: boolean;
+  /** New records that exist only on their submit/* branch, waiting for their first approval (no page yet). */
+  branchOnly: { id: string; waiting: RecordView['waiting'] }[];
   /** Every emergency disclosure, newest first; always empty in a de-identified build. */
   disclosures: DisclosureView[];
 }
@@ -85,7 +87,8 @@ export function siteModel(
   const disclosures = records
     .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
     .sort((a, b) => b.date.localeCompare(a.date));
-  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, disclosures };
+  const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id), staffName) })) : [];
+  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, branchOnly, disclosures };
 }
 
 function recordView(
@@ -128,9 +131,13 @@ function recordView(
     checklist: checklistOf(record.kind, data),
     timeline: history ? timelineView(history, record.id, own, internal, staffName) : [],
     findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : withholdText(publicFindingMessage(f), privacy), line: f.line })),
-    waiting: status?.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) })) ?? [],
+    waiting: status ? waitingView(status, staffName) : [],
     confidential: clients ? confidentialView(record, clients) : null,
   };
+}
+
+function waitingView(status: RecordStatus, staffName: Map<string, string>): RecordView['waiting'] {
+  return status.waiting.map((w) => ({ stage: w.stage, candidates: w.candidates.map((c) => staffName.get(c) ?? c) }));
 }
 
 /**
