@@ -1,10 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openRepository, findRecord, type OpenRepository } from '../approvals/open-repository.ts';
+import { checkRepository } from '../check/check-repository.ts';
 import { submit } from '../approvals/submit.ts';
 import { CommandError } from '../cli/errors.ts';
 import { gitAt } from '../git.ts';
 import { addedLines } from '../ledger/commit.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import { runContentRules } from '../rules/index.ts';
 import { validApprovals } from '../rules/history/context.ts';
@@ -13,9 +16,9 @@ import { archiveNoInLine, archiveRegister, nextArchiveNo, type RegisterEntry } f
 import { setTopLevelField } from './set-field.ts';
 
 /** Numbers in the work tree, by number → record. */
-function currentNumbers(repo: OpenRepository): Map<string, string> {
+function currentNumbers(records: readonly ArchiveRecord[]): Map<string, string> {
   const numbers = new Map<string, string>();
-  for (const record of repo.history.records) {
+  for (const record of records) {
     const value = 'archiveNo' in record.data ? (record.data.archiveNo as string | undefined) : undefined;
     if (value !== undefined && !numbers.has(value)) numbers.set(value, record.id);
   }
@@ -23,9 +26,9 @@ function currentNumbers(repo: OpenRepository): Map<string, string> {
 }
 
 /** Numbers allocated on unmerged submit/* branches, by number → record. */
-function pendingNumbers(repo: OpenRepository): Map<string, string> {
+function pendingNumbers(ledger: Ledger): Map<string, string> {
   const numbers = new Map<string, string>();
-  for (const pending of repo.history.ledger.pendingBranches) {
+  for (const pending of ledger.pendingBranches) {
     const record = pending.branch.slice('submit/'.length);
     for (const commit of pending.commits) {
       for (const change of commit.changes) {
@@ -61,8 +64,8 @@ export async function archiveRecord({ cwd, today, record: id, renumber = false }
   const onBranch = renumber ? await gitAt(cwd).raw(['show', `refs/heads/submit/${id}:${record.file}`]).catch(() => null) : null;
   const source = onBranch ?? (await readFile(path, 'utf8'));
   const existing = source.split('\n').map(archiveNoInLine).find((value) => value !== undefined);
-  const current = currentNumbers(repo);
-  const pending = pendingNumbers(repo);
+  const current = currentNumbers(repo.history.records);
+  const pending = pendingNumbers(repo.history.ledger);
   if (existing !== undefined && !renumber) throw new CommandError(`${id} 已有档案编号 ${existing}；如与其他记录冲突，请用 --renumber 重新编号`);
   if (renumber) {
     if (existing === undefined) throw new CommandError(`${id} 还没有档案编号，无需重新编号`);
@@ -97,11 +100,20 @@ function archiveErrors(repo: OpenRepository, file: string, text: string): string
     .map((f) => `[${f.rule}] ${f.message}`);
 }
 
-/** `swa archive list`: the register, series by series, with gaps explained. */
-export async function archiveList(cwd: string, today: string): Promise<RegisterEntry[]> {
-  const repo = await openRepository(cwd, today);
-  const everOnMain = new Map([...repo.history.ledger.archiveNumbers].map(([no, v]) => [no, { record: v.record, time: v.time }]));
-  return archiveRegister(currentNumbers(repo), everOnMain, pendingNumbers(repo), repo.history.config.sequenceWidth);
+export interface Register {
+  entries: RegisterEntry[];
+  /** False without history (no git, no main, no adoption point): only the work tree's numbers are listed. */
+  historyRead: boolean;
+}
+
+/** `swa archive list`: the register, series by series, with gaps explained; from content alone when history cannot be read. */
+export async function archiveList(cwd: string, today: string): Promise<Register> {
+  const repo = await checkRepository(cwd, today);
+  if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
+  const ledger = repo.history?.ledger;
+  const everOnMain = new Map([...(ledger?.archiveNumbers ?? [])].map(([no, v]) => [no, { record: v.record, time: v.time }]));
+  const entries = archiveRegister(currentNumbers(repo.context.records), everOnMain, ledger ? pendingNumbers(ledger) : new Map(), repo.context.config.sequenceWidth);
+  return { entries, historyRead: ledger !== undefined };
 }
 
 export function formatRegister(entries: readonly RegisterEntry[]): string {

@@ -150,7 +150,8 @@ const commands: Record<string, Command> = {
       const target = single(positionals, 'archive') as string;
       if (target === 'list') {
         const register = await archiveList(rootOf(values, io), todayOf(values));
-        io.out(values.json ? JSON.stringify(register, null, 2) : formatRegister(register));
+        io.out(values.json ? JSON.stringify(register.entries, null, 2) : formatRegister(register.entries));
+        if (!register.historyRead) io.err('（未读取审批历史：只列出工作区记录中的编号，已从档案移除的编号和待审批分支上分配的编号未列出）');
         return 0;
       }
       const result = await archiveRecord({ cwd: rootOf(values, io), today: todayOf(values), record: target, renumber: values.renumber === true });

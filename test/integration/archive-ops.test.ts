@@ -13,7 +13,7 @@ import { approvalMessage, at, commitOnBranch, findingsOf, mergeByHand } from '..
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
 import { readBranchRecords } from '../../src/approvals/branch-records.ts';
 import { casePath, caseText, hotlineText } from '../helpers/records.ts';
-import { fixtureCopy } from '../helpers/run-swa.ts';
+import { fixtureCopy, runSwa } from '../helpers/run-swa.ts';
 
 const closed = (id: string) =>
   caseText({ id, consent: '2026-03-03', plan: '2026-03-04', sessions: ['2026-03-05'], closingReport: '2026-04-01', closingForm: '2026-04-03' }).replace(
@@ -72,7 +72,7 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
     expect((await checkRepository(repo.dir, '2026-12-03')).findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     const register = await archiveList(repo.dir, '2026-12-03');
-    expect(register.map((e) => [e.archiveNo, e.record, e.status])).toEqual([
+    expect(register.entries.map((e) => [e.archiveNo, e.record, e.status])).toEqual([
       ['QSN-GA-001-202612', 'cases/2026-0001', 'current'],
       ['QSN-GA-002-202612', 'cases/2026-0002', 'current'],
     ]);
@@ -97,6 +97,13 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
     expect(formatStatus([archivedStatus])).toContain('下一步：无（已存档）');
   }, 60_000);
 
+  it('lists the register without history (no git, no adoption point), and says that history was not read', async () => {
+    const run = await runSwa(['archive', 'list', '--today', '2026-12-01'], await fixtureCopy());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^QSN-GA-001-202606 +cases\/2026-0001$/m);
+    expect(run.stderr).toContain('未读取审批历史');
+  });
+
   it('refuses a case whose closing was never approved', async () => {
     const repo = await archiveRepo();
     const id = 'cases/2026-0001';
@@ -115,7 +122,7 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
     const second = await repo.as(staff.worker, at('2026-12-04'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-04', record: 'cases/2026-0002' }));
     expect(second.archiveNo).toBe('QSN-GA-002-202612');
     const register = await archiveList(repo.dir, '2026-12-04');
-    expect(register.map((e) => [e.archiveNo, e.status])).toEqual([
+    expect(register.entries.map((e) => [e.archiveNo, e.status])).toEqual([
       ['QSN-GA-001-202612', 'withdrawn'],
       ['QSN-GA-002-202612', 'pending'],
     ]);
