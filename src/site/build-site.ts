@@ -54,15 +54,21 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
   // removed whatever happens, Ctrl-C included.
   await withPrivateDir('swa-site-', async (dataDir) => {
     const previous = process.env[siteModelVariable];
+    const workingDir = process.cwd();
     try {
       const modelFile = join(dataDir, 'site-model.json');
       await writeFile(modelFile, JSON.stringify(model), { mode: 0o600 });
       process.env[siteModelVariable] = modelFile;
       progress(`生成 ${model.records.length} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
       const { build } = await import('astro');
+      // Astro writes its prerender bundle under the working directory (in outDir when that lies
+      // inside it, else in ./.astro/) and imports it from there: run from this package, so that
+      // the bundle's imports find this package's dependencies whatever directory swa was run from.
+      process.chdir(packageRoot);
       // A cache of its own per build: builds running side by side must not share Astro's data store.
       await build({ root: packageRoot, outDir, cacheDir: join(dataDir, 'astro-cache'), logLevel: 'warn' });
     } finally {
+      process.chdir(workingDir);
       if (previous === undefined) delete process.env[siteModelVariable];
       else process.env[siteModelVariable] = previous;
     }
