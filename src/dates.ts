@@ -31,3 +31,15 @@ export function quarterEnd(quarter: string): string {
   const q = Number(quarter.slice(5));
   return { 1: `${year}-03-31`, 2: `${year}-06-30`, 3: `${year}-09-30`, 4: `${year}-12-31` }[q] as string;
 }
+
+/** Every month from `first` to `last` (YYYY-MM), both included. */
+export function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year = 0, month = 0] = first.split('-').map(Number);
+  for (let label = first; label <= last; label = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(label);
+    month = (month % 12) + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}

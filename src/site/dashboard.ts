@@ -1,3 +1,4 @@
+import { monthsBetween } from '../dates.ts';
 import type { RecordView, SiteModel } from './site-model.ts';
 
 export interface Count {
@@ -22,6 +23,16 @@ function countBy(records: readonly RecordView[], key: (r: RecordView) => string)
   return [...counts].map(([label, count]) => ({ label, count }));
 }
 
+/** Month counts from the first month to the last, a month without records counted as zero. */
+function everyMonth(counts: readonly Count[]): Count[] {
+  const months = counts.map((c) => c.label).sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const byMonth = new Map(counts.map((c) => [c.label, c.count]));
+  return monthsBetween(first, last).map((label) => ({ label, count: byMonth.get(label) ?? 0 }));
+}
+
 /** What the dashboard shows, from the view model alone. Pure. */
 export function dashboardOf(model: SiteModel): Dashboard {
   const services = model.records.filter((r) => ['case', 'consultation', 'group', 'community'].includes(r.kind));
@@ -30,7 +41,7 @@ export function dashboardOf(model: SiteModel): Dashboard {
     byKind: countBy(services, (r) => r.kindLabel).sort(byCount),
     byStage: countBy(services, (r) => `${r.kindLabel} · ${r.stage}`).sort((a, b) => a.label.localeCompare(b.label)),
     byCategory: countBy(services, (r) => r.categoryLabel).sort(byCount),
-    byMonth: countBy(services, (r) => r.yearMonth).sort((a, b) => a.label.localeCompare(b.label)),
+    byMonth: everyMonth(countBy(services, (r) => r.yearMonth)),
     waiting: [
       ...model.records.flatMap((record) => record.waiting.map((w) => ({ id: record.id, slug: record.slug, title: record.title, ...w }))),
       ...model.branchOnly.flatMap((record) => record.waiting.map((w) => ({ id: record.id, slug: null, title: '（新记录，尚未进入 main）', ...w }))),
