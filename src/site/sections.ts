@@ -2,58 +2,72 @@ import type { z } from 'zod';
 import type { RecordKind } from '../schemas/index.ts';
 import { labelAt } from '../schemas/walk.ts';
 import { publicSchemas } from './public-schemas.ts';
+import type { Namer, Part } from './value-parts.ts';
+
+/** A form with one row per entry (sessions, budget lines, the programme…). */
+export interface Table {
+  columns: string[];
+  rows: Part[][][];
+}
+
+export interface Field {
+  label: string;
+  value: Part[];
+  /** A list of entries inside a form (财政预算表, 程序安排表) shown as a table of its own. */
+  table: Table | null;
+}
 
 export interface Section {
   key: string;
   label: string;
   /** label → value pairs of a form. */
-  fields: { label: string; value: string }[];
-  /** A form with one row per entry (sessions, budget lines…). */
-  table: { columns: string[]; rows: string[][] } | null;
+  fields: Field[];
+  table: Table | null;
 }
 
 /** Keys shown in the page header rather than as forms. */
-const headerKeys = new Set(['id', 'title', 'category', 'post', 'worker', 'participantFee', 'archiveNo', 'profile', 'date', 'channel', 'hotline']);
+const headerKeys = new Set(['id', 'title', 'category', 'post', 'worker', 'auditor', 'receivedBy', 'target', 'quarter', 'participantFee', 'archiveNo', 'profile', 'date', 'channel', 'hotline']);
+
+type Path = (string | number)[];
 
 /** Every form of a record's public data as a section with Chinese labels from its schema. Pure. */
-export function sectionsOf(kind: RecordKind, data: Record<string, unknown>): Section[] {
+export function sectionsOf(kind: RecordKind, data: Record<string, unknown>, namer: Namer): Section[] {
   const schema = publicSchemas[kind] as unknown as z.ZodTypeAny;
+  const shortLabel = (path: Path) => labelAt(schema, path).split(' › ').at(-1) as string;
+  const format = (value: unknown, path: Path): Part[] => {
+    if (value === undefined || value === null) return [];
+    if (typeof value === 'boolean') return [{ text: value ? '是' : '否' }];
+    if (Array.isArray(value)) return joined(value.map((v, i) => format(v, [...path, i])), '；');
+    if (typeof value === 'object') return joined(Object.entries(value).map(([k, v]) => [{ text: `${shortLabel([...path, k])}：` }, ...format(v, [...path, k])]), '，');
+    return [namer(String(value))];
+  };
+  const tableOf = (rows: unknown[], path: Path): Table => {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row as object)))];
+    return {
+      columns: columns.map((c) => shortLabel([...path, 0, c])),
+      rows: rows.map((row) => columns.map((c) => format((row as Record<string, unknown>)[c], [...path, 0, c]))),
+    };
+  };
   return Object.entries(data)
     .filter(([key, value]) => !headerKeys.has(key) && !isEmpty(value))
     .map(([key, value]) => {
       const label = labelAt(schema, [key]);
-      if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) {
-        const columns = [...new Set(value.flatMap((row) => Object.keys(row as object)))];
-        return {
-          key,
-          label,
-          fields: [],
-          table: {
-            columns: columns.map((c) => labelAt(schema, [key, 0, c]).split(' › ').at(-1) as string),
-            rows: value.map((row) => columns.map((c) => format((row as Record<string, unknown>)[c], schema, [key, 0, c]))),
-          },
-        };
-      }
+      if (isRows(value)) return { key, label, fields: [], table: tableOf(value, [key]) };
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const fields = Object.entries(value)
           .filter(([, v]) => !isEmpty(v))
-          .map(([k, v]) => ({ label: labelAt(schema, [key, k]).split(' › ').at(-1) as string, value: format(v, schema, [key, k]) }));
+          .map(([k, v]) => (isRows(v) ? { label: shortLabel([key, k]), value: [], table: tableOf(v, [key, k]) } : { label: shortLabel([key, k]), value: format(v, [key, k]), table: null }));
         return { key, label, fields, table: null };
       }
-      return { key, label, fields: [{ label, value: format(value, schema, [key]) }], table: null };
+      return { key, label, fields: [{ label, value: format(value, [key]), table: null }], table: null };
     });
 }
 
-function format(value: unknown, schema: z.ZodTypeAny, path: (string | number)[]): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.map((v, i) => format(v, schema, [...path, i])).join('；');
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .map(([k, v]) => `${labelAt(schema, [...path, k]).split(' › ').at(-1)}：${format(v, schema, [...path, k])}`)
-      .join('，');
-  }
-  return String(value);
+/** A list of entries with fields of their own: shown as a table. */
+const isRows = (value: unknown): value is unknown[] => Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object');
+
+function joined(groups: Part[][], separator: string): Part[] {
+  return groups.flatMap((parts, i) => (i === 0 ? parts : [{ text: separator }, ...parts]));
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);

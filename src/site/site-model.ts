@@ -13,9 +13,13 @@ import { isPlainObject } from '../schemas/walk.ts';
 import { startDate } from '../rules/record-dates.ts';
 import { rosterNames } from '../rules/confidential.ts';
 import { publicFindingMessage, publicTimelineNote } from './public-facts.ts';
-import { publicData } from './public-schemas.ts';
+import { publicData, publicSchemas } from './public-schemas.ts';
+import type { z } from 'zod';
+import { labelAt } from '../schemas/walk.ts';
 import { stageOf } from './record-stage.ts';
 import { checklistOf, sectionsOf, type Section } from './sections.ts';
+import { recordTitle } from './record-title.ts';
+import { namerOf, slugOf, type Namer, type Part } from './value-parts.ts';
 import { withholdPersonal, withholdText, type WithholdOptions } from './withhold.ts';
 
 export interface RecordView {
@@ -33,6 +37,8 @@ export interface RecordView {
   workerName: string;
   post: string;
   stage: string;
+  /** The page header's facts (kind, category and stage unlabelled), empty ones left out. */
+  meta: { label: string; value: Part[] }[];
   date: string;
   yearMonth: string;
   /** A stable pseudonym for the person served, e.g. 案主K3; never derived from their data. */
@@ -83,7 +89,8 @@ export function siteModel(
   const privacy: WithholdOptions = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
   // Each record's findings looked up, not filtered from all of them for every record (a messy archive has thousands).
   const byRecord = groupBy(findings, (f) => [f.record]);
-  const records = ctx.records.map((record) => recordView(record, ctx, history, byRecord.get(record.id) ?? [], internal ? clients : null, staffName, privacy));
+  const namer = namerOf(ctx.roster, new Set(ctx.records.map((r) => r.id)));
+  const records = ctx.records.map((record) => recordView(record, ctx, history, byRecord.get(record.id) ?? [], internal ? clients : null, staffName, privacy, namer));
   const disclosures = records
     .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -100,6 +107,7 @@ function recordView(
   clients: ReadonlyMap<string, unknown> | null,
   staffName: Map<string, string>,
   privacy: WithholdOptions,
+  namer: Namer,
 ): RecordView {
   const internal = clients !== null;
   const data = internal ? publicData(record.kind, record.data) : withholdPersonal(publicData(record.kind, record.data), privacy);
@@ -109,12 +117,21 @@ function recordView(
   const profile = data.profile as RecordView['profile'] | undefined;
   const status = history && record.kind !== 'audit' && record.kind !== 'handover' ? statusOf(history, record) : null;
   const category = text('category');
+  const stage = stageOf(record);
+  const schema = publicSchemas[record.kind] as unknown as z.ZodTypeAny;
+  const meta = [
+    { label: '', value: [{ text: recordKinds[record.kind].label }] },
+    { label: '', value: category ? [{ text: ctx.config.categories[category] ?? category }] : [] },
+    { label: '', value: [{ text: stage }] },
+    ...['target', 'worker', 'auditor', 'receivedBy', 'post'].map((key) => ({ label: labelAt(schema, [key]), value: text(key) ? [namer(text(key))] : [] })),
+    { label: text('date') ? labelAt(schema, ['date']) : '开始日期', value: date ? [{ text: date }] : [] },
+  ].filter((m) => m.value.length > 0);
   return {
     id: record.id,
-    slug: record.id.replace('/', '-'),
+    slug: slugOf(record.id),
     kind: record.kind,
     kindLabel: recordKinds[record.kind].label,
-    title: text('title') || `${recordKinds[record.kind].label} ${record.id}`,
+    title: text('title') || recordTitle(record, namer),
     category,
     categoryLabel: ctx.config.categories[category] ?? category,
     nature: natureLabel(record, ctx),
@@ -122,12 +139,13 @@ function recordView(
     worker,
     workerName: staffName.get(worker) ?? worker,
     post: text('post'),
-    stage: stageOf(record),
+    stage,
+    meta,
     date,
     yearMonth: date.slice(0, 7),
     pseudonym: record.kind === 'case' || record.kind === 'consultation' ? pseudonymOf(record.id) : null,
     profile: profile ?? null,
-    sections: sectionsOf(record.kind, data),
+    sections: sectionsOf(record.kind, data, namer),
     checklist: checklistOf(record.kind, data),
     timeline: history ? timelineView(history, record.id, own, internal, staffName) : [],
     findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : withholdText(publicFindingMessage(f), privacy), line: f.line })),
