@@ -45,8 +45,8 @@ afterAll(async () => {
   await new Promise((done) => server?.close(done));
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+async function open(path: string, width = 1200): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(`${base}${path}`);
   return page;
 }
@@ -154,5 +154,41 @@ describe('the archive site in Chromium', () => {
     const dashboard = await open('/');
     expect(await dashboard.textContent('main')).toMatch(/等待审批（[1-9]\d*）/);
     await dashboard.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+  }, 60_000);
+
+  it('separates labels from values in search excerpts', async () => {
+    const page = await open('/search/');
+    await search(page, '焦虑');
+    const excerpts = await page.$$eval('.pagefind-ui__result-excerpt', (els) => els.map((e) => e.textContent ?? ''));
+    expect(excerpts.some((e) => /日期：\d{4}-\d{2}-\d{2} /.test(e))).toBe(true);
+    expect(excerpts.filter((e) => /日期\d{4}-/.test(e))).toEqual([]);
+  }, 60_000);
+});
+
+describe('the archive site at phone width (390 px)', () => {
+  it('keeps every column of the archive index at least as wide as the longest archive number', async () => {
+    const page = await open('/archive/', 390);
+    const { numberWidth, cellWidths } = await page.$$eval('#archive-table tbody tr', (rows) => {
+      const numbers = rows.map((r) => (r.querySelector('td a') as HTMLElement).getBoundingClientRect().width);
+      const cells = rows.flatMap((r) => [...r.querySelectorAll('td')].map((td) => td.getBoundingClientRect().width));
+      return { numberWidth: Math.max(...numbers), cellWidths: cells };
+    });
+    expect(numberWidth).toBeGreaterThan(100);
+    expect(Math.min(...cellWidths)).toBeGreaterThanOrEqual(numberWidth);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(screenshots, 'archive-390.png'), fullPage: true });
+  }, 60_000);
+
+  it('never wraps a navigation link inside its word', async () => {
+    const page = await open('/', 390);
+    const lines = await page.$$eval('.site-header nav a', (links) => links.map((a) => [a.textContent, a.getClientRects().length, Math.round(a.getBoundingClientRect().height)]));
+    const height = lines[0]?.[2] as number;
+    expect(lines.map(([text, rects, h]) => [text, rects, h === height])).toEqual(lines.map(([text]) => [text, 1, true]));
+    await page.screenshot({ path: join(screenshots, 'dashboard-390.png'), fullPage: true });
+    const group = await open('/records/groups-2026-0001/', 390);
+    expect(await group.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await group.screenshot({ path: join(screenshots, 'group-390.png'), fullPage: true });
+    const desktopGroup = await open('/records/groups-2026-0001/');
+    await desktopGroup.screenshot({ path: join(screenshots, 'group.png'), fullPage: true });
   }, 60_000);
 });
