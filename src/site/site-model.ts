@@ -35,7 +35,6 @@ export interface RecordView {
   archiveNo: string | null;
   worker: string;
   workerName: string;
-  post: string;
   stage: string;
   /** The page header's facts (kind, category and stage unlabelled), empty ones left out. */
   meta: { label: string; value: Part[] }[];
@@ -138,7 +137,6 @@ function recordView(
     archiveNo: text('archiveNo') || null,
     worker,
     workerName: staffName.get(worker) ?? worker,
-    post: text('post'),
     stage,
     meta,
     date,
