@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CommandError, UsageError } from './errors.ts';
+import { optionLines } from './option-help.ts';
 import { resolveToday } from './today.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -372,8 +373,16 @@ function identityOf(values: Values, io: Io): string | undefined {
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return ['swa：社工服务档案工具', '', '用法：', ...lines].join('\n');
+  return ['swa：社工服务档案工具', '', '用法：', ...lines, '', '每个命令的选项：swa <命令> --help'].join('\n');
 }
+
+/** One command's help, from its declaration: usage, what it does, and each option it accepts. */
+function commandHelp(command: Command): string {
+  const options = Object.keys(command.options);
+  return [`用法：${command.usage}`, '', command.summary, ...(options.length > 0 ? ['', '选项：', ...optionLines(options)] : [])].join('\n');
+}
+
+const asksForHelp = (args: readonly string[]) => args.includes('--help') || args.includes('-h');
 
 /** Runs one `swa` invocation and returns its exit code. Never exits the process itself. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -386,6 +395,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   if (!command) {
     io.err(`未知命令 ${name}\n\n${help()}`);
     return 2;
+  }
+  if (asksForHelp(rest)) {
+    io.out(commandHelp(command));
+    return 0;
   }
   try {
     const { values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
