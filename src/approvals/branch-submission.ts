@@ -25,7 +25,7 @@ export function branchSubmission(repo: OpenRepository, branch: string, stageOver
   const record = name.slice(submitPrefix.length);
   const stageText = stageOverride ?? pending.submission?.stage ?? undefined;
   if (!stageText || !isStage(stageText)) {
-    throw new CommandError(`无法确定分支 ${name} 申请的审批环节（${stageText ?? '未写明'}）；请用 --stage 指定：${Object.keys(stageDefinitions).join('、')}`);
+    throw new CommandError(`无法确定分支 ${name} 申请的审批环节（${stageText ?? '未写明'}）；请用 --stage 指定：${Object.entries(stageDefinitions).map(([key, d]) => `${key}（${d.label}）`).join('、')}`);
   }
   const files = [...new Set(pending.commits.flatMap((c) => c.changes.map((change) => change.path)))];
   return { branch: name, tip: pending.tip, record, stage: stageText, commits: pending.commits, files };

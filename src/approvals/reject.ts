@@ -1,5 +1,6 @@
 import { CommandError } from '../cli/errors.ts';
 import { staffIdOf } from '../ledger/identity.ts';
+import { roleLabel } from '../i18n/terms.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
 import { actsAsSupervisor, holdsRole } from '../rules/roster.ts';
@@ -29,7 +30,7 @@ export async function reject({ cwd, today, branch, reason }: RejectOptions): Pro
   const record = repo.history.byId.get(submission.record);
   const post = record && 'post' in record.data ? (record.data.post as string) : undefined;
   const allowed = role === 'supervisor' && post ? actsAsSupervisor(repo.history.roster, by, post, today) : holdsRole(repo.history.roster, by, role, today, role === 'employer' ? post : undefined);
-  if (!allowed) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色 ${role}，不能退回`);
+  if (!allowed) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色「${roleLabel(role)}」，不能退回`);
 
   const message = `Reject ${submission.record}: ${submission.stage}\n\n${reason.trim()}\n\n${formatTrailers([
     ['Record', submission.record],

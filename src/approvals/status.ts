@@ -4,6 +4,7 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
 import { whoMayAct } from '../rules/roster.ts';
 import type { Role } from '../schemas/staff.ts';
+import { roleLabel } from '../i18n/terms.ts';
 import { nextStep, type NextStep } from './next-step.ts';
 
 export interface RecordStatus {
@@ -74,7 +75,7 @@ export function formatStatus(statuses: readonly RecordStatus[]): string {
         lines.push(
           w.rejected
             ? `  已退回：${label}（${w.rejected.by}：${w.rejected.reason}），等待社工修改后重新提交（${w.branch}）`
-            : `  待审批：${label}，等待 ${w.candidates.join(' 或 ') || `（无人担任 ${w.role}）`} 审批（${w.branch}，${w.since} 提交）`,
+            : `  待审批：${label}，等待 ${w.candidates.join(' 或 ') || `（无人担任${w.role ? roleLabel(w.role) : '该环节的角色'}）`} 审批（${w.branch}，${w.since} 提交）`,
         );
       }
       if (s.next?.action === 'submit') lines.push(`  下一步：社工 ${s.next.worker ?? ''} 提交「${stageDefinitions[s.next.stage].label}」（swa submit ${s.record}）`);

@@ -1,7 +1,8 @@
 import { groupBy, memoisedPer } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
 import type { Ledger } from '../ledger/ledger.ts';
-import { stageDefinitions, type Stage } from '../ledger/stages.ts';
+import { stageDefinitions } from '../ledger/stages.ts';
+import { firstOnMainLabel, roleLabel, routeLabels, stageLabel } from '../i18n/terms.ts';
 import type { Finding } from '../rules/finding.ts';
 import { approvalsOf, type HistoryContext } from '../rules/history/context.ts';
 import { locationFromPath } from '../records/record-path.ts';
@@ -23,7 +24,7 @@ const notesByRecord = memoisedPer((ledger: Ledger) => ({
   unapproved: groupBy(ledger.unapproved, (c) => c.files.map((f) => locationFromPath(f)?.id)),
 }));
 
-const stageLabel = (stage: string | null) => (stage && stage in stageDefinitions ? stageDefinitions[stage as Stage].label : (stage ?? '（未写明环节）'));
+const stageName = (stage: string | null) => (stage === null ? '（未写明环节）' : stageLabel(stage));
 
 /**
  * A record's approval timeline from git history alone, oldest first. Pure. Notes quote what people
@@ -36,19 +37,19 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
   const first = ledger.firstOnMain.get(record);
   if (first) {
     const imported = ledger.imported.has(record);
-    entries.push({ time: first.time, kind: imported ? 'import' : 'first-on-main', stage: null, by: null, sha: first.sha, note: imported ? '导入（启用审批前已在档案中）' : '首次进入 main' });
+    entries.push({ time: first.time, kind: imported ? 'import' : 'first-on-main', stage: null, by: null, sha: first.sha, note: imported ? '导入（启用审批前已在档案中）' : firstOnMainLabel });
   }
   const notes = notesByRecord(ledger);
   for (const note of notes.submissions.get(record) ?? []) {
-    entries.push({ time: note.time, kind: 'submitted', stage: note.stage, by: note.by, sha: note.sha, note: `提交「${stageLabel(note.stage)}」${note.branch ? `（待审批分支 ${note.branch}）` : ''}` });
+    entries.push({ time: note.time, kind: 'submitted', stage: note.stage, by: note.by, sha: note.sha, note: `提交「${stageName(note.stage)}」${note.branch ? `（待审批分支 ${note.branch}）` : ''}` });
   }
   for (const note of notes.rejections.get(record) ?? []) {
-    entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: `退回「${stageLabel(note.stage)}」：${note.reason ?? ''}` });
+    entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: `退回「${stageName(note.stage)}」：${note.reason ?? ''}` });
   }
   for (const approval of approvalsOf(ctx, record)) {
     const invalid = ctx.invalid.has(approval.sha);
     const rules = findings.filter((f) => f.record === record && f.message.includes(approval.sha.slice(0, 8))).map((f) => f.rule);
-    const role = approval.stage ? stageDefinitions[approval.stage].role : '';
+    const role = approval.stage ? roleLabel(stageDefinitions[approval.stage].role) : '';
     const signature = ctx.signatures.get(approval.sha);
     const signed = signature?.status === 'G' && signature.signer ? `，有 ${signature.signer} 名册登记密钥的签名` : '';
     entries.push({
@@ -57,11 +58,11 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
       stage: approval.stage,
       by: ctx.approvers.get(approval.sha) ?? null,
       sha: approval.sha,
-      note: `${invalid ? '无效的审批' : '批准'}「${stageLabel(approval.stage)}」（${role}${signed}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
+      note: `${invalid ? '无效的审批' : '批准'}「${stageName(approval.stage)}」（${role}${signed}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
     });
   }
   for (const change of notes.unapproved.get(record) ?? []) {
-    const how = change.how === 'carried' ? `随合并 ${change.sha.slice(0, 8)} 带入，该合并审批的是别的记录或名册` : change.how;
+    const how = change.how === 'carried' ? `随合并 ${change.sha.slice(0, 8)} 带入，该合并审批的是别的记录或名册` : routeLabels[change.how];
     entries.push({ time: change.time, kind: 'unapproved-change', stage: null, by: null, sha: change.sha, note: `未经审批的改动（${how}，${change.author.name}）` });
   }
   return entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.kind.localeCompare(b.kind));

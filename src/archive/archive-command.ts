@@ -11,6 +11,7 @@ import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import { runContentRules } from '../rules/index.ts';
 import { validApprovals } from '../rules/history/context.ts';
+import { stageLabel } from '../i18n/terms.ts';
 import { completingStage } from './completing-stage.ts';
 import { archiveNoInLine, archiveRegister, nextArchiveNo, type RegisterEntry } from './numbering.ts';
 import { setTopLevelField } from './set-field.ts';
@@ -73,7 +74,7 @@ export async function archiveRecord({ cwd, today, record: id, renumber = false }
     if (holders.length === 0) throw new CommandError(`档案编号 ${existing} 没有冲突，无需重新编号`);
   }
   if (validApprovals(repo.history, id, stage).length === 0 && !repo.history.ledger.imported.has(id)) {
-    throw new CommandError(`${id} 尚未完成「${stage}」审批，只有已完成的服务方可存档`);
+    throw new CommandError(`${id} 尚未完成「${stageLabel(stage)}」，只有已完成的服务方可存档`);
   }
 
   const taken = [...current.keys(), ...repo.history.ledger.archiveNumbers.keys(), ...pending.keys()];

@@ -4,6 +4,7 @@
  * youth case archived in 2026. A number is never reused: the next one follows the highest ever
  * taken in its series, on main or on a pending branch, even if that record was deleted. Pure.
  */
+import { firstOnMainLabel } from '../i18n/terms.ts';
 
 export interface ArchiveNumber {
   category: string;
@@ -86,7 +87,7 @@ export function archiveRegister(
       const holder = current.get(value) ?? null;
       const history = everOnMain.get(value);
       if (holder) entries.push({ archiveNo: value, series: key, seq, record: holder, status: 'current', note: '' });
-      else if (history) entries.push({ archiveNo: value, series: key, seq, record: history.record, status: 'withdrawn', note: `记录已从档案中移除（${history.time.slice(0, 10)} 首次进入 main），编号保留，不再使用` });
+      else if (history) entries.push({ archiveNo: value, series: key, seq, record: history.record, status: 'withdrawn', note: `记录已从档案中移除（${history.time.slice(0, 10)} ${firstOnMainLabel}），编号保留，不再使用` });
       else entries.push({ archiveNo: value, series: key, seq, record: pending.get(value) ?? null, status: 'pending', note: '已在待审批分支上分配，尚未合并' });
     }
   }

@@ -61,6 +61,7 @@ const commands: Record<string, Command> = {
     options: { ...rootOption, ...todayOption, ...identityOption, stage: { type: 'string' } },
     async run(values, positionals, io) {
       const { submit } = await import('../approvals/submit.ts');
+      const { stageLabel } = await import('../i18n/terms.ts');
       const result = await submit({
         cwd: rootOf(values, io),
         today: todayOf(values),
@@ -69,7 +70,7 @@ const commands: Record<string, Command> = {
         identityFile: identityOf(values, io),
       });
       for (const warning of result.warnings) io.err(`警告：${warning}`);
-      io.out(`已提交 ${result.record} 的「${result.stage}」审批：分支 ${result.branch}（${result.sha.slice(0, 8)}）`);
+      io.out(`已提交 ${result.record} 的「${stageLabel(result.stage)}」：分支 ${result.branch}（${result.sha.slice(0, 8)}）`);
       return 0;
     },
   },
@@ -79,6 +80,7 @@ const commands: Record<string, Command> = {
     options: { ...rootOption, ...todayOption, ...identityOption, stage: { type: 'string' }, head: { type: 'string' }, sign: { type: 'boolean' } },
     async run(values, positionals, io) {
       const { approve } = await import('../approvals/approve.ts');
+      const { stageLabel } = await import('../i18n/terms.ts');
       const result = await approve({
         cwd: rootOf(values, io),
         today: todayOf(values),
@@ -93,7 +95,7 @@ const commands: Record<string, Command> = {
         return 1;
       }
       for (const warning of result.warnings) io.err(`警告：${warning}`);
-      io.out(`已批准 ${result.record} 的「${result.stage}」：合并提交 ${result.sha.slice(0, 8)}`);
+      io.out(`已批准 ${result.record} 的「${stageLabel(result.stage)}」：合并提交 ${result.sha.slice(0, 8)}`);
       return 0;
     },
   },
@@ -103,8 +105,9 @@ const commands: Record<string, Command> = {
     options: { ...rootOption, ...todayOption, reason: { type: 'string' } },
     async run(values, positionals, io) {
       const { reject } = await import('../approvals/reject.ts');
+      const { stageLabel } = await import('../i18n/terms.ts');
       const result = await reject({ cwd: rootOf(values, io), today: todayOf(values), branch: single(positionals, 'reject') as string, reason: (values.reason as string | undefined) ?? '' });
-      io.out(`已退回 ${result.record} 的「${result.stage}」（${result.sha.slice(0, 8)}）`);
+      io.out(`已退回 ${result.record} 的「${stageLabel(result.stage)}」（${result.sha.slice(0, 8)}）`);
       return 0;
     },
   },

@@ -5,6 +5,7 @@ import { checkArchive } from '../check/check-archive.ts';
 import { addDays } from '../dates.ts';
 import { CommandError } from '../cli/errors.ts';
 import { actingAs } from '../git.ts';
+import { roleLabel } from '../i18n/terms.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
@@ -172,7 +173,7 @@ function asPerson(roster: Roster, id: string): Person {
 
 function personWith(roster: Roster, role: Parameters<typeof holdsRole>[2], date: string): Person {
   const person = roster.people.find((p) => holdsRole(roster, p.id, role, date));
-  if (!person) throw new CommandError(`名册中在 ${date} 没有人担任 ${role}`);
+  if (!person) throw new CommandError(`名册中在 ${date} 没有人担任${roleLabel(role)}`);
   return asPerson(roster, person.id);
 }
 

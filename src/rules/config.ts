@@ -1,3 +1,4 @@
+import { roleLabel } from '../i18n/terms.ts';
 import type { YamlMapping } from '../records/parse-yaml.ts';
 import type { ArchiveConfig } from '../schemas/archive-config.ts';
 import type { Roster } from '../schemas/staff.ts';
@@ -35,10 +36,10 @@ export function checkRoster(roster: Roster, file: string, source: YamlMapping): 
     });
     person.roles.forEach((role, j) => {
       if (role.to !== undefined && role.to < role.from) {
-        findings.push(report(['people', i, 'roles', j, 'to'], `${person.id} 的角色 ${role.role} 结束日期 ${role.to} 早于起始日期 ${role.from}`));
+        findings.push(report(['people', i, 'roles', j, 'to'], `${person.id} 的角色「${roleLabel(role.role)}」结束日期 ${role.to} 早于起始日期 ${role.from}`));
       }
       for (const post of role.posts ?? []) {
-        if (!postIds.has(post)) findings.push(report(['people', i, 'roles', j, 'posts'], `${person.id} 的角色 ${role.role} 指向不存在的岗位 ${post}`));
+        if (!postIds.has(post)) findings.push(report(['people', i, 'roles', j, 'posts'], `${person.id} 的角色「${roleLabel(role.role)}」指向不存在的岗位 ${post}`));
       }
     });
   });

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../approvals/timeline.ts';
 import { isStage, stageDefinitions } from '../ledger/stages.ts';
+import { firstOnMainLabel, roleLabel } from '../i18n/terms.ts';
 import type { Finding } from '../rules/finding.ts';
 import { ruleGuide } from './rule-guide.ts';
 
@@ -42,13 +43,13 @@ export function publicTimelineNote(entry: TimelineEntry, rules: readonly string[
     case 'import':
       return '导入（启用审批前已在档案中）';
     case 'first-on-main':
-      return '首次进入 main';
+      return firstOnMainLabel;
     case 'submitted':
       return `提交${stageLabel(entry.stage)}`;
     case 'rejected':
       return `退回${stageLabel(entry.stage)}`;
     case 'approved':
-      return `批准${stageLabel(entry.stage)}${entry.stage && isStage(entry.stage) ? `（${stageDefinitions[entry.stage].role}${signed ? '，有名册登记密钥的签名' : ''}）` : ''}`;
+      return `批准${stageLabel(entry.stage)}${entry.stage && isStage(entry.stage) ? `（${roleLabel(stageDefinitions[entry.stage].role)}${signed ? '，有名册登记密钥的签名' : ''}）` : ''}`;
     case 'invalid-approval':
       return `无效的审批${stageLabel(entry.stage)}${rules.length > 0 ? `：${[...new Set(rules)].join('、')}` : ''}`;
     case 'unapproved-change':

@@ -109,7 +109,7 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
     const id = 'cases/2026-0001';
     const intake = await commitOnBranch(repo, staff.worker, '2026-03-02', `submit/${id}`, casePath(id), closed(id), 'intake');
     mergeByHand(repo, staff.supervisor, '2026-03-02', `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
-    await expect(repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: id }))).rejects.toThrow('尚未完成「closing」审批');
+    await expect(repo.as(staff.worker, at('2026-12-01'), () => archiveRecord({ cwd: repo.dir, today: '2026-12-01', record: id }))).rejects.toThrow('尚未完成「结案审批」');
   }, 60_000);
 
   it('never reuses a number whose record was removed, and explains the gap', async () => {

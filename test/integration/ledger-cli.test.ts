@@ -150,7 +150,7 @@ describe('swa status and swa log (the executable)', () => {
     const env = gitEnv(staff.supervisor, at('2026-03-06'));
     repo.git(staff.supervisor, at('2026-03-06'), 'config', 'user.email', staff.supervisor.email);
     const rejected = await runSwa(['reject', `submit/${id}`, '--reason', '请补充初步评估', '--today', '2026-03-06'], repo.dir, env);
-    expect([rejected.code, rejected.stdout.trim()]).toEqual([0, expect.stringContaining(`已退回 ${id} 的「intake」`)]);
+    expect([rejected.code, rejected.stdout.trim()]).toEqual([0, expect.stringContaining(`已退回 ${id} 的「接案审批」`)]);
 
     const status = await runSwa(['status', '--today', '2026-03-06'], repo.dir, env);
     expect(status.code).toBe(0);
@@ -160,8 +160,8 @@ describe('swa status and swa log (the executable)', () => {
     const log = await runSwa(['log', 'cases/2026-0001', '--today', '2026-03-06'], repo.dir, env);
     expect(log.stdout.trim().split('\n').slice(1).map((line) => line.split('  ').slice(2).join('  '))).toEqual([
       'S05  提交「接案审批」',
-      'S04  批准「接案审批」（supervisor）',
-      '—  首次进入 main',
+      'S04  批准「接案审批」（督导）',
+      '—  首次进入正式档案',
     ]);
     const json = await runSwa(['status', id, '--json', '--today', '2026-03-06'], repo.dir, env);
     expect(JSON.parse(json.stdout)).toMatchObject([{ record: id, approved: [], waiting: [{ stage: 'intake', role: 'supervisor', candidates: ['S04'], rejected: { by: 'S04' } }] }]);

@@ -26,8 +26,8 @@ describe('what the de-identified site shows of git history [G-CONFIDENTIAL]', ()
   it('writes timeline notes from the kind and a known stage only', () => {
     expect(publicTimelineNote(entry('submitted', typed), [])).toBe('提交（未写明已知的环节）');
     expect(publicTimelineNote(entry('rejected', 'intake'), [])).toBe('退回「接案审批」');
-    expect(publicTimelineNote(entry('approved', 'intake'), [])).toBe('批准「接案审批」（supervisor）');
-    expect(publicTimelineNote(entry('approved', 'intake'), [], true)).toBe('批准「接案审批」（supervisor，有名册登记密钥的签名）');
+    expect(publicTimelineNote(entry('approved', 'intake'), [])).toBe('批准「接案审批」（督导）');
+    expect(publicTimelineNote(entry('approved', 'intake'), [], true)).toBe('批准「接案审批」（督导，有名册登记密钥的签名）');
     expect(publicTimelineNote(entry('invalid-approval', 'intake'), ['A-UNAUTHORISED', 'A-UNAUTHORISED'])).toBe('无效的审批「接案审批」：A-UNAUTHORISED');
     expect(publicTimelineNote(entry('unapproved-change', null), [])).toBe('未经审批的改动');
   });
