@@ -21,7 +21,8 @@ export const optionHelp: Record<string, { value?: string; text: string }> = {
   canaries: { value: 'FILE', text: '标记值文件（每行一个，# 开头为注释）' },
   internal: { text: '内部版本：用私钥解密个人资料，每页标明、禁止收录' },
   out: { value: 'DIR', text: '输出目录' },
-  records: { value: 'N', text: '生成 N 份合成个案（供基准测试）' },
+  records: { value: 'N', text: '生成 N 份合成记录（供基准测试）' },
+  shape: { value: 'realistic|synthetic', text: '合成档案的形态：真实形态（默认）或每份个案一次审批合并' },
   dir: { value: 'DIR', text: '网站所在目录（默认 dist）' },
   port: { value: 'PORT', text: '端口（默认 4321）' },
 };
