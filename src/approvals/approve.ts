@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { mainBranch } from '../ledger/git-log.ts';
 import { staffIdOf } from '../ledger/identity.ts';
 import type { Approval } from '../ledger/ledger.ts';

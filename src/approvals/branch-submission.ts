@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { carriedFiles } from '../ledger/approval-scope.ts';
 import type { Commit } from '../ledger/commit.ts';
 import { submitPrefix } from '../ledger/git-log.ts';

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 
 import { gitAt, gitProcess } from '../git.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkRecord } from '../check/check-record.ts';
 import { checkRepository, type RepositoryCheck } from '../check/check-repository.ts';
 import { fileOfRecord } from '../records/record-path.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 

@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { staffIdOf } from '../ledger/identity.ts';
 import { roleLabel } from '../i18n/terms.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
@@ -15,11 +15,17 @@ export interface RejectOptions {
   reason: string;
 }
 
+export interface RejectResult {
+  sha: string;
+  record: string;
+  stage: string;
+}
+
 /**
  * `swa reject`: leaves the reason on the branch as an empty commit with Rejected-by trailers, so
  * it stays in history and shows on the record's timeline; the worker fixes and submits again.
  */
-export async function reject({ cwd, today, branch, reason }: RejectOptions): Promise<{ sha: string; record: string; stage: string }> {
+export async function reject({ cwd, today, branch, reason }: RejectOptions): Promise<RejectResult> {
   if (reason.trim() === '') throw new CommandError('请用 --reason 写明退回理由');
   const git = gitAt(cwd);
   const repo = await openRepository(cwd, today);

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { staffIdOf } from '../ledger/identity.ts';
 import { mainBranch, submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions, type Stage } from '../ledger/stages.ts';

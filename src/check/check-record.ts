@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { fileOfRecord } from '../records/record-path.ts';

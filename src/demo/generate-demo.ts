@@ -3,7 +3,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkArchive } from '../check/check-archive.ts';
 import { addDays } from '../dates.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { actingAs } from '../git.ts';
 import { roleLabel } from '../i18n/terms.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';

@@ -29,7 +29,7 @@
  */
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { addDays } from '../dates.ts';
 import { gitProcess, gitEnvironment } from '../git.ts';
 import { stageDefinitions } from '../ledger/stages.ts';

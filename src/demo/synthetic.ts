@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { actingAs, gitProcess } from '../git.ts';
 import { recipientsOn } from '../privacy/recipients.ts';
 import { clientEntry } from '../privacy/write-block.ts';

@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import type { Commit } from './commit.ts';
 
 /**

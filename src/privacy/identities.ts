@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { identityToRecipient } from 'age-encryption';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 
 /** The AGE-SECRET-KEY-1… lines of an identity file, as `age-keygen` writes it (comments allowed). */
 export async function readIdentities(file: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
 import { piiKindLabels, scanPii, type PiiKind } from './pii-scan.ts';
 import { binaryViews, findCanaries, listFiles, normalise, readSiteFile, withoutInlineMarkup } from './site-text.ts';
 

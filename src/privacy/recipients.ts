@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import type { Role, Roster } from '../schemas/staff.ts';
 
 /** The roles whose holders read case files (G-CONFIDENTIAL); finance and employers never do. */

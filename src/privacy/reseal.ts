@@ -1,7 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { staffFile } from '../check/check-archive.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { requireConfig } from '../records/parse-config.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { gitAt } from '../git.ts';
 import { recordKinds, type RecordKind } from '../schemas/index.ts';
 import { pathForId } from './record-path.ts';

@@ -1,4 +1,4 @@
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import type { z } from 'zod';
 import type { Finding } from '../rules/finding.ts';
 import { labelAt, unknownKeys } from '../schemas/walk.ts';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkRepository } from '../check/check-repository.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
 import { siteModel } from './site-model.ts';
 import { checkWithKey } from '../privacy/sealed-findings.ts';

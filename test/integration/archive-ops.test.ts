@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveList, archiveRecord } from '../../src/archive/archive-command.ts';
-import { auditSample, auditSummary } from '../../src/archive/audit-command.ts';
+import { archiveList, archiveRecord } from '../../src/archive/allocate-number.ts';
+import { auditSample, auditSummary } from '../../src/archive/audit-records.ts';
 import { dueList } from '../../src/archive/due.ts';
-import { handover } from '../../src/archive/handover-command.ts';
+import { handover } from '../../src/archive/handover-records.ts';
 import { approve } from '../../src/approvals/approve.ts';
 import { openRepository } from '../../src/approvals/open-repository.ts';
 import { formatStatus, statusOf } from '../../src/approvals/status.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reject } from '../../src/approvals/reject.ts';
-import { sealPlaintext } from '../../src/privacy/keys-command.ts';
+import { sealPlaintext } from '../../src/privacy/key-changes.ts';
 import { leakScan } from '../../src/privacy/leak-scan.ts';
 import { buildSite } from '../../src/site/build-site.ts';
 import { at, commitOnBranch, mergeByHand } from '../helpers/approvals.ts';

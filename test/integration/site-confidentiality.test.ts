@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leakScan } from '../../src/privacy/leak-scan.ts';
 import { buildSite } from '../../src/site/build-site.ts';
-import { sealPlaintext } from '../../src/privacy/keys-command.ts';
+import { sealPlaintext } from '../../src/privacy/key-changes.ts';
 import { fixtureCopy, repoRoot } from '../helpers/run-swa.ts';
 import { canaryHits, siteTexts } from '../helpers/site-text.ts';
 

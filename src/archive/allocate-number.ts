@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openRepository, findRecord, type OpenRepository } from '../approvals/open-repository.ts';
 import { checkRepository } from '../check/check-repository.ts';
 import { submit } from '../approvals/submit.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { gitAt } from '../git.ts';
 import { addedLines } from '../ledger/commit.ts';
 import type { Ledger } from '../ledger/ledger.ts';

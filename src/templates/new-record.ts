@@ -1,18 +1,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { requireConfig } from '../../records/parse-config.ts';
-import { nextRecordId } from '../../records/next-id.ts';
-import { archiveConfigSchema } from '../../schemas/archive-config.ts';
-import { recordKinds, serviceKinds, type ServiceKind } from '../../schemas/index.ts';
-import { staffSchema } from '../../schemas/staff.ts';
-import { archiveConfigFile, staffFile } from '../../check/check-archive.ts';
-import { recordBodies } from '../../templates/bodies.ts';
-import { skeletonYaml, type Prefill } from '../../templates/skeleton.ts';
+import { requireConfig } from '../records/parse-config.ts';
+import { nextRecordId } from '../records/next-id.ts';
+import { archiveConfigSchema } from '../schemas/archive-config.ts';
+import { recordKinds, serviceKinds, type ServiceKind } from '../schemas/index.ts';
+import { staffSchema } from '../schemas/staff.ts';
+import { archiveConfigFile, staffFile } from '../check/check-archive.ts';
+import { recordBodies } from './bodies.ts';
+import { skeletonYaml, type Prefill } from './skeleton.ts';
 import { CommandError, UsageError } from '../errors.ts';
-import { sealClient } from '../../privacy/client-block.ts';
-import { requireRecipients } from '../../privacy/recipients.ts';
-import { withClientBlock } from '../../privacy/write-block.ts';
-import { holdsClient } from '../../schemas/client-field.ts';
+import { sealClient } from '../privacy/client-block.ts';
+import { requireRecipients } from '../privacy/recipients.ts';
+import { withClientBlock } from '../privacy/write-block.ts';
+import { holdsClient } from '../schemas/client-field.ts';
 
 export interface NewOptions {
   cwd: string;

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkArchive } from '../check/check-archive.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { nextRecordId } from '../records/next-id.ts';
 import { casesAwaitingHandover } from '../rules/handover.ts';

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { deleteKey, setScalar } from '../records/edit-yaml.ts';
 import { staffFile } from '../check/check-archive.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { applyPlan, planReseal, readForReseal, rosterFrom } from './reseal.ts';
 
 export interface KeysOptions {
@@ -81,7 +81,3 @@ function personIndex(text: string, staffId: string): number {
   if (index < 0) throw new CommandError(`staff.yaml 中没有工作人员 ${staffId}`);
   return index;
 }
-
-/** What every key change must say: git keeps the old blocks, readable by the old keys. */
-export const historyWarning =
-  '注意：git 历史中的旧版本仍按旧的接收者加密，持有旧私钥的人仍能解开它们。若私钥泄露，应视为历史中的个人资料已泄露，并按 G-CONFIDENTIAL 登记与处理。';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { staffFile } from '../check/check-archive.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { fileOfRecord } from '../records/record-path.ts';
 import { clientSchemas } from '../schemas/client-field.ts';
 import { pruneEmpty } from '../schemas/prune-empty.ts';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkArchive } from '../check/check-archive.ts';
-import { CommandError } from '../cli/errors.ts';
+import { CommandError } from '../errors.ts';
 import { gitAt } from '../git.ts';
 import { mainBranch } from '../ledger/git-log.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
@@ -17,12 +17,24 @@ async function contextAt(cwd: string, today: string) {
   return context;
 }
 
+export interface AuditSampleOptions {
+  cwd: string;
+  today: string;
+  n: number;
+  seed?: string;
+}
+
+export interface AuditSampleResult {
+  seed: string;
+  written: { id: string; path: string; target: string }[];
+}
+
 /**
  * `swa audit sample`: draws the sample (seeded by default from main's commit hash, printed so
  * anyone can re-draw it) and writes one audit record per drawn record for the business lead to
  * score; completeness is pre-filled from the forms present.
  */
-export async function auditSample({ cwd, today, n, seed }: { cwd: string; today: string; n: number; seed?: string }) {
+export async function auditSample({ cwd, today, n, seed }: AuditSampleOptions): Promise<AuditSampleResult> {
   if (!Number.isInteger(n) || n < 1) throw new CommandError(`--n 应为正整数；收到 ${n}`);
   const context = await contextAt(cwd, today);
   const usedSeed = seed ?? (await gitAt(cwd).raw(['rev-parse', '--verify', '--quiet', mainBranch]).catch(() => '')).trim();
@@ -31,7 +43,7 @@ export async function auditSample({ cwd, today, n, seed }: { cwd: string; today:
   if (!auditor) throw new CommandError(`${today} 名册中没有机构业务负责人（businessLead）`);
 
   const drawn = sampleForAudit(context, n, usedSeed);
-  const written: { id: string; path: string; target: string }[] = [];
+  const written: AuditSampleResult['written'] = [];
   for (const target of drawn) {
     const checklist = checklistOf(target.kind, publicData(target.kind, target.data));
     const completeness = Math.round((checklist.filter((c) => c.present).length / checklist.length) * 100);

@@ -1,0 +1,21 @@
+import type { RecordStatus } from '../approvals/status.ts';
+import { rootOption, todayOption, type Declaration } from './declaration.ts';
+
+export const declaration: Declaration = {
+  usage: 'swa status [RECORD] [--json] [--root DIR] [--today YYYY-MM-DD]',
+  summary: '每份记录已批准的环节、等待谁审批、下一步做什么（含未合并的 submit/* 分支）',
+  options: { ...rootOption, ...todayOption, json: { type: 'boolean' } },
+};
+
+/** `swa status`: where one record (or every record, and every new one on a submit/* branch) stands. */
+export async function status({ cwd, today, record }: { cwd: string; today: string; record?: string }): Promise<RecordStatus[]> {
+  const { openRepository, findRecord } = await import('../approvals/open-repository.ts');
+  const { statusOf, branchOnlyRecords, branchOnlyStatus } = await import('../approvals/status.ts');
+  const repo = await openRepository(cwd, today, record);
+  const onBranches = branchOnlyRecords(repo.history);
+  if (record !== undefined) return [onBranches.includes(record) ? branchOnlyStatus(repo.history, record) : statusOf(repo.history, findRecord(repo, record))];
+  return [
+    ...repo.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover').map((r) => statusOf(repo.history, r)),
+    ...onBranches.map((branchOnly) => branchOnlyStatus(repo.history, branchOnly)),
+  ];
+}
