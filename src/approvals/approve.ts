@@ -9,6 +9,7 @@ import { keyedGate } from '../privacy/keyed-gate.ts';
 import { blocksApproval } from '../rules/finding.ts';
 import { shortSha } from '../rules/history/context.ts';
 import { prospectiveViolations } from '../rules/history/integrity.ts';
+import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission, scopeRefusal, type BranchSubmission } from './branch-submission.ts';
 import { configuredIdentity, gitAt } from './git-ops.ts';
 import { openRepository, type OpenRepository } from './open-repository.ts';
@@ -57,7 +58,9 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   // The signature is made by this very merge when --sign is given (by a key the roster lists for
   // the approver, which A-SIGNATURE then checks in history); without a listed key, signing cannot help.
   const keyed = (roster.people.find((p) => p.id === approver)?.signingKeys.length ?? 0) > 0;
-  const violations = prospectiveViolations(repo.history, prospective(repo, submission, approver, identity, today)).filter(
+  // Who may approve depends on the record's post, read as the merge would bring it (a new record is only on its branch).
+  const [asMerged] = await readBranchRecords(cwd, repo.history, [submission.record]);
+  const violations = prospectiveViolations(repo.history, prospective(repo, submission, approver, identity, today), asMerged).filter(
     (v) => !(options.sign && keyed && v.rule === 'A-SIGNATURE'),
   );
   if (violations.length > 0) return refuse(violations.map((v) => `[${v.rule}] ${v.message}`));

@@ -6,11 +6,12 @@ import type { HistoryContext } from '../rules/history/context.ts';
 import { branchOnlyRecords } from './status.ts';
 
 /**
- * The records that exist only on their submit/* branch, as the branch tip holds them, read in one
- * `git cat-file --batch`. A file that does not parse is left out: `swa check` on the branch names it.
+ * Records as the tips of their submit/* branches hold them, read in one `git cat-file --batch`: by
+ * default those that exist only on their branch. A file that does not parse is left out: `swa
+ * check` on the branch names it.
  */
-export async function readBranchRecords(cwd: string, ctx: HistoryContext): Promise<ArchiveRecord[]> {
-  const wanted = branchOnlyRecords(ctx).flatMap((id) => {
+export async function readBranchRecords(cwd: string, ctx: HistoryContext, ids: readonly string[] = branchOnlyRecords(ctx)): Promise<ArchiveRecord[]> {
+  const wanted = ids.flatMap((id) => {
     const file = fileOfRecord(id);
     return file ? [{ file, spec: `refs/heads/submit/${id}:${file}` }] : [];
   });

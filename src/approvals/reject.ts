@@ -3,7 +3,9 @@ import { staffIdOf } from '../ledger/identity.ts';
 import { roleLabel } from '../i18n/terms.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
-import { actsAsSupervisor, holdsRole } from '../rules/roster.ts';
+import { postOf } from '../records/archive-record.ts';
+import { mayAct } from '../rules/roster.ts';
+import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission } from './branch-submission.ts';
 import { configuredIdentity, emptyCommitOn, gitAt, moveBranch } from './git-ops.ts';
 import { openRepository } from './open-repository.ts';
@@ -33,10 +35,9 @@ export async function reject({ cwd, today, branch, reason }: RejectOptions): Pro
   const by = staffIdOf(repo.history.roster, { ...(await configuredIdentity(git)), date: '' });
   if (!by) throw new CommandError('你的 git 邮箱不在名册 staff.yaml 中，不能退回');
   const role = stageDefinitions[submission.stage].role;
-  const record = repo.history.byId.get(submission.record);
-  const post = record && 'post' in record.data ? (record.data.post as string) : undefined;
-  const allowed = role === 'supervisor' && post ? actsAsSupervisor(repo.history.roster, by, post, today) : holdsRole(repo.history.roster, by, role, today, role === 'employer' ? post : undefined);
-  if (!allowed) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色「${roleLabel(role)}」，不能退回`);
+  const [onBranch] = await readBranchRecords(cwd, repo.history, [submission.record]);
+  const post = postOf(onBranch ?? repo.history.byId.get(submission.record));
+  if (!mayAct(repo.history.roster, by, role, post, today)) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色「${roleLabel(role)}」，不能退回`);
 
   const message = `Reject ${submission.record}: ${submission.stage}\n\n${reason.trim()}\n\n${formatTrailers([
     ['Record', submission.record],

@@ -1,6 +1,6 @@
 import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
-import type { ArchiveRecord } from '../records/archive-record.ts';
+import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
 import { whoMayAct } from '../rules/roster.ts';
 import type { Role } from '../schemas/staff.ts';
@@ -23,8 +23,7 @@ export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStat
   const approved = stages.flatMap((stage) =>
     validApprovals(ctx, record.id, stage).map((a) => ({ stage, by: ctx.approvers.get(a.sha) ?? null, date: dayOf(a.time), sha: a.sha })),
   );
-  const post = 'post' in record.data ? (record.data.post as string) : undefined;
-  const waiting = waitingOf(ctx, record.id, post);
+  const waiting = waitingOf(ctx, record.id, postOf(record));
   const worker = 'worker' in record.data ? (record.data.worker as string) : null;
   return {
     record: record.id,
@@ -37,9 +36,12 @@ export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStat
 
 const withWorker = (step: NextStep | null, worker: string | null) => (step ? { ...step, worker } : null);
 
-/** A record that exists only on its submit branch so far: a new record waiting for its first approval. */
-export function branchOnlyStatus(ctx: HistoryContext, record: string): RecordStatus {
-  return { record, title: '（新记录，尚未进入 main）', approved: [], waiting: waitingOf(ctx, record, undefined), next: null };
+/**
+ * A record that exists only on its submit branch so far: a new record waiting for its first
+ * approval; `onBranch` is the record as the branch holds it (see readBranchRecords), whose post decides who may approve.
+ */
+export function branchOnlyStatus(ctx: HistoryContext, record: string, onBranch: ArchiveRecord | undefined): RecordStatus {
+  return { record, title: '（新记录，尚未进入 main）', approved: [], waiting: waitingOf(ctx, record, postOf(onBranch)), next: null };
 }
 
 /** Records whose only copy is on an unmerged submit/* branch. */

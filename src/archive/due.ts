@@ -1,7 +1,7 @@
 import { addDays, minDate, quarterEnd } from '../dates.ts';
 import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
-import type { ArchiveRecord } from '../records/archive-record.ts';
+import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import { endDate, meetings } from '../rules/activity.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { casesAwaitingHandover } from '../rules/handover.ts';
@@ -90,7 +90,6 @@ function holders(ctx: RuleContext | HistoryContext, role: Role, post: string | u
   return roster ? whoMayAct(roster, role, post, ctx.today) : [];
 }
 
-const postOf = (record: ArchiveRecord | undefined) => (record && 'post' in record.data ? (record.data.post as string) : undefined);
 const workerOf = (record: ArchiveRecord) => ('worker' in record.data ? [record.data.worker as string] : []);
 
 function awaitedApprovals(ctx: HistoryContext, branchRecords: readonly ArchiveRecord[]): Omit<Obligation, 'overdue'>[] {

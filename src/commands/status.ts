@@ -11,11 +11,11 @@ export const declaration: Declaration = {
 export async function status({ cwd, today, record }: { cwd: string; today: string; record?: string }): Promise<RecordStatus[]> {
   const { openRepository, findRecord } = await import('../approvals/open-repository.ts');
   const { statusOf, branchOnlyRecords, branchOnlyStatus } = await import('../approvals/status.ts');
+  const { readBranchRecords } = await import('../approvals/branch-records.ts');
   const repo = await openRepository(cwd, today, record);
-  const onBranches = branchOnlyRecords(repo.history);
-  if (record !== undefined) return [onBranches.includes(record) ? branchOnlyStatus(repo.history, record) : statusOf(repo.history, findRecord(repo, record))];
-  return [
-    ...repo.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover').map((r) => statusOf(repo.history, r)),
-    ...onBranches.map((branchOnly) => branchOnlyStatus(repo.history, branchOnly)),
-  ];
+  const onBranches = branchOnlyRecords(repo.history).filter((id) => record === undefined || id === record);
+  const branchRecords = new Map((await readBranchRecords(cwd, repo.history, onBranches)).map((r) => [r.id, r]));
+  const newRecords = onBranches.map((id) => branchOnlyStatus(repo.history, id, branchRecords.get(id)));
+  if (record !== undefined) return newRecords.length > 0 ? newRecords : [statusOf(repo.history, findRecord(repo, record))];
+  return [...repo.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover').map((r) => statusOf(repo.history, r)), ...newRecords];
 }

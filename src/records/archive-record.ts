@@ -18,3 +18,6 @@ interface RecordOf<K extends RecordKind> {
 /** A record file that parsed and passed its schema. */
 export type ArchiveRecord = { [K in RecordKind]: RecordOf<K> }[RecordKind];
 export type RecordOfKind<K extends RecordKind> = RecordOf<K>;
+
+/** The post (岗位) a record belongs to, for the kinds that have one. */
+export const postOf = (record: ArchiveRecord | undefined): string | undefined => (record && 'post' in record.data ? (record.data.post as string) : undefined);

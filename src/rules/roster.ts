@@ -19,7 +19,12 @@ export function supervisorsOf(roster: Roster, post: string, date: string): strin
   return roster.people.filter((p) => holdsRole(roster, p.id, 'supervisor', date, post)).map((p) => p.id);
 }
 
-/** Everyone who may act in `role` for `post` on `date`; a post without a supervisor falls back to the business lead. */
+/**
+ * Everyone who may act in `role` (approve or return a stage, sign as supervisor) for a record of
+ * `post` on `date`: the one answer swa approve, reject, status, due and check share. A post
+ * (镇街) without a supervisor has the business lead instead (第三章第四条, C-INTAKE-APPROVAL);
+ * an employer only for its own posts.
+ */
 export function whoMayAct(roster: Roster, role: Role, post: string | undefined, date: string): string[] {
   if (role === 'supervisor' && post) {
     const supervisors = supervisorsOf(roster, post, date);
@@ -29,11 +34,8 @@ export function whoMayAct(roster: Roster, role: Role, post: string | undefined, 
   return roster.people.filter((p) => holdsRole(roster, p.id, role, date, role === 'employer' ? post : undefined)).map((p) => p.id);
 }
 
-/**
- * Who may act as the supervisor of `post` on `date`: its supervisors, or, where the post (镇街)
- * has none, the businessLead (C-INTAKE-APPROVAL, DOMAIN.md roles).
- */
-export function actsAsSupervisor(roster: Roster, staffId: string, post: string, date: string): boolean {
-  const supervisors = supervisorsOf(roster, post, date);
-  return supervisors.length > 0 ? supervisors.includes(staffId) : holdsRole(roster, staffId, 'businessLead', date);
-}
+/** Whether `staffId` may act in `role` for a record of `post` on `date` (see whoMayAct). */
+export const mayAct = (roster: Roster, staffId: string, role: Role, post: string | undefined, date: string): boolean => whoMayAct(roster, role, post, date).includes(staffId);
+
+/** Who may act as the supervisor of `post` on `date`: its supervisors, or, where the post has none, the business lead. */
+export const actsAsSupervisor = (roster: Roster, staffId: string, post: string, date: string): boolean => mayAct(roster, staffId, 'supervisor', post, date);

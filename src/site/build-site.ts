@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkRepository } from '../check/check-repository.ts';
+import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
 import { siteModel } from './site-model.ts';
@@ -48,7 +49,8 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
   }
   // Only an internal build ever decrypts: a de-identified build has no key to leak from.
   const keyed = internal && identityFile ? await checkWithKey({ ...repo, context: repo.context }, identityFile) : { findings: repo.findings, clients: new Map() };
-  const model = siteModel(repo.context, repo.history, keyed.findings, internal, keyed.clients);
+  const branchRecords = repo.history ? await readBranchRecords(cwd, repo.history) : [];
+  const model = siteModel(repo.context, repo.history, keyed.findings, internal, keyed.clients, branchRecords);
 
   // The view model of an internal build holds decrypted data: it lives in a private folder that is
   // removed whatever happens, Ctrl-C included.

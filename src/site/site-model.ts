@@ -83,6 +83,8 @@ export function siteModel(
   internal: boolean,
   /** Internal builds: the clients whose blocks the builder's key opened, by record id. */
   clients: ReadonlyMap<string, unknown> = new Map(),
+  /** The records that exist only on their submit/* branch (see readBranchRecords). */
+  branchRecords: readonly ArchiveRecord[] = [],
 ): SiteModel {
   const staffName = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
   const privacy: WithholdOptions = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
@@ -93,7 +95,7 @@ export function siteModel(
   const disclosures = records
     .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
     .sort((a, b) => b.date.localeCompare(a.date));
-  const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id), staffName) })) : [];
+  const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id, branchRecords.find((r) => r.id === id)), staffName) })) : [];
   return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, branchOnly, disclosures };
 }
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { approve } from '../../src/approvals/approve.ts';
+import { readBranchRecords } from '../../src/approvals/branch-records.ts';
 import { branchOnlyStatus, statusOf } from '../../src/approvals/status.ts';
 import { submit } from '../../src/approvals/submit.ts';
 import { timelineOf } from '../../src/approvals/timeline.ts';
@@ -320,7 +321,8 @@ describe('3. an unapproved roster change grants nothing [A-UNAUTHORISED]', () =>
     const refused = await repo.as(staff.westWorker, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch }));
     expect(refused).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S06 在 2026-03-03 不担任')] });
     const { history } = await checkRepository(repo.dir, '2026-03-03');
-    expect(branchOnlyStatus(history!, id).waiting.map((w) => w.candidates)).toEqual([['S04']]);
+    const [onBranch] = await readBranchRecords(repo.dir, history!);
+    expect(branchOnlyStatus(history!, id, onBranch).waiting.map((w) => w.candidates)).toEqual([['S04']]);
   });
 
   it('swa status and swa log name the approver the approved roster names, not one an unapproved change gave her e-mail to', async () => {

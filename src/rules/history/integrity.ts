@@ -3,12 +3,13 @@ import { dayOf } from '../../ledger/commit.ts';
 import type { Approval, ChangeRoute } from '../../ledger/ledger.ts';
 import { staffIdOf } from '../../ledger/identity.ts';
 import { stageDefinitions, stageOrder, type Stage } from '../../ledger/stages.ts';
+import { postOf, type ArchiveRecord } from '../../records/archive-record.ts';
 import { locationFromPath } from '../../records/record-path.ts';
 import { kindByDir, type RecordKind } from '../../schemas/index.ts';
 import type { ArchiveConfig } from '../../schemas/archive-config.ts';
 import type { Roster } from '../../schemas/staff.ts';
 import type { Finding } from '../finding.ts';
-import { actsAsSupervisor, holdsRole } from '../roster.ts';
+import { mayAct } from '../roster.ts';
 import { clockMessage, judgedDay, MainlineClock, unapprovedClockSkews, type ClockSkew } from './clock.ts';
 import { historyFinding, shortSha, type HistoryContext } from './context.ts';
 import { RosterAuthority } from './roster-authority.ts';
@@ -36,6 +37,8 @@ const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.
 /** What an approval is judged against: the approved roster and configuration before it, the latest date on main before it, the stages approved before it. */
 interface Judgement {
   roster: Roster | null;
+  /** The post of the record approved, which decides who may approve it. */
+  post: string | undefined;
   config: ArchiveConfig | null;
   latestTime: string | undefined;
   skew: ClockSkew | undefined;
@@ -69,7 +72,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     const approval = approvalAt.get(commit.sha);
     if (!approval) continue;
     const record = approvedRecord(approval);
-    const judgement = { roster: authority.roster, config: authority.config, latestTime, skew, earlier: approved };
+    const judgement = { roster: authority.roster, post: postOf(record === null ? undefined : ctx.byId.get(record)), config: authority.config, latestTime, skew, earlier: approved };
     approvers.set(approval.sha, judgement.roster && staffIdOf(judgement.roster, approval.author));
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
@@ -119,12 +122,17 @@ class Remedies {
   }
 }
 
-/** Why `approval` would not count, judged as if it were merged now after every valid approval so far. */
-export function prospectiveViolations(ctx: HistoryContext, approval: Approval): Violation[] {
+/**
+ * Why `approval` would not count, judged as if it were merged now after every valid approval so
+ * far; `merged` is the record as the merge would bring it (a new record is only on its branch).
+ */
+export function prospectiveViolations(ctx: HistoryContext, approval: Approval, merged: ArchiveRecord | undefined): Violation[] {
   const approved = new ApprovedStages();
   for (const a of ctx.ledger.approvals) if (!ctx.invalid.has(a.sha)) approved.add(a);
   const latestTime = ctx.ledger.mainline.reduce<string | undefined>((latest, c) => (latest === undefined || Date.parse(c.time) > Date.parse(latest) ? c.time : latest), undefined);
-  return violationsOf(ctx, approval, approvedRecord(approval), { roster: ctx.approvedRoster, config: ctx.approvedConfig, latestTime, skew: undefined, earlier: approved });
+  const record = approvedRecord(approval);
+  const post = postOf(merged ?? (record === null ? undefined : ctx.byId.get(record)));
+  return violationsOf(ctx, approval, record, { roster: ctx.approvedRoster, post, config: ctx.approvedConfig, latestTime, skew: undefined, earlier: approved });
 }
 
 /** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
@@ -144,7 +152,7 @@ class ApprovedStages {
   }
 }
 
-function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, config, latestTime, skew, earlier }: Judgement): Violation[] {
+function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, post, config, latestTime, skew, earlier }: Judgement): Violation[] {
   const stage = approval.stage;
   if (stage === null) {
     return [{ rule: 'A-UNAUTHORISED', message: `合并没有写明已知的审批环节（Stage: ${approval.stageText ?? '无'}）` }];
@@ -165,7 +173,7 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
     violations.push({ rule: 'A-UNAUTHORISED', message: `Role 写的是 ${approval.claimedRole}，但「${stageDefinitions[stage].label}」所需的角色是 ${role}` });
   }
   const day = judgedDay(approval.time, latestTime);
-  if (!holdsStageRole(ctx, roster, approver, stage, record, day)) {
+  if (!mayAct(roster, approver, role, post, day)) {
     violations.push({
       rule: 'A-UNAUTHORISED',
       message: `${approver} 在 ${day} 不担任「${stageDefinitions[stage].label}」所需的角色 ${role}（以合并前 main 上已批准的名册为准）`,
@@ -197,16 +205,6 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
   if (record !== null) violations.push(...orderViolations(ctx, stage, record, earlier));
   violations.push(...signatureViolations(ctx.signatures.get(approval.sha), roster, approver, config?.signedApprovals === 'required'));
   return violations;
-}
-
-function holdsStageRole(ctx: HistoryContext, roster: Roster, approver: string, stage: Stage, record: string | null, day: string): boolean {
-  const role = stageDefinitions[stage].role;
-  const parsed = record ? ctx.byId.get(record) : undefined;
-  const post = parsed && 'post' in parsed.data ? (parsed.data.post as string) : undefined;
-  if (role === 'supervisor') {
-    return post !== undefined ? actsAsSupervisor(roster, approver, post, day) : holdsRole(roster, approver, 'supervisor', day);
-  }
-  return holdsRole(roster, approver, role, day, role === 'employer' ? post : undefined);
 }
 
 function branchAuthors(roster: Roster, approval: Approval): Set<string> {
