@@ -11,7 +11,7 @@ import { shortSha } from '../rules/history/context.ts';
 import { prospectiveViolations } from '../rules/history/integrity.ts';
 import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission, scopeRefusal, type BranchSubmission } from './branch-submission.ts';
-import { configuredIdentity, gitAt } from './git-ops.ts';
+import { gitAt, gitIdentity } from './git-ops.ts';
 import { openRepository, type OpenRepository } from './open-repository.ts';
 
 export interface ApproveOptions {
@@ -49,11 +49,11 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   }
   const scope = scopeRefusal(submission.branch, submission.record, submission.stage, submission.files);
   if (scope) return refuse([scope]);
-  const identity = await configuredIdentity(git);
+  const identity = { author: await gitIdentity(git), committer: await gitIdentity(git, 'committer') };
   // Authority comes from the roster as last approved on main, not from the work tree's staff.yaml.
   const roster = repo.history.approvedRoster;
-  const approver = roster && staffIdOf(roster, { ...identity, date: '' });
-  if (!approver) throw new CommandError('你的 git 邮箱不在 main 上已批准的名册 staff.yaml 中，不能审批');
+  const approver = roster && staffIdOf(roster, { ...identity.author, date: '' });
+  if (!approver) throw new CommandError(`你的 git 邮箱 ${identity.author.email} 不在 main 上已批准的名册 staff.yaml 中，不能审批`);
 
   // The signature is made by this very merge when --sign is given (by a key the roster lists for
   // the approver, which A-SIGNATURE then checks in history); without a listed key, signing cannot help.
@@ -92,7 +92,9 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   return { approved: true, sha, record: submission.record, stage: submission.stage, warnings: privacy.warnings };
 }
 
-function prospective(repo: OpenRepository, submission: BranchSubmission, approver: string, identity: { name: string; email: string }, today: string): Approval {
+type Person = { name: string; email: string };
+
+function prospective(repo: OpenRepository, submission: BranchSubmission, approver: string, identity: { author: Person; committer: Person }, today: string): Approval {
   return {
     sha: 'prospective',
     record: submission.record,
@@ -108,8 +110,8 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     time: `${today}T12:00:00Z`,
     branchCommits: submission.commits,
     files: submission.files,
-    author: { ...identity, date: `${today}T12:00:00Z` },
-    committer: { ...identity, date: `${today}T12:00:00Z` },
+    author: { ...identity.author, date: `${today}T12:00:00Z` },
+    committer: { ...identity.committer, date: `${today}T12:00:00Z` },
   };
 }
 
