@@ -29,6 +29,10 @@ export interface SubmitResult {
   stage: Stage;
   branch: string;
   sha: string;
+  /** The record's file: the work tree now holds main's version of it, or, for a new record, nothing. */
+  file: string;
+  /** Whether the record is on main (else it exists only on its branch). */
+  onMain: boolean;
   /** What could not be checked (no key given). */
   warnings: string[];
 }
@@ -67,8 +71,8 @@ export async function submit({ cwd, today, record: requested, stage: requestedSt
   const message = `Submit ${id} for ${stage}\n\n${formatTrailers([['Record', id], ['Stage', stage], ['Submitted-by', by]])}\n`;
   const sha = await commitFilesOn(cwd, parent, [record.file], message);
   await moveBranch(git, branch, sha, existing);
-  await restoreFromMain(cwd, record.file);
-  return { record: id, stage, branch, sha, warnings: keyed.warnings };
+  const onMain = await restoreFromMain(cwd, record.file);
+  return { record: id, stage, branch, sha, file: record.file, onMain, warnings: keyed.warnings };
 }
 
 async function changedRecord(cwd: string): Promise<string> {
@@ -78,10 +82,11 @@ async function changedRecord(cwd: string): Promise<string> {
   throw new CommandError(ids.length === 0 ? '工作区没有改动过的记录；请写明要提交的记录编号' : `工作区有多份记录改动（${ids.join('、')}）；请写明要提交哪一份`);
 }
 
-/** The submitted change now lives on its branch: the work tree goes back to main's version. */
-async function restoreFromMain(cwd: string, file: string): Promise<void> {
+/** The submitted change now lives on its branch: the work tree goes back to main's version (none, for a new record). */
+async function restoreFromMain(cwd: string, file: string): Promise<boolean> {
   const git = gitAt(cwd);
-  const onMain = await git.raw(['ls-tree', '--name-only', mainBranch, '--', file]);
-  if (onMain.trim()) await git.raw(['checkout', mainBranch, '--', file]);
+  const onMain = (await git.raw(['ls-tree', '--name-only', mainBranch, '--', file])).trim() !== '';
+  if (onMain) await git.raw(['checkout', mainBranch, '--', file]);
   else await rm(join(cwd, file), { force: true });
+  return onMain;
 }
