@@ -42,6 +42,17 @@ export function actingAs(person: { name: string; email: string }, date: string):
   };
 }
 
+/**
+ * Who git records as the author (or committer) of a commit made now, as `git var` reports it:
+ * GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL (GIT_COMMITTER_*) from the environment first, then the config
+ * (author.email / committer.email, user.email). Null when git knows no one.
+ */
+export async function gitIdentity(git: SimpleGit, who: 'author' | 'committer' = 'author'): Promise<{ name: string; email: string } | null> {
+  const ident = (await git.raw(['var', who === 'author' ? 'GIT_AUTHOR_IDENT' : 'GIT_COMMITTER_IDENT']).catch(() => '')).trim();
+  const match = /^(.*) <([^<>]*)> \d+ [+-]\d{4}$/.exec(ident);
+  return match?.[2] ? { name: match[1] ?? '', email: match[2] } : null;
+}
+
 /** The git command in an argument list, after any `-c name=value` options. */
 const subcommand = (args: readonly string[]): string => args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? args[0] ?? '';
 

@@ -11,7 +11,7 @@ import { shortSha } from '../rules/history/context.ts';
 import { prospectiveViolations } from '../rules/history/integrity.ts';
 import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission, scopeRefusal, type BranchSubmission } from './branch-submission.ts';
-import { gitAt, gitIdentity } from './git-ops.ts';
+import { actingIdentity, gitAt } from './git-ops.ts';
 import { openRepository, type OpenRepository } from './open-repository.ts';
 
 export interface ApproveOptions {
@@ -49,7 +49,7 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   }
   const scope = scopeRefusal(submission.branch, submission.record, submission.stage, submission.files);
   if (scope) return refuse([scope]);
-  const identity = { author: await gitIdentity(git), committer: await gitIdentity(git, 'committer') };
+  const identity = { author: await actingIdentity(git), committer: await actingIdentity(git, 'committer') };
   // Authority comes from the roster as last approved on main, not from the work tree's staff.yaml.
   const roster = repo.history.approvedRoster;
   const approver = roster && staffIdOf(roster, { ...identity.author, date: '' });

@@ -3,20 +3,15 @@ import { join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { CommandError } from '../errors.ts';
 
-import { gitAt, gitProcess } from '../git.ts';
+import { gitAt, gitIdentity, gitProcess } from '../git.ts';
 
 export { gitAt };
 
-/**
- * Who git records as the author (or committer) of a commit made now, as `git var` reports it:
- * GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL (GIT_COMMITTER_*) from the environment first, then the config
- * (author.email / committer.email, user.email), exactly as the commit swa makes will carry it.
- */
-export async function gitIdentity(git: SimpleGit, who: 'author' | 'committer' = 'author'): Promise<{ name: string; email: string }> {
-  const ident = (await git.raw(['var', who === 'author' ? 'GIT_AUTHOR_IDENT' : 'GIT_COMMITTER_IDENT']).catch(() => '')).trim();
-  const match = /^(.*) <([^<>]*)> \d+ [+-]\d{4}$/.exec(ident);
-  if (!match?.[2]) throw new CommandError('git 没有设置邮箱；请先 git config user.email 设置为名册 staff.yaml 中登记的邮箱（或设置环境变量 GIT_AUTHOR_EMAIL）');
-  return { name: match[1] ?? '', email: match[2] };
+/** Who the commit swa makes will name as its author (or committer), as gitIdentity reads it; an error when git knows no one. */
+export async function actingIdentity(git: SimpleGit, who: 'author' | 'committer' = 'author'): Promise<{ name: string; email: string }> {
+  const identity = await gitIdentity(git, who);
+  if (!identity) throw new CommandError('git 没有设置邮箱；请先 git config user.email 设置为名册 staff.yaml 中登记的邮箱（或设置环境变量 GIT_AUTHOR_EMAIL）');
+  return identity;
 }
 
 export async function revParse(git: SimpleGit, ref: string): Promise<string | null> {

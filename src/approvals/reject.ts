@@ -7,7 +7,7 @@ import { postOf } from '../records/archive-record.ts';
 import { mayAct } from '../rules/roster.ts';
 import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission } from './branch-submission.ts';
-import { emptyCommitOn, gitAt, gitIdentity, moveBranch } from './git-ops.ts';
+import { actingIdentity, emptyCommitOn, gitAt, moveBranch } from './git-ops.ts';
 import { openRepository } from './open-repository.ts';
 
 export interface RejectOptions {
@@ -32,7 +32,7 @@ export async function reject({ cwd, today, branch, reason }: RejectOptions): Pro
   const git = gitAt(cwd);
   const repo = await openRepository(cwd, today);
   const submission = branchSubmission(repo, branch);
-  const identity = await gitIdentity(git);
+  const identity = await actingIdentity(git);
   const by = staffIdOf(repo.history.roster, { ...identity, date: '' });
   if (!by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在名册 staff.yaml 中，不能退回`);
   const role = stageDefinitions[submission.stage].role;

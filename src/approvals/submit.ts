@@ -10,7 +10,7 @@ import { keyedGate } from '../privacy/keyed-gate.ts';
 import { blocksApproval } from '../rules/finding.ts';
 import { validApprovals } from '../rules/history/context.ts';
 import { scopeRefusal } from './branch-submission.ts';
-import { commitFilesOn, gitAt, gitIdentity, moveBranch, revParse } from './git-ops.ts';
+import { actingIdentity, commitFilesOn, gitAt, moveBranch, revParse } from './git-ops.ts';
 import { nextStage } from './next-stage.ts';
 import { findRecord, openRepository } from './open-repository.ts';
 
@@ -44,7 +44,7 @@ export interface SubmitResult {
 export async function submit({ cwd, today, record: requested, stage: requestedStage, identityFile }: SubmitOptions): Promise<SubmitResult> {
   const git = gitAt(cwd);
   const repo = await openRepository(cwd, today);
-  const identity = await gitIdentity(git);
+  const identity = await actingIdentity(git);
   const by = staffIdOf(repo.history.roster, { ...identity, date: '' });
   if (!by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在名册 staff.yaml 中，无法提交审批`);
 

@@ -13,22 +13,28 @@ import { sealClient } from '../privacy/client-block.ts';
 import { requireRecipients } from '../privacy/recipients.ts';
 import { withClientBlock } from '../privacy/write-block.ts';
 import { holdsClient } from '../schemas/client-field.ts';
+import { gitAt, gitIdentity } from '../git.ts';
+import { staffIdOf } from '../ledger/identity.ts';
+import { holdsRole } from '../rules/roster.ts';
 
 export interface NewOptions {
   cwd: string;
   kind: string;
   today: string;
   category?: string;
+  /** The worker; by default the user, when git's identity maps to a worker in staff.yaml. */
   worker?: string;
 }
 
 export interface NewResult {
   id: string;
   path: string;
+  /** The worker filled in, and whether it was taken from the user's git identity. */
+  worker: { id: string; fromIdentity: boolean } | null;
 }
 
 /** `swa new`: writes a blank record with the next free id of the year. */
-export async function newRecord({ cwd, kind, today, category, worker }: NewOptions): Promise<NewResult> {
+export async function newRecord({ cwd, kind, today, category, worker: requested }: NewOptions): Promise<NewResult> {
   if (!(serviceKinds as readonly string[]).includes(kind)) {
     throw new UsageError(`未知的记录类型 ${kind}；可用：${serviceKinds.map((k) => `${k}（${recordKinds[k].label}）`).join('、')}`);
   }
@@ -41,6 +47,7 @@ export async function newRecord({ cwd, kind, today, category, worker }: NewOptio
     }
     prefill.category = category;
   }
+  const worker = requested ?? (await workerByIdentity(cwd, today));
   if (worker !== undefined) {
     const roster = await loadConfig(cwd, staffFile, staffSchema);
     const person = roster.people.find((p) => p.id === worker);
@@ -57,7 +64,16 @@ export async function newRecord({ cwd, kind, today, category, worker }: NewOptio
   const text = holdsClient(serviceKind) ? withClientBlock(skeleton, await emptyClientBlock(cwd, id, today)) : skeleton;
   await mkdir(dirname(join(cwd, path)), { recursive: true });
   await writeFile(join(cwd, path), text, { flag: 'wx' });
-  return { id, path };
+  return { id, path, worker: worker === undefined ? null : { id: worker, fromIdentity: requested === undefined } };
+}
+
+/** The user, when the identity git commits as maps to someone who works as a worker today. */
+async function workerByIdentity(cwd: string, today: string): Promise<string | undefined> {
+  const identity = await gitIdentity(gitAt(cwd));
+  if (!identity) return undefined;
+  const roster = await loadConfig(cwd, staffFile, staffSchema);
+  const id = staffIdOf(roster, { ...identity, date: '' });
+  return id !== null && holdsRole(roster, id, 'worker', today) ? id : undefined;
 }
 
 /** G-ENCRYPTED-BAG: the personal data is encrypted from the start; `swa edit` fills it in. */
