@@ -3,12 +3,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
+import type { z } from 'zod';
 import { staffFile } from '../check/check-archive.ts';
 import { CommandError } from '../errors.ts';
 import { fileOfRecord } from '../records/record-path.ts';
 import { clientSchemas } from '../schemas/client-field.ts';
 import { pruneEmpty } from '../schemas/prune-empty.ts';
 import { isPlainObject, labelAt } from '../schemas/walk.ts';
+import { skeletonYaml } from '../templates/skeleton.ts';
 import { blockOpener, sealClient } from './client-block.ts';
 import { clientFiles } from './client-files.ts';
 import { readIdentities } from './identities.ts';
@@ -49,7 +51,7 @@ export async function editClient(options: EditOptions): Promise<{ changed: boole
     const file = join(dir, 'client.yaml');
     let problems: string[] = [];
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      const draft = problems.length > 0 ? await readFile(file, 'utf8') : editableText(record.id, current);
+      const draft = problems.length > 0 ? await readFile(file, 'utf8') : editableText(record.id, current, schema);
       await writeFile(file, withProblems(draft, problems), { mode: 0o600 });
       const run = spawnSync(`${options.editor} "${file}"`, { shell: true, stdio: 'inherit' });
       if (run.status !== 0) throw new CommandError(`编辑器 ${options.editor} 异常退出（${run.status ?? run.signal}），记录未修改`);
@@ -80,14 +82,14 @@ async function currentClient(record: string, client: unknown, identityFile: stri
   throw new CommandError(opened.status === 'not-recipient' ? '你的私钥不是这份记录加密块的接收者' : '加密块已损坏，无法解密');
 }
 
-function editableText(record: string, client: unknown): string {
-  const header = [
-    `# ${record} 的服务对象个人资料（保密）。保存并关闭编辑器后自动加密；此临时文件随即删除。`,
-    '# 字段：name 姓名，birthDate 出生日期，idNumber 身份证号，phone 联系电话，address 住址，',
-    '#       schoolOrWork 学校或工作单位，relatives 监护人及家属（每项 name、relation、phone）',
-  ];
-  const body = client === undefined ? 'name: \n' : stringify(client);
-  return `${header.join('\n')}\n${body}`;
+/** The client's values, then every field of the client block not filled in yet, blank and labelled, as `swa new` writes a record. */
+function editableText(record: string, client: unknown, schema: z.ZodTypeAny): string {
+  const header = `# ${record} 的服务对象个人资料（保密）。保存并关闭编辑器后自动加密；此临时文件随即删除。`;
+  const values = isPlainObject(client) ? client : {};
+  const blanks = skeletonYaml(schema, {})
+    .split('\n')
+    .filter((line) => !((line.split(':')[0] ?? '') in values));
+  return [header, ...(Object.keys(values).length > 0 ? [stringify(values).trimEnd()] : []), ...blanks, ''].join('\n');
 }
 
 function withProblems(text: string, problems: readonly string[]): string {
