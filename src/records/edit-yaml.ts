@@ -43,7 +43,7 @@ export function deleteKey(text: string, path: Path): string {
 }
 
 /** The offset just past the end of the line holding `offset` (its newline included). */
-function lineEnd(text: string, offset: number): number {
+export function lineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', Math.max(offset, 0));
   return newline < 0 ? text.length : newline + 1;
 }
