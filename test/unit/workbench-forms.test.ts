@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { blockOpener, sealClient } from '../../src/privacy/client-block.ts';
+import { withClientBlock } from '../../src/privacy/write-block.ts';
 import { parseFrontmatter } from '../../src/records/parse-frontmatter.ts';
 import { parseRecord } from '../../src/records/parse-record.ts';
 import { locationFromPath } from '../../src/records/record-path.ts';
@@ -175,14 +178,14 @@ describe('a record edited through its form', () => {
 /** A valid value for every field of a form, as a browser would post it: one row of every list. */
 function filledBody(sections: readonly FormSection[]): Record<string, string> {
   const special: Record<string, string> = {
-    post: 'P01', worker: 'S05', approvedBy: 'S04', by: 'S04', toWorker: 'S06', ageBand: '13-17', signer: 'S03', title: '青少年学业压力个案',
+    post: 'P01', worker: 'S05', approvedBy: 'S04', by: 'S04', toWorker: 'S06', ageBand: '13-17', signer: 'S03', title: '青少年学业压力个案', 'client.name': '王小明',
   };
   const value = (field: FormField, key: string): string => {
     if (field.input === 'date') return '2026-03-02';
     if (field.input === 'number') return '1';
     if (field.input === 'checkbox') return 'true';
     if (field.options) return (field.options[0] as { value: string }).value;
-    return special[key] ?? '示例内容';
+    return special[field.choiceKey] ?? special[key] ?? '示例内容';
   };
   const body: Record<string, string> = {};
   for (const field of sections.flatMap((s) => s.fields)) {
@@ -194,7 +197,7 @@ function filledBody(sections: readonly FormSection[]): Record<string, string> {
 }
 
 describe("a new record from swa new's template, filled in through the forms", () => {
-  it.each(serviceKinds)('%s passes its schema, and keeps the template comments', (kind) => {
+  it.each(serviceKinds)('%s passes its schema, with the client sealed as swa edit seals it, and keeps the template comments', async (kind) => {
     const file = `content/${recordKinds[kind].dir}/2026/0099.md`;
     const id = `${recordKinds[kind].dir}/2026-0099`;
     const skeleton = `---\n${skeletonYaml(recordKinds[kind].schema, { id })}\n---\n\n${recordBodies[kind]}`;
@@ -203,7 +206,15 @@ describe("a new record from swa new's template, filled in through the forms", ()
     // The form as the worker first sees it: the template's blanks as empty inputs.
     const shown = submitForm(renderSections(sections, dataOf(skeleton), new Map()));
     expect(Object.entries(shown).filter(([, v]) => v !== '')).toEqual([['id', id], ['participantFee', '0']]);
-    const filled = applyFormValues(skeleton, readFormValues(sections, { ...shown, ...filledBody(sections) }));
+    const { client: personal, ...values } = readFormValues(sections, { ...shown, ...filledBody(sections) });
+    let filled = applyFormValues(skeleton, values);
+    if (client) {
+      expect(() => applyFormValues(skeleton, { ...values, client: personal })).toThrow(/加密/);
+      const identity = await generateIdentity();
+      filled = withClientBlock(filled, await sealClient(id, personal, [await identityToRecipient(identity)]));
+      expect(await blockOpener([identity]).open(id, (dataOf(filled) as { client: string }).client)).toEqual({ status: 'opened', client: personal });
+      expect(filled).not.toContain((personal as { name: string }).name);
+    }
     const parsed = parseRecord(file, filled);
     expect(parsed.findings).toEqual([]);
     expect(parsed.record).not.toBeNull();
