@@ -15,7 +15,12 @@ type Path = (string | number)[];
  */
 export function patchMapping(text: string, path: Path, values: Record<string, unknown>): string {
   const keys = Object.keys(values);
-  return keys.reduce((current, key, i) => patchValue(current, [...path, key], values[key], keys.slice(0, i), keys.slice(i + 1)), text);
+  // Removals last: a mapping emptied before a key is added to it would be no mapping any more.
+  const order = [...keys.filter((key) => values[key] !== undefined), ...keys.filter((key) => values[key] === undefined)];
+  return order.reduce((current, key) => {
+    const i = keys.indexOf(key);
+    return patchValue(current, [...path, key], values[key], keys.slice(0, i), keys.slice(i + 1));
+  }, text);
 }
 
 const isBlank = (value: unknown): boolean => pruneEmpty(value) === undefined;
@@ -38,7 +43,10 @@ function patchValue(text: string, path: Path, value: unknown, before: string[], 
   if (isDeepStrictEqual(existing, value)) return text;
   if (isPlainObject(value) && isMap(current)) return patchMapping(text, path, value);
   if (Array.isArray(value) && value.length > 0 && isSeq(current) && !current.flow) return patchSequence(text, path, value);
-  if (!isPlainObject(value) && !Array.isArray(value) && isScalar(current) && !isBlockScalar(current)) return replaceScalar(text, parent.flow === true, pair, current, value);
+  const multiline = typeof value === 'string' && value.includes('\n') && !parent.flow;
+  if (!isPlainObject(value) && !Array.isArray(value) && !multiline && isScalar(current) && !isBlockScalar(current)) {
+    return replaceScalar(text, parent.flow === true, pair, current, value);
+  }
   return replacePairValue(text, parent, pair, value);
 }
 
@@ -56,7 +64,7 @@ function patchItem(text: string, path: Path, value: unknown): string {
   if (isDeepStrictEqual(toJs(item), value)) return text;
   if (isPlainObject(value) && isMap(item)) return patchMapping(text, path, value);
   const [start, end] = item.range as [number, number, number];
-  const rendered = isPlainObject(value) || Array.isArray(value) ? renderInline(value) : renderScalar(value, false);
+  const rendered = isPlainObject(value) || Array.isArray(value) ? renderInline(value, padded(text, item)) : renderScalar(value, false);
   return text.slice(0, start) + rendered + text.slice(end);
 }
 
@@ -70,15 +78,30 @@ function renderScalar(value: unknown, flow: boolean): string {
   return stringify(value, { lineWidth: 0, collectionStyle: flow ? 'flow' : 'block' }).trimEnd();
 }
 
-/** A value on one line: scalars as they are, collections in flow style (JSON, which YAML reads, when a string runs over lines). */
-function renderInline(value: unknown): string {
-  const rendered = stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).trimEnd();
+/**
+ * A value on one line: scalars as they are, collections in flow style, padded inside their
+ * brackets or not as the collection it replaces was (JSON, which YAML reads, when a string runs over lines).
+ */
+function renderInline(value: unknown, padding = true): string {
+  const rendered = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: padding }).trimEnd();
   return rendered.includes('\n') ? JSON.stringify(value) : rendered;
 }
+
+/** Whether a flow collection in the text is written `{ a }` rather than `{a}`. */
+const padded = (text: string, node: unknown): boolean => {
+  const start = (node as Node | null)?.range?.[0];
+  return start === undefined || /^[[{]\s/.test(text.slice(start, start + 2)) || /^(?:\[\]|\{\})/.test(text.slice(start, start + 2));
+};
 
 /** A collection in block style, its lines indented by `indent`. */
 function renderBlock(value: unknown, indent: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd().split('\n').map((line) => `${indent}${line}`).join('\n');
+}
+
+/** `key: value` over lines (a collection, a multi-line text as a block scalar): the first line after `head`, the rest at `column` + 2. */
+function renderPairLines(key: string, value: unknown, head: string, column: number, comment: string): string {
+  const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).trimEnd().split('\n');
+  return [`${head}${first as string}${comment}`, ...rest.map((line) => `${' '.repeat(column)}${line}`)].join('\n');
 }
 
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
@@ -103,29 +126,28 @@ function pairEnd(text: string, pair: Pair<Node, Node | null>): number {
 function inline(value: unknown, current: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0 || (isSeq(current) && current.flow === true && current.items.length > 0);
   if (isPlainObject(value)) return Object.keys(value).length === 0 || (isMap(current) && current.flow === true);
-  return true;
+  return !(typeof value === 'string' && value.includes('\n'));
 }
 
-function renderValue(value: unknown): string {
+function renderValue(value: unknown, padding: boolean): string {
   if (!isPlainObject(value) && !Array.isArray(value)) return renderScalar(value, false);
-  return renderInline(value);
+  return renderInline(value, padding);
 }
 
 function replacePairValue(text: string, parent: YAMLMap, pair: Pair<Node, Node | null>, value: unknown): string {
   const [keyStart, keyEnd] = pair.key.range as [number, number, number];
   const keyText = text.slice(keyStart, keyEnd);
   const valueRange = pair.value?.range ?? [keyEnd, keyEnd, keyEnd];
-  if (parent.flow) return `${text.slice(0, keyStart)}${keyText}: ${renderInline(value)}${text.slice(valueRange[1])}`;
+  if (parent.flow) return `${text.slice(0, keyStart)}${keyText}: ${renderInline(value, padded(text, pair.value))}${text.slice(valueRange[1])}`;
   const start = lineStart(text, keyStart);
   const keyLineEnd = lineEnd(text, keyStart);
   // The comment on the key's line (a template's label) stays on it.
   const rest = valueRange[0] < keyLineEnd && valueRange[1] <= keyLineEnd ? text.slice(valueRange[1], keyLineEnd) : text.slice(keyEnd, keyLineEnd).replace(/^[ \t]*:/, '');
   const comment = /^[ \t]*(#[^\n]*?)[ \t]*\n?$/.exec(rest)?.[1];
   const suffix = comment ? `  ${comment}` : '';
-  const head = `${text.slice(start, keyStart)}${keyText}:`;
   const lines = inline(value, pair.value)
-    ? `${head} ${renderValue(value)}${suffix}\n`
-    : `${head}${suffix}\n${renderBlock(value, ' '.repeat(keyStart - start + 2))}\n`;
+    ? `${text.slice(start, keyStart)}${keyText}: ${renderValue(value, padded(text, pair.value))}${suffix}\n`
+    : `${renderPairLines(keyText, value, text.slice(start, keyStart), keyStart - start, suffix)}\n`;
   return text.slice(0, start) + lines + text.slice(pairEnd(text, pair));
 }
 
@@ -133,7 +155,7 @@ function insertPair(text: string, parent: YAMLMap, key: string, value: unknown, 
   const previous = before.map((k) => pairOf(parent, k)).filter((p) => p !== undefined).at(-1);
   const next = after.map((k) => pairOf(parent, k)).find((p) => p !== undefined);
   if (parent.flow) {
-    const entry = `${key}: ${renderInline(value)}`;
+    const entry = `${key}: ${renderInline(value, padded(text, parent))}`;
     const anchor = previous ?? (next ? undefined : parent.items.at(-1));
     if (anchor) {
       const end = (anchor.value as Node | null)?.range?.[1] ?? (anchor.key as Node).range?.[1] ?? 0;
@@ -148,9 +170,7 @@ function insertPair(text: string, parent: YAMLMap, key: string, value: unknown, 
   }
   const firstKeyStart = (parent.items[0]?.key as Node).range?.[0] ?? 0;
   const indent = ' '.repeat(firstKeyStart - lineStart(text, firstKeyStart));
-  const lines = inline(value, undefined)
-    ? `${indent}${key}: ${renderValue(value)}\n`
-    : `${indent}${key}:\n${renderBlock(value, `${indent}  `)}\n`;
+  const lines = inline(value, undefined) ? `${indent}${key}: ${renderValue(value, true)}\n` : `${renderPairLines(key, value, indent, indent.length, '')}\n`;
   // Before the next key only when it starts its line (the first key of a row shares its line with the "- ").
   const nextStart = next && (next.key as Node).range?.[0];
   const beforeNext = !previous && nextStart !== undefined && text.slice(lineStart(text, nextStart), nextStart).trim() === '';
@@ -159,9 +179,14 @@ function insertPair(text: string, parent: YAMLMap, key: string, value: unknown, 
 }
 
 function removePair(text: string, parent: YAMLMap, pair: Pair<Node, Node | null>, path: Path): string {
-  if (!parent.flow) return deleteKey(text, path);
   const index = parent.items.indexOf(pair as never);
   const keyStart = (pair.key.range as [number, number, number])[0];
+  if (!parent.flow) {
+    // The first key of a row shares its line with the "- ": the next key moves up to it.
+    const nextKey = (parent.items[index + 1]?.key as Node | undefined)?.range?.[0];
+    const onDashLine = text.slice(lineStart(text, keyStart), keyStart).trim() === '-';
+    return onDashLine && nextKey !== undefined ? text.slice(0, keyStart) + text.slice(nextKey) : deleteKey(text, path);
+  }
   const valueEnd = pair.value?.range?.[1] ?? (pair.key.range as [number, number, number])[1];
   const following = parent.items[index + 1];
   if (following) return text.slice(0, keyStart) + text.slice((following.key as Node).range?.[0] ?? valueEnd);
@@ -178,7 +203,7 @@ function appendItems(text: string, path: Path, items: unknown[]): string {
   const pad = ' '.repeat(firstLine.length - firstLine.trimStart().length);
   // New rows look like the rows above them: one line each where those are one line.
   const flowRows = isMap(last) && last.flow === true;
-  const lines = items.map((item) => (flowRows ? `${pad}- ${renderInline(item)}` : renderBlock([item], pad))).join('\n');
+  const lines = items.map((item) => (flowRows ? `${pad}- ${renderInline(item, padded(text, last))}` : renderBlock([item], pad))).join('\n');
   const at = lineEnd(text, Math.max((last.range?.[1] ?? 1) - 1, 0));
   return `${text.slice(0, at)}${text.slice(0, at).endsWith('\n') ? '' : '\n'}${lines}\n${text.slice(at)}`;
 }
