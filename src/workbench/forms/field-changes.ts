@@ -92,6 +92,21 @@ function rowChanges(field: FormField, before: unknown, after: unknown): FieldCha
  * wins (a weighted longest common subsequence).
  */
 function alignRows(old: readonly unknown[], now: readonly unknown[], likeness: (a: unknown, b: unknown) => number): [number | undefined, number | undefined][] {
+  // Rows the same at both ends pair up as they are; the table is built only for the middle, where a list was edited.
+  let head = 0;
+  while (head < old.length && head < now.length && isDeepStrictEqual(old[head], now[head])) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < now.length - head && isDeepStrictEqual(old[old.length - 1 - tail], now[now.length - 1 - tail])) tail++;
+  const middle = alignMiddle(old.slice(head, old.length - tail), now.slice(head, now.length - tail), likeness);
+  const shift = (index: number | undefined) => (index === undefined ? undefined : index + head);
+  return [
+    ...Array.from({ length: head }, (_, i): [number, number] => [i, i]),
+    ...middle.map(([a, b]): [number | undefined, number | undefined] => [shift(a), shift(b)]),
+    ...Array.from({ length: tail }, (_, i): [number, number] => [old.length - tail + i, now.length - tail + i]),
+  ];
+}
+
+function alignMiddle(old: readonly unknown[], now: readonly unknown[], likeness: (a: unknown, b: unknown) => number): [number | undefined, number | undefined][] {
   const best = Array.from({ length: old.length + 1 }, () => new Array<number>(now.length + 1).fill(0));
   const at = (a: number, b: number): number => (best[a] as number[])[b] as number;
   const pairScore = (a: number, b: number): number => {

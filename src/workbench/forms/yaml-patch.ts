@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { deleteKey, lineEnd } from '../../records/edit-yaml.ts';
 import { pruneEmpty } from '../../schemas/prune-empty.ts';
 import { isPlainObject } from '../../schemas/walk.ts';
@@ -15,8 +15,11 @@ type Path = (string | number)[];
  */
 export function patchMapping(text: string, path: Path, values: Record<string, unknown>): string {
   const keys = Object.keys(values);
+  // One parse to find what differs: a file is parsed again after each edit, so unchanged keys must cost nothing.
+  const current = toJs(nodeAt(text, path));
+  const changed = keys.filter((key) => differs(isPlainObject(current) ? current[key] : undefined, values[key]));
   // Removals last: a mapping emptied before a key is added to it would be no mapping any more.
-  const order = [...keys.filter((key) => values[key] !== undefined), ...keys.filter((key) => values[key] === undefined)];
+  const order = [...changed.filter((key) => values[key] !== undefined), ...changed.filter((key) => values[key] === undefined)];
   return order.reduce((current, key) => {
     const i = keys.indexOf(key);
     return patchValue(current, [...path, key], values[key], keys.slice(0, i), keys.slice(i + 1));
@@ -24,7 +27,20 @@ export function patchMapping(text: string, path: Path, values: Record<string, un
 }
 
 const isBlank = (value: unknown): boolean => pruneEmpty(value) === undefined;
-const nodeAt = (text: string, path: Path): unknown => (path.length === 0 ? parseDocument(text).contents : parseDocument(text).getIn(path, true));
+
+/** Whether writing `value` over `existing` changes anything (undefined: remove, unless blank already). */
+function differs(existing: unknown, value: unknown): boolean {
+  if (value === undefined || isBlank(value)) return Array.isArray(value) && !Array.isArray(existing) ? !isBlank(existing) : !isBlank(existing) && (value === undefined || !isDeepStrictEqual(existing, value));
+  if (isPlainObject(value) && isPlainObject(existing)) return Object.keys(value).some((key) => differs(existing[key], value[key]));
+  if (Array.isArray(value) && Array.isArray(existing)) return value.length !== existing.length || value.some((item, i) => differs(existing[i], item));
+  return !isDeepStrictEqual(existing, value);
+}
+/** The last text parsed and its tree: the walk asks the same text for node after node until it edits it. Never modified. */
+let parsed: { text: string; doc: Document } | undefined;
+function nodeAt(text: string, path: Path): unknown {
+  if (parsed?.text !== text) parsed = { text, doc: parseDocument(text) };
+  return path.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path, true);
+}
 const toJs = (node: unknown): unknown => (node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node);
 
 function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
@@ -39,8 +55,7 @@ function patchValue(text: string, path: Path, value: unknown, before: string[], 
   const current = pair.value;
   const existing = toJs(current);
   if (value === undefined) return isBlank(existing) ? text : removePair(text, parent, pair, path);
-  if (isBlank(value) && isBlank(existing)) return text;
-  if (isDeepStrictEqual(existing, value)) return text;
+  if (!differs(existing, value)) return text;
   if (isPlainObject(value) && isMap(current)) return patchMapping(text, path, value);
   if (Array.isArray(value) && value.length > 0 && isSeq(current) && !current.flow) return patchSequence(text, path, value);
   const multiline = typeof value === 'string' && value.includes('\n') && !parent.flow;
@@ -51,9 +66,12 @@ function patchValue(text: string, path: Path, value: unknown, before: string[], 
 }
 
 function patchSequence(text: string, path: Path, values: unknown[]): string {
-  const count = (nodeAt(text, path) as { items: unknown[] }).items.length;
+  const current = toJs(nodeAt(text, path)) as unknown[];
+  const count = current.length;
   let patched = text;
-  for (let index = 0; index < Math.min(count, values.length); index++) patched = patchItem(patched, [...path, index], values[index]);
+  for (let index = 0; index < Math.min(count, values.length); index++) {
+    if (differs(current[index], values[index])) patched = patchItem(patched, [...path, index], values[index]);
+  }
   if (values.length > count) patched = appendItems(patched, path, values.slice(count));
   if (values.length < count) patched = removeItems(patched, path, values.length);
   return patched;
@@ -61,7 +79,6 @@ function patchSequence(text: string, path: Path, values: unknown[]): string {
 
 function patchItem(text: string, path: Path, value: unknown): string {
   const item = nodeAt(text, path) as Node;
-  if (isDeepStrictEqual(toJs(item), value)) return text;
   if (isPlainObject(value) && isMap(item)) return patchMapping(text, path, value);
   const [start, end] = item.range as [number, number, number];
   const rendered = isPlainObject(value) || Array.isArray(value) ? renderInline(value, padded(text, item)) : renderScalar(value, false);
