@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { deleteKey, lineEnd } from '../../records/edit-yaml.ts';
 import { pruneEmpty } from '../../schemas/prune-empty.ts';
 import { isPlainObject } from '../../schemas/walk.ts';
+import { padded, renderBlock, renderInline, renderPairLines, renderScalar, renderValue } from './yaml-render.ts';
 
 type Path = (string | number)[];
 
@@ -20,21 +21,22 @@ export function patchMapping(text: string, path: Path, values: Record<string, un
   const changed = keys.filter((key) => differs(isPlainObject(current) ? current[key] : undefined, values[key]));
   // Removals last: a mapping emptied before a key is added to it would be no mapping any more.
   const order = [...changed.filter((key) => values[key] !== undefined), ...changed.filter((key) => values[key] === undefined)];
-  return order.reduce((current, key) => {
+  return order.reduce((patched, key) => {
     const i = keys.indexOf(key);
-    return patchValue(current, [...path, key], values[key], keys.slice(0, i), keys.slice(i + 1));
+    return patchValue(patched, [...path, key], values[key], keys.slice(0, i), keys.slice(i + 1));
   }, text);
 }
 
 const isBlank = (value: unknown): boolean => pruneEmpty(value) === undefined;
 
-/** Whether writing `value` over `existing` changes anything (undefined: remove, unless blank already). */
+/** Whether writing `value` over `existing` changes anything: nothing (undefined) or a blank over a blank does not. */
 function differs(existing: unknown, value: unknown): boolean {
-  if (value === undefined || isBlank(value)) return Array.isArray(value) && !Array.isArray(existing) ? !isBlank(existing) : !isBlank(existing) && (value === undefined || !isDeepStrictEqual(existing, value));
+  if (value === undefined || isBlank(value)) return !isBlank(existing);
   if (isPlainObject(value) && isPlainObject(existing)) return Object.keys(value).some((key) => differs(existing[key], value[key]));
   if (Array.isArray(value) && Array.isArray(existing)) return value.length !== existing.length || value.some((item, i) => differs(existing[i], item));
   return !isDeepStrictEqual(existing, value);
 }
+
 /** The last text parsed and its tree: the walk asks the same text for node after node until it edits it. Never modified. */
 let parsed: { text: string; doc: Document } | undefined;
 function nodeAt(text: string, path: Path): unknown {
@@ -89,38 +91,6 @@ function isBlockScalar(node: Scalar): boolean {
   return node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
 }
 
-/** A scalar on one line; quoted where the context (a flow collection) needs it. */
-function renderScalar(value: unknown, flow: boolean): string {
-  if (typeof value === 'string' && value.includes('\n')) return JSON.stringify(value);
-  return stringify(value, { lineWidth: 0, collectionStyle: flow ? 'flow' : 'block' }).trimEnd();
-}
-
-/**
- * A value on one line: scalars as they are, collections in flow style, padded inside their
- * brackets or not as the collection it replaces was (JSON, which YAML reads, when a string runs over lines).
- */
-function renderInline(value: unknown, padding = true): string {
-  const rendered = stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: padding }).trimEnd();
-  return rendered.includes('\n') ? JSON.stringify(value) : rendered;
-}
-
-/** Whether a flow collection in the text is written `{ a }` rather than `{a}`. */
-const padded = (text: string, node: unknown): boolean => {
-  const start = (node as Node | null)?.range?.[0];
-  return start === undefined || /^[[{]\s/.test(text.slice(start, start + 2)) || /^(?:\[\]|\{\})/.test(text.slice(start, start + 2));
-};
-
-/** A collection in block style, its lines indented by `indent`. */
-function renderBlock(value: unknown, indent: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd().split('\n').map((line) => `${indent}${line}`).join('\n');
-}
-
-/** `key: value` over lines (a collection, a multi-line text as a block scalar): the first line after `head`, the rest at `column` + 2. */
-function renderPairLines(key: string, value: unknown, head: string, column: number, comment: string): string {
-  const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).trimEnd().split('\n');
-  return [`${head}${first as string}${comment}`, ...rest.map((line) => `${' '.repeat(column)}${line}`)].join('\n');
-}
-
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 
 function replaceScalar(text: string, flow: boolean, pair: Pair<Node, Node | null>, node: Scalar, value: unknown): string {
@@ -144,11 +114,6 @@ function inline(value: unknown, current: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0 || (isSeq(current) && current.flow === true && current.items.length > 0);
   if (isPlainObject(value)) return Object.keys(value).length === 0 || (isMap(current) && current.flow === true);
   return !(typeof value === 'string' && value.includes('\n'));
-}
-
-function renderValue(value: unknown, padding: boolean): string {
-  if (!isPlainObject(value) && !Array.isArray(value)) return renderScalar(value, false);
-  return renderInline(value, padding);
 }
 
 function replacePairValue(text: string, parent: YAMLMap, pair: Pair<Node, Node | null>, value: unknown): string {
