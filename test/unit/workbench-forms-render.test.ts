@@ -37,10 +37,13 @@ describe('rendering a form', () => {
     expect(fragment).toContain('<input type="text" id="f-id" name="id" aria-required="true" value="cases/2026-0001" readonly>');
   });
 
-  it('keeps a value the input cannot show: a date that is no date as text, a choice that is not offered as an extra option', () => {
+  it('keeps a value the input cannot show: a date or number that is none as text, a choice that is not offered as an extra option', () => {
     expect(fragment).toContain('<input type="text" id="f-sessions.1.date" name="sessions.1.date" aria-required="true" value="2026-13-40">');
     expect(fragment).toContain('<option value="飞鸽" selected>飞鸽（不在可选项中）</option>');
     expect(submitForm(fragment)).toMatchObject({ 'sessions.1.date': '2026-13-40', 'sessions.1.mode': '飞鸽' });
+    const group = renderSections(describeRecordForm('group'), { registration: { registered: '十二' }, sessions: [{ attendance: 12 }] }, new Map());
+    expect(group).toContain('<input type="text" id="f-registration.registered" name="registration.registered" aria-required="true" value="十二">');
+    expect(group).toContain('<input type="number" id="f-sessions.0.attendance" name="sessions.0.attendance" aria-required="true" value="12" step="1" min="0" inputmode="numeric">');
   });
 
   it('shows lists as numbered rows with a template for one more, and add and remove buttons', () => {

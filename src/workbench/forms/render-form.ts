@@ -92,11 +92,13 @@ ${shown !== '' && !known ? html`<option value="${shown}" selected>${shown}（不
 </select>`;
   }
   if (field.input === 'textarea') return html`<textarea ${common} rows="3"${locked}>${shown}</textarea>`;
-  if (field.input === 'number') {
-    return html`<input type="number" ${common} value="${shown}" step="${field.step ?? 'any'}"${field.min === undefined ? '' : html` min="${field.min}"`}${field.max === undefined ? '' : html` max="${field.max}"`} inputmode="decimal"${locked}>`;
+  // A date or number the browser's input cannot show would be blanked by it and lost on save: shown as text, the user sees what to fix.
+  const showable = shown === '' || (field.input === 'date' ? isoDate.safeParse(shown).success : Number.isFinite(Number(shown)));
+  if (field.input === 'number' && showable) {
+    const bounds = html`${field.min === undefined ? '' : html` min="${field.min}"`}${field.max === undefined ? '' : html` max="${field.max}"`}`;
+    return html`<input type="number" ${common} value="${shown}" step="${field.step ?? 'any'}"${bounds} inputmode="${field.step === 1 ? 'numeric' : 'decimal'}"${locked}>`;
   }
-  // A date the browser's date input cannot show would be blanked by it and lost on save: shown as text, the user sees what to fix.
-  const type = field.input === 'date' && (shown === '' || isoDate.safeParse(shown).success) ? 'date' : 'text';
+  const type = field.input === 'date' && showable ? 'date' : 'text';
   return html`<input type="${type}" ${common} value="${shown}"${locked}>`;
 }
 
