@@ -236,3 +236,44 @@ describe('a post that names only some fields', () => {
     expect(text.split('\n').filter((line) => !edited.split('\n').includes(line))).toEqual(['  signed: true']);
   });
 });
+
+describe('readFormValues', () => {
+  const sections = describeRecordForm('case');
+
+  it('reads rows in index order whatever the gaps, drops empty rows and forms, and types every value', () => {
+    const values = readFormValues(sections, {
+      participantFee: '0.5',
+      'referrals': '',
+      'referrals.5.date': '2026-03-09',
+      'referrals.5.type': '机构内',
+      'referrals.5.clientConsent': 'false',
+      'referrals.5.reply.date': '',
+      'referrals.5.reply.accepted': '',
+      'referrals.0.date': '2026-03-02',
+      'referrals.0.clientConsent': 'true',
+      'referrals.0.reply.date': '2026-03-04',
+      'referrals.0.reply.accepted': 'true',
+      'referrals.2.date': ' ',
+      'referrals.2.reason': '',
+      'closingForm.date': '',
+      'attachments.0.name': '同意书',
+      'attachments.0.pages': '2',
+    });
+    expect(values).toEqual({
+      participantFee: 0.5,
+      referrals: [
+        { date: '2026-03-02', clientConsent: true, reply: { date: '2026-03-04', accepted: true } },
+        { date: '2026-03-09', type: '机构内', clientConsent: false, reply: undefined },
+      ],
+      closingForm: undefined,
+      attachments: [{ name: '同意书', pages: 2 }],
+    });
+    expect(Object.hasOwn(values, 'closingForm')).toBe(true);
+    expect(Object.hasOwn(values, 'title')).toBe(false);
+  });
+
+  it('reads a checked box from its marker and value, a list with every row removed as []', () => {
+    expect(readFormValues(sections, { 'consent.signed': ['', 'true'], sessions: '' })).toEqual({ consent: { signed: true }, sessions: [] });
+    expect(readFormValues(sections, { 'consent.signed': '', sessions: '' })).toEqual({ consent: undefined, sessions: [] });
+  });
+});
