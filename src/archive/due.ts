@@ -10,7 +10,7 @@ import { validApprovals, type HistoryContext } from '../rules/history/context.ts
 import { whoMayAct } from '../rules/roster.ts';
 import { kindByDir } from '../schemas/index.ts';
 import type { Role } from '../schemas/staff.ts';
-import { addWorkingDays } from './calendar.ts';
+import { addWorkingDays, uncoveredYears, uncoveredYearsNote } from './calendar.ts';
 import { parseArchiveNo } from './numbering.ts';
 
 /** One open duty: what, for which record, by when, and who must act. */
@@ -23,6 +23,8 @@ export interface Obligation {
   /** Staff ids of whoever must act. */
   who: string[];
   overdue: boolean;
+  /** Why the deadline is uncertain: a working-day count through a year no calendar covers. */
+  warning?: string;
 }
 
 /** The rule an awaited approval serves, by stage and by the kind of record (cases, groups and community differ). */
@@ -127,7 +129,9 @@ function referralReplies(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
       if (referral.type !== '机构内' || referral.reply || !referral.toWorker || !approval) return [];
       const approved = dayOf(approval.time);
       const deadline = addWorkingDays(approved, ctx.config.deadlines.referralReplyWorkingDays, ctx.config);
-      return [{ rule: 'C-REFERRAL-REPLY', record: record.id, what: `回复 ${approved} 获批的机构内转介`, deadline, who: [referral.toWorker] }];
+      const years = uncoveredYears(approved, deadline, ctx.config);
+      const warning = years.length > 0 ? { warning: uncoveredYearsNote(years) } : {};
+      return [{ rule: 'C-REFERRAL-REPLY', record: record.id, what: `回复 ${approved} 获批的机构内转介`, deadline, who: [referral.toWorker], ...warning }];
     });
   });
 }
@@ -214,6 +218,6 @@ function retentionReviews(ctx: RuleContext): Omit<Obligation, 'overdue'>[] {
 export function formatDue(items: readonly Obligation[], names: ReadonlyMap<string, string>): string {
   if (items.length === 0) return '没有待办事项';
   return items
-    .map((o) => `${o.overdue ? '逾期' : '待办'}  ${o.deadline ?? '（无期限）'}  [${o.rule}] ${o.record ?? ''}  ${o.what}  → ${o.who.map((id) => `${names.get(id) ?? id}（${id}）`).join('、') || '无人担任'}`)
+    .map((o) => `${o.overdue ? '逾期' : '待办'}  ${o.deadline ?? '（无期限）'}  [${o.rule}] ${o.record ?? ''}  ${o.what}  → ${o.who.map((id) => `${names.get(id) ?? id}（${id}）`).join('、') || '无人担任'}${o.warning ? `\n      注意：${o.warning}` : ''}`)
     .join('\n');
 }

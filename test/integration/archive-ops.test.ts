@@ -151,6 +151,47 @@ describe('the due list with history', () => {
   }, 60_000);
 });
 
+describe('a referral reply due in a year no calendar covers [C-REFERRAL-REPLY]', () => {
+  /** A case whose in-house referral is approved on Thursday 2026-12-31, the last day chinese-days 1.5.7 knows. */
+  async function referredOnNewYearsEve(repo: ArchiveRepo): Promise<string> {
+    const id = 'cases/2026-0001';
+    const branch = `submit/${id}`;
+    const intake = await commitOnBranch(repo, staff.worker, '2026-12-21', branch, casePath(id), caseText({ id, intake: '2026-12-21' }), 'intake');
+    mergeByHand(repo, staff.supervisor, '2026-12-21', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
+    const referred = caseText({ id, intake: '2026-12-21', referrals: [{ date: '2026-12-30', toWorker: 'S07' }] });
+    const referral = await commitOnBranch(repo, staff.worker, '2026-12-30', branch, casePath(id), referred, 'referral');
+    mergeByHand(repo, staff.supervisor, '2026-12-31', branch, approvalMessage(id, 'referral', 'S04', 'supervisor', referral));
+    return id;
+  }
+
+  it('is due on the third weekday, with a warning naming 2027, in the due list and in check', async () => {
+    const repo = await archiveRepo();
+    const id = await referredOnNewYearsEve(repo);
+    const repository = await checkRepository(repo.dir, '2027-01-04');
+    const items = dueList(repository.context!, repository.history);
+    // Friday 2027-01-01 is counted (2027's holidays are unknown), then Monday 01-04 and Tuesday 01-05.
+    expect(items.map((o) => [o.rule, o.record, o.deadline, o.overdue])).toEqual([['C-REFERRAL-REPLY', id, '2027-01-05', false]]);
+    expect(items[0]?.warning).toContain('2027 年的法定节假日与调休安排未收录');
+    const findings = repository.findings.filter((f) => f.rule === 'C-REFERRAL-REPLY');
+    expect(findings.map((f) => [f.severity, f.record])).toEqual([['warning', id]]);
+    expect(findings[0]?.message).toContain('第1次转介的回复期限：2027 年的法定节假日与调休安排未收录');
+
+    const due = await runSwa(['due', '--today', '2027-01-04'], repo.dir);
+    expect(due.stdout).toContain('注意：2027 年的法定节假日与调休安排未收录');
+  }, 60_000);
+
+  it('has no warning once archive.yaml lists that year\'s holidays, and the deadline moves past them', async () => {
+    const repo = await archiveRepo();
+    const yaml = (await repo.read('content/archive.yaml')).replace('\nholidays:\n', '\nholidays:\n  - 2027-01-01\n');
+    await repo.commit(staff.orgHead, '2026-01-05T10:00:00+08:00', 'The 2027 New Year holiday', { 'content/archive.yaml': yaml });
+    const id = await referredOnNewYearsEve(repo);
+    const repository = await checkRepository(repo.dir, '2027-01-04');
+    const items = dueList(repository.context!, repository.history);
+    expect(items.map((o) => [o.rule, o.record, o.deadline, o.warning])).toEqual([['C-REFERRAL-REPLY', id, '2027-01-06', undefined]]);
+    expect(repository.findings.filter((f) => f.rule === 'C-REFERRAL-REPLY')).toEqual([]);
+  }, 60_000);
+});
+
 describe('a hotline call submitted on its own branch [C-HOTLINE]', () => {
   it('is due seven days after the call, overdue after that', async () => {
     const repo = await archiveRepo();

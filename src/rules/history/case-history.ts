@@ -1,4 +1,4 @@
-import { addWorkingDays, workingDaysBetween } from '../../archive/calendar.ts';
+import { addWorkingDays, uncoveredYears, uncoveredYearsNote, workingDaysBetween } from '../../archive/calendar.ts';
 import { addDays } from '../../dates.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import type { RecordOfKind } from '../../records/archive-record.ts';
@@ -67,16 +67,21 @@ export function referralAnsweredInTime(record: Case, ctx: HistoryContext): Findi
     if (!approval) return [];
     const from = dayOf(approval.time);
     const due = addWorkingDays(from, limit, ctx.config);
+    // The count up to `to` is Monday–Friday in a year neither calendar covers: say so rather than trust it.
+    const uncovered = (to: string) => {
+      const years = uncoveredYears(from, to, ctx.config);
+      return years.length > 0 ? [report.warning('C-REFERRAL-REPLY', ['referrals', i], `第${i + 1}次转介的回复期限：${uncoveredYearsNote(years)}`)] : [];
+    };
     if (!referral.reply) {
-      return ctx.today > due
-        ? [report.warning('C-REFERRAL-REPLY', ['referrals', i], `转介于 ${from} 获批，接收社工 ${referral.toWorker ?? ''} 应在 ${limit} 个工作日内（${due} 前）回复，已逾期`)]
-        : [];
+      const late = ctx.today > due ? [report.warning('C-REFERRAL-REPLY', ['referrals', i], `转介于 ${from} 获批，接收社工 ${referral.toWorker ?? ''} 应在 ${limit} 个工作日内（${due} 前）回复，已逾期`)] : [];
+      return [...uncovered(due), ...late];
     }
     const repliedLine = enteredAt(ctx, record, ['referrals', i, 'reply', 'date']);
     const replied = repliedLine ? dayOf(repliedLine) : referral.reply.date;
     const used = workingDaysBetween(from, replied, ctx.config);
-    if (used <= limit) return [];
-    return [report.error('C-REFERRAL-REPLY', ['referrals', i, 'reply'], `转介于 ${from} 获批，回复于 ${replied}，用了 ${used} 个工作日，超过 ${limit} 个工作日的期限（${due}）`)];
+    const gaps = uncovered(replied > due ? replied : due);
+    if (used <= limit) return gaps;
+    return [...gaps, report.error('C-REFERRAL-REPLY', ['referrals', i, 'reply'], `转介于 ${from} 获批，回复于 ${replied}，用了 ${used} 个工作日，超过 ${limit} 个工作日的期限（${due}）`)];
   });
 }
 
