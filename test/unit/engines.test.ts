@@ -24,14 +24,24 @@ function satisfiesComparator(version: Version, comparator: string): boolean {
 const satisfies = (version: Version, range: string) =>
   range.split('||').some((set) => (set.trim().match(/(>=|\^)?\s*[\d.]+/g) ?? []).every((comparator) => satisfiesComparator(version, comparator.trim())));
 
-describe('npm install on the Node the package declares', () => {
-  it('installs no dependency whose engines exclude the lowest Node that package.json admits (no EBADENGINE warning)', () => {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { engines: { node: string } };
-    const lowest = parse(/>=\s*([\d.]+)/.exec(pkg.engines.node)?.[1] ?? '0');
+describe('npm install on the Node lines the package declares', () => {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { engines: { node: string } };
+  /** The first release of each line package.json admits (^20.19.0 || ^24.0.0: 20.19.0 and 24.0.0), the lines `.ci/run` tests. */
+  const lowest = pkg.engines.node.split('||').map((set) => parse(/[\d.]+/.exec(set)?.[0] ?? '0'));
+
+  it('admits Node 20.19 and Node 24, the two lines .ci/run tests', () => {
+    expect(lowest).toEqual([
+      [20, 19, 0],
+      [24, 0, 0],
+    ]);
+    expect(satisfies([22, 12, 0], pkg.engines.node)).toBe(false);
+  });
+
+  it.each(lowest.map((v) => [v.join('.'), v] as const))('installs no dependency whose engines exclude Node %s (no EBADENGINE warning)', (_label, version) => {
     const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
     const excluding = Object.entries(lock.packages).flatMap(([path, entry]) => {
       const range = !Array.isArray(entry.engines) ? entry.engines?.node : undefined;
-      return range && !satisfies(lowest, range) ? [`${path} (${range})`] : [];
+      return range && !satisfies(version, range) ? [`${path} (${range})`] : [];
     });
     expect(excluding).toEqual([]);
   });
