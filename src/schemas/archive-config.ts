@@ -52,9 +52,12 @@ export const archiveConfigSchema = z.object({
   /** C-HOTLINE: the hotline numbers served. */
   hotlines: z.array(z.string().regex(/^\d{3,8}$/, '应为热线号码')).default([]).describe('热线'),
   deadlines: deadlines.default({}).describe('时限'),
-  /** Public holidays (non-working days). */
+  /**
+   * Public holidays (non-working days) added to the official calendar (chinese-days) or correcting
+   * it: a local holiday, or a year's notice before the package has it. A year with a holiday here counts as covered.
+   */
   holidays: z.array(isoDate).default([]).describe('法定节假日'),
-  /** Weekend days that are working days (调休). */
+  /** Weekend days that are working days (调休), added to the official calendar or correcting it. */
   makeUpWorkdays: z.array(isoDate).default([]).describe('调休上班日'),
   /** Retention: records past it are listed for review by `swa due`; nothing is ever deleted by the tool. */
   retention: z.array(retentionRule).default([]).describe('档案保管期限'),

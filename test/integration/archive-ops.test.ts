@@ -129,16 +129,22 @@ describe('archive numbers on a real repository [G-ARCHIVE-NO]', () => {
   }, 60_000);
 });
 
+/** Case 2026-0001, taken in on `intake`, with an in-house referral to S07 written on `referred` and approved on `approved`. */
+async function referredCase(repo: ArchiveRepo, intake: string, referred: string, approved: string): Promise<string> {
+  const id = 'cases/2026-0001';
+  const branch = `submit/${id}`;
+  const opened = await commitOnBranch(repo, staff.worker, intake, branch, casePath(id), caseText({ id, intake }), 'intake');
+  mergeByHand(repo, staff.supervisor, intake, branch, approvalMessage(id, 'intake', 'S04', 'supervisor', opened));
+  const text = caseText({ id, intake, referrals: [{ date: referred, toWorker: 'S07' }] });
+  const referral = await commitOnBranch(repo, staff.worker, referred, branch, casePath(id), text, 'referral');
+  mergeByHand(repo, staff.supervisor, approved, branch, approvalMessage(id, 'referral', 'S04', 'supervisor', referral));
+  return id;
+}
+
 describe('the due list with history', () => {
   it('names the approver awaited and a referral reply due in working days across National Day', async () => {
     const repo = await archiveRepo();
-    const id = 'cases/2026-0001';
-    const branch = `submit/${id}`;
-    const intake = await commitOnBranch(repo, staff.worker, '2026-09-20', branch, casePath(id), caseText({ id, intake: '2026-09-20' }), 'intake');
-    mergeByHand(repo, staff.supervisor, '2026-09-20', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
-    const referred = caseText({ id, intake: '2026-09-20', referrals: [{ date: '2026-09-29', toWorker: 'S07' }] });
-    const referral = await commitOnBranch(repo, staff.worker, '2026-09-29', branch, casePath(id), referred, 'referral');
-    mergeByHand(repo, staff.supervisor, '2026-09-30', branch, approvalMessage(id, 'referral', 'S04', 'supervisor', referral));
+    const id = await referredCase(repo, '2026-09-20', '2026-09-29', '2026-09-30');
     await commitOnBranch(repo, staff.worker, '2026-10-09', 'submit/cases/2026-0002', casePath('cases/2026-0002'), caseText({ id: 'cases/2026-0002', intake: '2026-10-09' }), 'intake');
 
     const repository = await checkRepository(repo.dir, '2026-10-09');
@@ -152,21 +158,10 @@ describe('the due list with history', () => {
 });
 
 describe('a referral reply due in a year no calendar covers [C-REFERRAL-REPLY]', () => {
-  /** A case whose in-house referral is approved on Thursday 2026-12-31, the last day chinese-days 1.5.7 knows. */
-  async function referredOnNewYearsEve(repo: ArchiveRepo): Promise<string> {
-    const id = 'cases/2026-0001';
-    const branch = `submit/${id}`;
-    const intake = await commitOnBranch(repo, staff.worker, '2026-12-21', branch, casePath(id), caseText({ id, intake: '2026-12-21' }), 'intake');
-    mergeByHand(repo, staff.supervisor, '2026-12-21', branch, approvalMessage(id, 'intake', 'S04', 'supervisor', intake));
-    const referred = caseText({ id, intake: '2026-12-21', referrals: [{ date: '2026-12-30', toWorker: 'S07' }] });
-    const referral = await commitOnBranch(repo, staff.worker, '2026-12-30', branch, casePath(id), referred, 'referral');
-    mergeByHand(repo, staff.supervisor, '2026-12-31', branch, approvalMessage(id, 'referral', 'S04', 'supervisor', referral));
-    return id;
-  }
-
+  // Approved on Thursday 2026-12-31, the last day chinese-days 1.5.7 knows.
   it('is due on the third weekday, with a warning naming 2027, in the due list and in check', async () => {
     const repo = await archiveRepo();
-    const id = await referredOnNewYearsEve(repo);
+    const id = await referredCase(repo, '2026-12-21', '2026-12-30', '2026-12-31');
     const repository = await checkRepository(repo.dir, '2027-01-04');
     const items = dueList(repository.context!, repository.history);
     // Friday 2027-01-01 is counted (2027's holidays are unknown), then Monday 01-04 and Tuesday 01-05.
@@ -184,7 +179,7 @@ describe('a referral reply due in a year no calendar covers [C-REFERRAL-REPLY]',
     const repo = await archiveRepo();
     const yaml = (await repo.read('content/archive.yaml')).replace('\nholidays:\n', '\nholidays:\n  - 2027-01-01\n');
     await repo.commit(staff.orgHead, '2026-01-05T10:00:00+08:00', 'The 2027 New Year holiday', { 'content/archive.yaml': yaml });
-    const id = await referredOnNewYearsEve(repo);
+    const id = await referredCase(repo, '2026-12-21', '2026-12-30', '2026-12-31');
     const repository = await checkRepository(repo.dir, '2027-01-04');
     const items = dueList(repository.context!, repository.history);
     expect(items.map((o) => [o.rule, o.record, o.deadline, o.warning])).toEqual([['C-REFERRAL-REPLY', id, '2027-01-06', undefined]]);
