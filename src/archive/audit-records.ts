@@ -10,6 +10,7 @@ import { holdsRole } from '../rules/roster.ts';
 import { publicData } from '../site/public-schemas.ts';
 import { checklistOf } from '../site/sections.ts';
 import { auditReport, sampleForAudit, type WorkerScores } from './audits.ts';
+import { roleLabel } from '../i18n/terms.ts';
 
 async function contextAt(cwd: string, today: string) {
   const { context } = checkArchive(await readArchiveFiles(cwd), today);
@@ -40,7 +41,7 @@ export async function auditSample({ cwd, today, n, seed }: AuditSampleOptions): 
   const usedSeed = seed ?? (await gitAt(cwd).raw(['rev-parse', '--verify', '--quiet', mainBranch]).catch(() => '')).trim();
   if (!usedSeed) throw new CommandError('没有 main 分支可作种子；请用 --seed 指定');
   const auditor = context.roster.people.find((p) => holdsRole(context.roster, p.id, 'businessLead', today));
-  if (!auditor) throw new CommandError(`${today} 名册中没有机构业务负责人（businessLead）`);
+  if (!auditor) throw new CommandError(`${today} 名册中没有机构${roleLabel('businessLead')}`);
 
   const drawn = sampleForAudit(context, n, usedSeed);
   const written: AuditSampleResult['written'] = [];

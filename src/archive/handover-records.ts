@@ -6,6 +6,7 @@ import { readArchiveFiles } from '../records/read-archive.ts';
 import { nextRecordId } from '../records/next-id.ts';
 import { casesAwaitingHandover } from '../rules/handover.ts';
 import { holdsRole } from '../rules/roster.ts';
+import { roleLabel } from '../i18n/terms.ts';
 
 export interface HandoverOptions {
   cwd: string;
@@ -31,7 +32,7 @@ export async function handover({ cwd, today, quarter, post }: HandoverOptions): 
   if (post && !context.roster.posts.some((p) => p.id === post)) throw new CommandError(`staff.yaml 中没有岗位 ${post}`);
   const due = casesAwaitingHandover(context).filter((c) => c.quarter === quarter && (!post || c.record.data.post === post));
   const receiver = context.roster.people.find((p) => holdsRole(context.roster, p.id, 'businessLead', today));
-  if (!receiver) throw new CommandError(`${today} 名册中没有机构业务负责人（businessLead）接收原件`);
+  if (!receiver) throw new CommandError(`${today} 名册中没有机构${roleLabel('businessLead')}接收原件`);
 
   const groups = new Map<string, string[]>();
   for (const { record } of due) {

@@ -4,6 +4,7 @@ import type { ConfigContext, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { holdsRole } from './roster.ts';
+import { roleLabel } from '../i18n/terms.ts';
 
 /** Groups and community activities share the plan, funding and report forms (CM-AS-GROUP). */
 export type ActivityRecord = RecordOfKind<'group'> | RecordOfKind<'community'>;
@@ -80,10 +81,10 @@ export function fundingIsSigned(record: ActivityRecord, ctx: RosterContext): Fin
     }
     const signedOn = funding.applicationDate ?? plan.date;
     if (!holdsRole(ctx.roster, funding.signer, 'financeLead', signedOn)) {
-      error(['funding', 'signer'], `机构经费须由机构财务负责人签字；${funding.signer} 在 ${signedOn} 不是财务负责人（financeLead）`);
+      error(['funding', 'signer'], `机构经费须由机构财务负责人签字；${funding.signer} 在 ${signedOn} 不是${roleLabel('financeLead')}`);
     }
     if (financialReport && !holdsRole(ctx.roster, financialReport.signer, 'financeLead', financialReport.date)) {
-      error(['financialReport', 'signer'], `财务报告须由机构财务负责人签字；${financialReport.signer} 在 ${financialReport.date} 不是财务负责人（financeLead）`);
+      error(['financialReport', 'signer'], `财务报告须由机构财务负责人签字；${financialReport.signer} 在 ${financialReport.date} 不是${roleLabel('financeLead')}`);
     }
     return findings;
   }

@@ -2,6 +2,7 @@ import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
 import { holdsRole } from './roster.ts';
+import { roleLabel } from '../i18n/terms.ts';
 
 /** GR-AUDIT (小组第五条): the businessLead spot-checks archived groups and community activities. */
 export const auditIsValid: RecordRule<'audit', RosterContext> = (record, ctx) => {
@@ -17,7 +18,7 @@ export const auditIsValid: RecordRule<'audit', RosterContext> = (record, ctx) =>
     findings.push(report.error('GR-AUDIT', ['target'], `抽查对象 ${target} 尚未存档（没有档案编号）`));
   }
   if (!holdsRole(ctx.roster, auditor, 'businessLead', date)) {
-    findings.push(report.error('GR-AUDIT', ['auditor'], `${auditor} 在 ${date} 不是机构业务负责人（businessLead）；抽查由业务负责人进行`));
+    findings.push(report.error('GR-AUDIT', ['auditor'], `${auditor} 在 ${date} 不是机构${roleLabel('businessLead')}；抽查由${roleLabel('businessLead')}进行`));
   }
   return findings;
 };

@@ -297,7 +297,7 @@ describe('3. an unapproved roster change grants nothing [A-UNAUTHORISED]', () =>
     mergeByHand(repo, staff.westWorker, '2026-03-03', branch, approvalMessage(id, 'intake', 'S06', 'supervisor', sha));
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-UNAPPROVED-CHANGE', 'error:A-UNAUTHORISED']);
     const unauthorised = await findingsOf(repo, '2026-03-03', 'A-UNAUTHORISED');
-    expect(unauthorised[0]?.message).toContain('S06 在 2026-03-03 不担任「接案审批」所需的角色 supervisor（以合并前 main 上已批准的名册为准）');
+    expect(unauthorised[0]?.message).toContain('S06 在 2026-03-03 不担任「接案审批」所需的角色「督导」（以合并前 main 上已批准的名册为准）');
 
     // The org head now approves a roster change: it covers the push from here on, not the approval made before.
     await rosterMerge(repo, staff.orgHead, '2026-03-04', `${westWorkerAsSupervisor(roster)}# 已核对（虚构）\n`);

@@ -13,7 +13,7 @@ describe('approval integrity', () => {
     const repo = await archiveRepo();
     const { branch, sha } = await submitRecord(repo, staff.worker, '2026-03-02', path, caseText());
     const refused = await repo.as(staff.westWorker, at('2026-03-03'), () => approve({ cwd: repo.dir, today: '2026-03-03', branch }));
-    expect(refused).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S06 在 2026-03-03 不担任「接案审批」所需的角色 supervisor')] });
+    expect(refused).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S06 在 2026-03-03 不担任「接案审批」所需的角色「督导」')] });
 
     mergeByHand(repo, staff.westWorker, '2026-03-03', branch, approvalMessage(id, 'intake', 'S06', 'supervisor', sha));
     expect(await checkRules(repo, '2026-03-03')).toEqual(['error:A-UNAUTHORISED']);
@@ -41,7 +41,7 @@ describe('approval integrity', () => {
     mergeByHand(repo, staff.worker, '2026-03-02', 'submit/cases/2026-0001', approvalMessage(id, 'intake', 'S05', 'supervisor', head));
 
     const unauthorised = await findingsOf(repo, '2026-03-02', 'A-UNAUTHORISED');
-    expect(unauthorised.map((f) => f.message)).toEqual([expect.stringContaining('S05 在 2026-03-02 不担任「接案审批」所需的角色 supervisor（以合并前 main 上已批准的名册为准）')]);
+    expect(unauthorised.map((f) => f.message)).toEqual([expect.stringContaining('S05 在 2026-03-02 不担任「接案审批」所需的角色「督导」（以合并前 main 上已批准的名册为准）')]);
     // The roster change it carried is unapproved: an approval of a record approves nothing else.
     const carried = await findingsOf(repo, '2026-03-02', 'A-UNAPPROVED-CHANGE');
     expect(carried.map((f) => [f.severity, f.file])).toEqual([['error', 'content/staff.yaml']]);

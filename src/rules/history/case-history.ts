@@ -1,5 +1,6 @@
 import { addWorkingDays, uncoveredYears, uncoveredYearsNote, workingDaysBetween } from '../../archive/calendar.ts';
 import { addDays } from '../../dates.ts';
+import { stageLabel } from '../../i18n/terms.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import type { RecordOfKind } from '../../records/archive-record.ts';
 import { reporter } from '../context.ts';
@@ -18,7 +19,7 @@ export function intakeApprovedBeforeService(record: Case, ctx: HistoryContext): 
   ];
   if (!approval) {
     const first = services[0];
-    return first ? [report.error('C-INTAKE-APPROVAL', first.path, `接案尚未经督导审批（无 intake 审批合并），不能有${first.what}；请先提交接案审批`)] : [];
+    return first ? [report.error('C-INTAKE-APPROVAL', first.path, `接案尚未经督导审批（没有「${stageLabel('intake')}」的审批合并），不能有${first.what}；请先提交接案审批`)] : [];
   }
   const approved = dayOf(approval.time);
   return services
@@ -47,7 +48,7 @@ export function referralApproved(record: Case, ctx: HistoryContext): Finding[] {
     const entered = enteredAt(ctx, record, ['referrals', i]);
     const approved = approvals.some((a) => entered === undefined || Date.parse(a.time) >= Date.parse(entered));
     if (approved || referral.reply === undefined) return [];
-    return [report.error('C-REFERRAL', ['referrals', i, 'reply'], `第${i + 1}次转介尚未经督导审批（referral），接收方却已回复；转介须先获审批`)];
+    return [report.error('C-REFERRAL', ['referrals', i, 'reply'], `第${i + 1}次转介尚未经督导审批（「${stageLabel('referral')}」），接收方却已回复；转介须先获审批`)];
   });
 }
 
@@ -91,7 +92,7 @@ export function closedAfterApproval(record: Case, ctx: HistoryContext): Finding[
   if (!closingForm) return [];
   const approval = validApprovals(ctx, record.id, 'closing')[0];
   const report = reporter(record);
-  if (!approval) return [report.error('C-CLOSE-APPROVAL', ['closingForm'], '结案报告尚未经督导审批（closing），不能填写结案表；请先提交结案审批')];
+  if (!approval) return [report.error('C-CLOSE-APPROVAL', ['closingForm'], `结案报告尚未经督导审批（「${stageLabel('closing')}」），不能填写结案表；请先提交结案审批`)];
   const approved = dayOf(approval.time);
   return closingForm.date < approved
     ? [report.error('C-CLOSE-APPROVAL', ['closingForm', 'date'], `结案日期 ${closingForm.date} 早于结案审批 ${approved}`)]

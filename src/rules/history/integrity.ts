@@ -1,3 +1,4 @@
+import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import type { Approval, ChangeRoute } from '../../ledger/ledger.ts';
@@ -170,13 +171,13 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
   }
   const role = stageDefinitions[stage].role;
   if (approval.claimedRole !== null && approval.claimedRole !== role) {
-    violations.push({ rule: 'A-UNAUTHORISED', message: `Role 写的是 ${approval.claimedRole}，但「${stageDefinitions[stage].label}」所需的角色是 ${role}` });
+    violations.push({ rule: 'A-UNAUTHORISED', message: `Role 写的是 ${approval.claimedRole}（${roleLabel(approval.claimedRole)}），但「${stageDefinitions[stage].label}」所需的角色是「${roleLabel(role)}」` });
   }
   const day = judgedDay(approval.time, latestTime);
   if (!mayAct(roster, approver, role, post, day)) {
     violations.push({
       rule: 'A-UNAUTHORISED',
-      message: `${approver} 在 ${day} 不担任「${stageDefinitions[stage].label}」所需的角色 ${role}（以合并前 main 上已批准的名册为准）`,
+      message: `${approver} 在 ${day} 不担任「${stageDefinitions[stage].label}」所需的角色「${roleLabel(role)}」（以合并前 main 上已批准的名册为准）`,
     });
   }
   const authors = branchAuthors(roster, approval);
@@ -229,14 +230,14 @@ function orderViolations(ctx: HistoryContext, stage: Stage, record: string, earl
   const order = stageOrder[kind];
   const dependencies = order[stage];
   if (dependencies === undefined) {
-    return [{ rule: 'A-ORDER', message: `${record} 这类记录没有「${stageDefinitions[stage].label}」（${stage}）环节；可用：${Object.keys(order).join('、')}` }];
+    return [{ rule: 'A-ORDER', message: `${record} 这类记录没有「${stageDefinitions[stage].label}」环节；可用：${Object.keys(order).map((s) => `「${stageLabel(s)}」`).join('、')}` }];
   }
   if (ctx.ledger.imported.has(record)) return [];
   return dependencies
     .filter((dependency) => !earlier.has(record, dependency))
     .map((dependency) => ({
       rule: 'A-ORDER',
-      message: `「${stageDefinitions[stage].label}」早于它所依赖的「${stageDefinitions[dependency].label}」（${dependency}）`,
+      message: `「${stageDefinitions[stage].label}」早于它所依赖的「${stageDefinitions[dependency].label}」`,
     }));
 }
 
