@@ -22,8 +22,6 @@ import { CommandError, UsageError } from '../errors.ts';
 import type { Invocation, Io } from './invocation.ts';
 import { optionLines } from './option-help.ts';
 
-export type { Io } from './invocation.ts';
-
 type Runner = () => Promise<{ run(call: Invocation): Promise<number> }>;
 
 /** Every command, in the order `swa --help` lists them; what runs it (parse, call, print) is imported only when it runs. */
