@@ -33,12 +33,14 @@ export async function reject({ cwd, today, branch, reason }: RejectOptions): Pro
   const repo = await openRepository(cwd, today);
   const submission = branchSubmission(repo, branch);
   const identity = await actingIdentity(git);
-  const by = staffIdOf(repo.history.roster, { ...identity, date: '' });
-  if (!by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在名册 staff.yaml 中，不能退回`);
+  // Authority comes from the roster as last approved on main (as for swa approve), not from the work tree's staff.yaml.
+  const roster = repo.history.approvedRoster;
+  const by = roster && staffIdOf(roster, { ...identity, date: '' });
+  if (!by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在 main 上已批准的名册 staff.yaml 中，不能退回`);
   const role = stageDefinitions[submission.stage].role;
   const [onBranch] = await readBranchRecords(cwd, repo.history, [submission.record]);
   const post = postOf(onBranch ?? repo.history.byId.get(submission.record));
-  if (!mayAct(repo.history.roster, by, role, post, today)) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色「${roleLabel(role)}」，不能退回`);
+  if (!mayAct(roster, by, role, post, today)) throw new CommandError(`${by} 不担任「${stageDefinitions[submission.stage].label}」所需的角色「${roleLabel(role)}」，不能退回`);
 
   const message = `Reject ${submission.record}: ${submission.stage}\n\n${reason.trim()}\n\n${formatTrailers([
     ['Record', submission.record],

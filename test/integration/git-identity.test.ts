@@ -39,4 +39,13 @@ describe('swa submit and swa approve act as whom git would commit as: GIT_AUTHOR
     const run = await swaAs(repo, stranger, ['approve', 'submit/cases/2026-0001']);
     expect([run.code, run.stderr.trim()]).toEqual([1, '你的 git 邮箱 stranger@example.org 不在 main 上已批准的名册 staff.yaml 中，不能审批']);
   }, 60_000);
+
+  it('swa reject takes authority from the roster approved on main, not from an edited staff.yaml in the work tree', async () => {
+    const repo = await repoConfiguredAs(staff.supervisor);
+    expect((await swaAs(repo, staff.worker, ['submit', 'cases/2026-0001'])).code).toBe(0);
+    const roster = await repo.read('content/staff.yaml');
+    await repo.write('content/staff.yaml', roster.replaceAll(staff.supervisor.email, stranger.email));
+    const run = await swaAs(repo, stranger, ['reject', 'submit/cases/2026-0001', '--reason', '缺少同意书']);
+    expect([run.code, run.stderr.trim()]).toEqual([1, '你的 git 邮箱 stranger@example.org 不在 main 上已批准的名册 staff.yaml 中，不能退回']);
+  }, 60_000);
 });
