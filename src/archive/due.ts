@@ -11,7 +11,7 @@ import { whoMayAct } from '../rules/roster.ts';
 import { kindByDir } from '../schemas/index.ts';
 import type { Role } from '../schemas/staff.ts';
 import { addWorkingDays, uncoveredYears, uncoveredYearsNote } from './calendar.ts';
-import { parseArchiveNo } from './numbering.ts';
+import { retentionOf } from './retention.ts';
 
 /** One open duty: what, for which record, by when, and who must act. */
 export interface Obligation {
@@ -205,13 +205,9 @@ function retentionReviews(ctx: RuleContext): Omit<Obligation, 'overdue'>[] {
   const reviewers = holders(ctx, 'businessLead', undefined);
   return ctx.records.flatMap((record) => {
     const value = 'archiveNo' in record.data ? (record.data.archiveNo as string | undefined) : undefined;
-    const number = value ? parseArchiveNo(value) : null;
-    if (!number) return [];
-    const rule = ctx.config.retention.find((r) => (r.category === undefined || r.category === number.category) && (r.nature === undefined || r.nature === number.nature));
-    if (!rule) return [];
-    const expires = `${Number(number.month.slice(0, 4)) + rule.years}-${number.month.slice(4)}-01`;
-    if (expires > ctx.today) return [];
-    return [{ rule: 'RETENTION', record: record.id, what: `档案 ${value} 已满 ${rule.years} 年保管期，待复核（工具不会删除）`, deadline: expires, who: reviewers }];
+    const retention = value ? retentionOf(ctx.config, value) : null;
+    if (!retention || retention.expires > ctx.today) return [];
+    return [{ rule: 'RETENTION', record: record.id, what: `档案 ${value} 已满 ${retention.years} 年保管期，待复核（工具不会删除）`, deadline: retention.expires, who: reviewers }];
   });
 }
 

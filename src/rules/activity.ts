@@ -2,6 +2,7 @@ import { addDays, maxDate, minDate } from '../dates.ts';
 import type { RecordOfKind } from '../records/archive-record.ts';
 import type { ConfigContext, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
+import type { ArchiveItem } from './case.ts';
 import type { Finding } from './finding.ts';
 import { holdsRole } from './roster.ts';
 import { roleLabel } from '../i18n/terms.ts';
@@ -138,13 +139,17 @@ export function pastMeetingsRecorded(record: ActivityRecord, ctx: ConfigContext)
 }
 
 /** GR-FORMS (小组第六条; community by CM-AS-GROUP): the forms shared by an archived group or community activity. */
-export function missingSharedForms(record: ActivityRecord): string[] {
+export function sharedArchiveItems(record: ActivityRecord): ArchiveItem[] {
   const { plan, funding, report, financialReport } = record.data;
-  const forms: [string, boolean][] = [
-    ['财政预算表', plan.budget.length > 0 || funding.source === '无'],
-    ['活动经费申请表', funding.source !== '机构' || funding.applicationDate !== undefined],
-    [`${kindName(record)}报告`, report !== undefined],
-    ['财务报告', financialReport !== undefined],
+  return [
+    { label: `${kindName(record)}计划书`, present: true },
+    { label: '财政预算表', present: plan.budget.length > 0 || funding.source === '无' },
+    { label: '程序安排表', present: true },
+    { label: '活动经费申请表', present: funding.source !== '机构' || funding.applicationDate !== undefined },
+    { label: `${kindName(record)}报告`, present: report !== undefined },
+    { label: '财务报告', present: financialReport !== undefined },
   ];
-  return forms.filter(([, present]) => !present).map(([label]) => label);
 }
+
+/** The labels of the items an archive bag lacks. */
+export const missingItems = (items: readonly ArchiveItem[]) => items.filter((item) => !item.present).map((item) => item.label);

@@ -105,7 +105,6 @@ export const followUpAfterClosing: RecordRule<'case'> = (record) => {
   });
 };
 
-/** The forms C-ARCHIVE-COMPLETE asks for beyond those the schema already requires (basic info, intake). */
 /** C-FOLLOW-UP (第八条): a follow-up is recorded within N days of closing; once overdue it is a duty fallen due. */
 export const followedUp: RecordRule<'case', ConfigContext> = (record, ctx) => {
   const closed = record.data.closingForm?.date;
@@ -115,8 +114,17 @@ export const followedUp: RecordRule<'case', ConfigContext> = (record, ctx) => {
   return [reporter(record).warning('C-FOLLOW-UP', ['closingForm'], `个案于 ${closed} 结案，应在 ${due} 前完成追踪服务并记录（followUps），已逾期`)];
 };
 
+/** One item of an archive bag's contents: a form the rules ask for, and whether the record holds it. */
+export interface ArchiveItem {
+  label: string;
+  present: boolean;
+}
+
+/** The forms C-ARCHIVE-COMPLETE asks for; basic info and intake the schema already requires. */
 const archiveForms: { label: string; present: (d: CaseRecord) => boolean }[] = [
   { label: '接受个案服务同意书', present: (d) => d.consent !== undefined },
+  { label: '个案基本资料表', present: () => true },
+  { label: '接案信息表', present: () => true },
   { label: '个案服务计划书', present: (d) => d.plan !== undefined },
   { label: '个案记录表（至少一次）', present: (d) => d.sessions.length > 0 },
   { label: '结案报告', present: (d) => d.closingReport !== undefined },
@@ -124,6 +132,9 @@ const archiveForms: { label: string; present: (d: CaseRecord) => boolean }[] = [
   { label: '个案附件清单', present: (d) => d.attachments.length > 0 },
   { label: '个案转介表（结案原因为转介完成）', present: (d) => d.closingReport?.reason !== '转介完成' || d.referrals.length > 0 },
 ];
+
+/** C-ARCHIVE-COMPLETE: the contents of a case's archive bag (the cover's checklist, the rule's list of what is missing). */
+export const caseArchiveItems = (data: CaseRecord): ArchiveItem[] => archiveForms.map((form) => ({ label: form.label, present: form.present(data) }));
 
 /**
  * C-ARCHIVE-COMPLETE (第三章第十条): only completed services are archived, with every form. An
@@ -137,7 +148,7 @@ export const archiveIsComplete: RecordRule<'case'> = (record) => {
   if (archived && !data.closingForm) {
     return [report.error('C-ARCHIVE-COMPLETE', ['archiveNo'], '个案尚未结案（没有个案结案表 closingForm），只有已完成的服务方可存档')];
   }
-  const missing = archiveForms.filter((form) => !form.present(data)).map((form) => form.label);
+  const missing = caseArchiveItems(data).filter((item) => !item.present).map((item) => item.label);
   if (missing.length === 0) return [];
   const message = `存档须具备完整材料，缺少：${missing.join('、')}`;
   return archived

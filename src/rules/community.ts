@@ -1,5 +1,7 @@
 import { minDate } from '../dates.ts';
-import { endDate, missingSharedForms } from './activity.ts';
+import type { RecordOfKind } from '../records/archive-record.ts';
+import { endDate, missingItems, sharedArchiveItems } from './activity.ts';
+import type { ArchiveItem } from './case.ts';
 import type { RecordRule } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -67,12 +69,17 @@ export const activitiesAreRecorded: RecordRule<'community'> = (record) => {
   );
 };
 
+/** GR-FORMS by CM-AS-GROUP (社区第五条): the contents of a community activity's archive bag. */
+export function communityArchiveItems(record: RecordOfKind<'community'>): ArchiveItem[] {
+  // The records of every activity: none yet, or some still to be held, leaves the item unticked.
+  const allHeld = record.data.activities.length > 0 && endDate(record) !== undefined;
+  return [...sharedArchiveItems(record), { label: '活动记录（全部活动）', present: allHeld }];
+}
+
 /** GR-FORMS by CM-AS-GROUP (社区第五条): an archived community activity holds every form. */
 export const communityFormsComplete: RecordRule<'community'> = (record) => {
   if (record.data.archiveNo === undefined) return [];
-  const missing = missingSharedForms(record);
-  if (record.data.activities.length === 0) missing.push('活动记录');
-  else if (endDate(record) === undefined) missing.push('（活动尚未全部完成）');
+  const missing = missingItems(communityArchiveItems(record));
   if (missing.length === 0) return [];
   return [reporter(record).error('GR-FORMS', ['archiveNo'], `已存档的社区活动缺少材料（CM-AS-GROUP 参照小组第六条）：${missing.join('、')}`)];
 };

@@ -1,5 +1,7 @@
 import type { ConfigContext, RecordRule } from './context.ts';
 import { reporter } from './context.ts';
+import type { ConsultationRecord } from '../schemas/consultation.ts';
+import type { ArchiveItem } from './case.ts';
 import type { Finding } from './finding.ts';
 
 const inquiryParts = [
@@ -9,6 +11,9 @@ const inquiryParts = [
   { key: 'needsAnalysis', label: '需求分析及评估' },
   { key: 'closing', label: '结案信息表' },
 ] as const;
+
+/** C-INQUIRY: the contents of an inquiry's archive bag. */
+export const inquiryArchiveItems = (data: ConsultationRecord): ArchiveItem[] => inquiryParts.map((part) => ({ label: part.label, present: data[part.key] !== undefined }));
 
 /** C-INQUIRY (第三条): an inquiry without an opened case is still recorded in full. */
 export const inquiryIsRecorded: RecordRule<'consultation'> = (record) => {

@@ -1,5 +1,7 @@
 import { minDate } from '../dates.ts';
-import { endDate, missingSharedForms } from './activity.ts';
+import type { RecordOfKind } from '../records/archive-record.ts';
+import { endDate, missingItems, sharedArchiveItems } from './activity.ts';
+import type { ArchiveItem } from './case.ts';
 import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -41,17 +43,22 @@ export const sessionsAreReviewed: RecordRule<'group', RosterContext> = (record, 
   return findings;
 };
 
+/** GR-FORMS (第六条): the contents of a group's archive bag. */
+export function groupArchiveItems(record: RecordOfKind<'group'>): ArchiveItem[] {
+  const { data } = record;
+  return [
+    ...sharedArchiveItems(record),
+    { label: '报名表', present: data.registration !== undefined },
+    { label: '小组集会记录表及点名表', present: data.sessions.length > 0 },
+    { label: '参加者意见表', present: data.feedback.length > 0 },
+    { label: '督导点评', present: data.supervisorComment !== undefined },
+  ];
+}
+
 /** GR-FORMS (第六条): an archived group holds every form. */
 export const groupFormsComplete: RecordRule<'group'> = (record) => {
-  const { data } = record;
-  if (data.archiveNo === undefined) return [];
-  const own: [string, boolean][] = [
-    ['报名表', data.registration !== undefined],
-    ['小组集会记录表及点名表', data.sessions.length > 0],
-    ['参加者意见表', data.feedback.length > 0],
-    ['督导点评', data.supervisorComment !== undefined],
-  ];
-  const missing = [...missingSharedForms(record), ...own.filter(([, present]) => !present).map(([label]) => label)];
+  if (record.data.archiveNo === undefined) return [];
+  const missing = missingItems(groupArchiveItems(record));
   if (missing.length === 0) return [];
   return [reporter(record).error('GR-FORMS', ['archiveNo'], `已存档的小组缺少表格：${missing.join('、')}`)];
 };
