@@ -13,6 +13,7 @@ import * as keys from '../commands/keys.ts';
 import * as leakScan from '../commands/leak-scan.ts';
 import * as log from '../commands/log.ts';
 import * as newCommand from '../commands/new.ts';
+import * as print from '../commands/print.ts';
 import * as reject from '../commands/reject.ts';
 import * as serve from '../commands/serve.ts';
 import * as status from '../commands/status.ts';
@@ -42,6 +43,7 @@ const commands: Record<string, { declaration: Declaration; runner: Runner }> = {
   textconv: { declaration: textconv.declaration, runner: () => import('./run/textconv.ts') },
   'leak-scan': { declaration: leakScan.declaration, runner: () => import('./run/leak-scan.ts') },
   build: { declaration: build.declaration, runner: () => import('./run/build.ts') },
+  print: { declaration: print.declaration, runner: () => import('./run/print.ts') },
   demo: { declaration: demo.declaration, runner: () => import('./run/demo.ts') },
   serve: { declaration: serve.declaration, runner: () => import('./run/serve.ts') },
 };

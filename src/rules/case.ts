@@ -120,8 +120,8 @@ export interface ArchiveItem {
   present: boolean;
 }
 
-/** The forms C-ARCHIVE-COMPLETE asks for; basic info and intake the schema already requires. */
-const archiveForms: { label: string; present: (d: CaseRecord) => boolean }[] = [
+/** The forms C-ARCHIVE-COMPLETE asks for (some only where they apply); basic info and intake the schema already requires. */
+const archiveForms: { label: string; present: (d: CaseRecord) => boolean; applies?: (d: CaseRecord) => boolean }[] = [
   { label: '接受个案服务同意书', present: (d) => d.consent !== undefined },
   { label: '个案基本资料表', present: () => true },
   { label: '接案信息表', present: () => true },
@@ -130,11 +130,12 @@ const archiveForms: { label: string; present: (d: CaseRecord) => boolean }[] = [
   { label: '结案报告', present: (d) => d.closingReport !== undefined },
   { label: '个案结束评估表', present: (d) => d.closingEvaluation !== undefined },
   { label: '个案附件清单', present: (d) => d.attachments.length > 0 },
-  { label: '个案转介表（结案原因为转介完成）', present: (d) => d.closingReport?.reason !== '转介完成' || d.referrals.length > 0 },
+  { label: '个案转介表（涉及转介的服务）', present: (d) => d.referrals.length > 0, applies: (d) => d.closingReport?.reason === '转介完成' || d.referrals.length > 0 },
 ];
 
 /** C-ARCHIVE-COMPLETE: the contents of a case's archive bag (the cover's checklist, the rule's list of what is missing). */
-export const caseArchiveItems = (data: CaseRecord): ArchiveItem[] => archiveForms.map((form) => ({ label: form.label, present: form.present(data) }));
+export const caseArchiveItems = (data: CaseRecord): ArchiveItem[] =>
+  archiveForms.filter((form) => form.applies?.(data) ?? true).map((form) => ({ label: form.label, present: form.present(data) }));
 
 /**
  * C-ARCHIVE-COMPLETE (第三章第十条): only completed services are archived, with every form. An

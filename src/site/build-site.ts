@@ -5,8 +5,7 @@ import { checkRepository } from '../check/check-repository.ts';
 import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
-import { siteModel } from './site-model.ts';
-import { checkWithKey } from '../privacy/sealed-findings.ts';
+import { keyedSiteModel } from './keyed-model.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
 
 /** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
@@ -47,10 +46,8 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
     const places = exposed.slice(0, 10).map((f) => `  ${f.file}:${f.line}  ${f.message}`);
     progress(['记录中有疑似个人信息（G-CONFIDENTIAL）：去标识网站不显示这些文字（显示为〔已隐去〕），请修正：', ...places, ...(exposed.length > 10 ? [`  …共 ${exposed.length} 处`] : [])].join('\n'));
   }
-  // Only an internal build ever decrypts: a de-identified build has no key to leak from.
-  const keyed = internal && identityFile ? await checkWithKey({ ...repo, context: repo.context }, identityFile) : { findings: repo.findings, clients: new Map() };
   const branchRecords = repo.history ? await readBranchRecords(cwd, repo.history) : [];
-  const model = siteModel(repo.context, repo.history, keyed.findings, internal, keyed.clients, branchRecords);
+  const model = await keyedSiteModel(repo, internal, identityFile, branchRecords);
 
   // The view model of an internal build holds decrypted data: it lives in a private folder that is
   // removed whatever happens, Ctrl-C included.

@@ -6,6 +6,8 @@ import type { Namer, Part } from './value-parts.ts';
 
 /** A form with one row per entry (sessions, budget lines, the programme…). */
 export interface Table {
+  /** The schema's key of each column (a printed form may show only some). */
+  keys: string[];
   columns: string[];
   rows: Part[][][];
 }
@@ -44,6 +46,7 @@ export function sectionsOf(kind: RecordKind, data: Record<string, unknown>, name
   const tableOf = (rows: unknown[], path: Path): Table => {
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row as object)))];
     return {
+      keys: columns,
       columns: columns.map((c) => shortLabel([...path, 0, c])),
       rows: rows.map((row) => columns.map((c) => format((row as Record<string, unknown>)[c], [...path, 0, c]))),
     };

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { labelAt } from '../schemas/walk.ts';
 import { stageOf } from './record-stage.ts';
 import { checklistOf, sectionsOf, type Section } from './sections.ts';
+import { coverFacts, type CoverFacts } from './cover-facts.ts';
 import { recordTitle } from './record-title.ts';
 import { namerOf, slugOf, type Namer, type Part } from './value-parts.ts';
 import { withholdPersonal, withholdText, type WithholdOptions } from './withhold.ts';
@@ -48,6 +49,8 @@ export interface RecordView {
   timeline: { date: string; note: string; by: string; commit: string }[];
   findings: { rule: string; severity: string; message: string; line: number }[];
   waiting: { stage: string; candidates: string[] }[];
+  /** Archived service records: the archive-bag cover's facts. */
+  cover: CoverFacts | null;
   /** Internal builds only: the decrypted client block (null when no key opened it), the narrative body and the disclosure log. */
   confidential: { client: Record<string, unknown> | null; sealed: boolean; body: string; disclosures: Disclosure[] } | null;
 }
@@ -150,6 +153,7 @@ function recordView(
     timeline: history ? timelineView(history, record.id, own, internal, staffName) : [],
     findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : withholdText(publicFindingMessage(f), privacy), line: f.line })),
     waiting: status ? waitingView(status, staffName) : [],
+    cover: coverFacts(record, ctx.config, data),
     confidential: clients ? confidentialView(record, clients) : null,
   };
 }

@@ -1,9 +1,2 @@
-import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's chromium, headless, with nothing that reaches for the network on its own. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+/** The tests drive the same headless Chromium `swa print` renders with. */
+export { launchChromium } from '../../src/print/chromium.ts';

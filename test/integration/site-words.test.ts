@@ -30,6 +30,7 @@ describe('what a reader sees on a record page', () => {
   it('shows the budget and the programme as tables, not one run-on line', async () => {
     const group = (await views()).get('groups/2026-0001')!;
     expect(field(group, 'plan', '财政预算表')?.table).toEqual({
+      keys: ['item', 'amount'],
       columns: ['项目', '金额（元）'],
       rows: [
         [[{ text: '文具与手工材料' }], [{ text: '300' }]],

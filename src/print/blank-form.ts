@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { recordKinds, type ServiceKind } from '../schemas/index.ts';
+import { unwrapSchema } from '../schemas/walk.ts';
+import { formDefinitions, type FormDefinition, type FormPart } from './forms.ts';
+import type { PrintBlock, PrintDocument, PrintField, PrintPage } from './print-model.ts';
+
+/** Empty rows a blank form with one row per entry leaves to write in. */
+const blankRows = 8;
+
+/** A schema without its wrappers; of a union (the client block: sealed text or fields), the object. */
+function shapeOf(schema: z.ZodTypeAny): { inner: z.ZodTypeAny; label: string | undefined } {
+  const { inner, label } = unwrapSchema(schema);
+  if (inner instanceof z.ZodUnion) {
+    const object = (inner.options as z.ZodTypeAny[]).map((o) => unwrapSchema(o)).find((o) => o.inner instanceof z.ZodObject);
+    return { inner: object?.inner ?? inner, label: label ?? object?.label };
+  }
+  return { inner, label };
+}
+
+const isDate = (schema: z.ZodTypeAny) => schema instanceof z.ZodString && schema._def.checks.some((c) => c.kind === 'date');
+const isCode = (schema: z.ZodTypeAny) => schema instanceof z.ZodString && schema._def.checks.some((c) => c.kind === 'regex');
+
+/** One field's writing space: options to tick, a date, or lines. */
+function blankField(label: string, schema: z.ZodTypeAny): PrintField {
+  const { inner } = shapeOf(schema);
+  if (inner instanceof z.ZodEnum) return { label, value: null, choices: [...(inner.options as string[])] };
+  if (inner instanceof z.ZodBoolean || inner instanceof z.ZodLiteral) return { label, value: null, choices: ['是', '否'] };
+  if (isDate(inner)) return { label, value: null, date: true };
+  if (inner instanceof z.ZodNumber || isCode(inner)) return { label, value: null, lines: 1 };
+  if (inner instanceof z.ZodArray) return { label, value: null, lines: 3 };
+  return { label, value: null, lines: 2 };
+}
+
+const rowsOf = (schema: z.ZodTypeAny): z.ZodObject<z.ZodRawShape> | null => {
+  const { inner } = shapeOf(schema);
+  if (!(inner instanceof z.ZodArray)) return null;
+  const element = shapeOf(inner.element as z.ZodTypeAny).inner;
+  return element instanceof z.ZodObject ? element : null;
+};
+
+/** A list of entries as a table of empty rows, under its label. */
+function blankTable(heading: string | null, element: z.ZodObject<z.ZodRawShape>, columns?: string[]): PrintBlock {
+  const keys = columns ?? Object.keys(element.shape);
+  const labels = keys.map((k) => shapeOf(element.shape[k] as z.ZodTypeAny).label ?? k);
+  return { heading, fields: [], table: { columns: labels, rows: [], blankRows } };
+}
+
+/** The empty blocks of one part of a record kind's schema. Pure. */
+export function blankBlocks(kind: ServiceKind, part: FormPart, single: boolean): PrintBlock[] {
+  const key = typeof part === 'string' ? part : part.key;
+  const field = (recordKinds[kind].schema.shape as Record<string, z.ZodTypeAny>)[key];
+  if (!field) throw new Error(`${kind} has no form ${key}`);
+  const { inner, label = key } = shapeOf(field);
+  const heading = single ? null : label;
+  const element = rowsOf(field);
+  if (element) return [blankTable(heading, element, typeof part === 'string' ? undefined : part.columns)];
+  if (!(inner instanceof z.ZodObject)) return [{ heading: null, fields: [blankField(label, field)], table: null }];
+  const entries = Object.entries(inner.shape as Record<string, z.ZodTypeAny>);
+  const fields = entries.filter(([, s]) => !rowsOf(s)).map(([k, s]) => blankField(shapeOf(s).label ?? k, s));
+  const tables = entries.flatMap(([k, s]) => {
+    const rows = rowsOf(s);
+    return rows ? [blankTable(shapeOf(s).label ?? k, rows)] : [];
+  });
+  return [{ heading, fields, table: null }, ...tables];
+}
+
+/** The facts of a form's head, empty: the lines the worker fills in by hand. */
+const blankFacts: PrintField[] = ['档案编号', '记录编号', '服务名称', '负责社工', '所属岗位'].map((label) => ({ label, value: null, lines: 1 }));
+
+/** A blank form for people to fill and sign; a form two kinds share is drawn from the first. Pure. */
+export function blankPage(form: FormDefinition): PrintPage {
+  const [kind, parts] = Object.entries(form.parts)[0] as [ServiceKind, FormPart[]];
+  const blocks = form.prompts
+    ? [{ heading: null, fields: form.prompts, table: null }]
+    : parts.flatMap((part) => blankBlocks(kind, part, parts.length === 1));
+  const sheet = form.sheet ? [{ heading: form.sheet.heading, fields: [], table: { columns: form.sheet.columns, rows: [], blankRows: form.sheet.rows } }] : [];
+  return { title: form.title, facts: blankFacts, statement: form.statement ?? [], blocks: [...blocks, ...sheet], signatures: form.signatures };
+}
+
+export function blankDocument(organisation: string, form: FormDefinition): PrintDocument {
+  return { organisation, archiveNo: null, internal: false, title: `${form.title}（空白）`, pages: [blankPage(form)] };
+}
+
+/** `swa print --blank list`: each form's key, title and the kinds of record that hold it. */
+export function blankList(): string {
+  const width = Math.max(...formDefinitions.map((f) => f.key.length));
+  return formDefinitions.map((f) => `${f.key.padEnd(width)}  ${f.title}（${(Object.keys(f.parts) as ServiceKind[]).map((k) => recordKinds[k].label).join('、')}）`).join('\n');
+}
