@@ -27,6 +27,7 @@ body { margin: 0; }
 .cover .facts td { font-size: 11.5pt; }
 .cover .rows tbody td { height: auto; padding: 0.8mm 2mm; }
 .cover .rows th:nth-child(n+3), .cover .rows td:nth-child(n+3) { width: 22mm; text-align: center; }
+.block { margin-top: 3mm; }
 h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 0.75pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; white-space: pre-wrap; }
