@@ -5,7 +5,7 @@ import { formDefinitions, type FormDefinition, type FormPart } from './forms.ts'
 import type { PrintBlock, PrintDocument, PrintField, PrintPage } from './print-model.ts';
 
 /** Empty rows a blank form with one row per entry leaves to write in. */
-const blankRows = 8;
+const blankRows = 6;
 
 /** A schema without its wrappers; of a union (the client block: sealed text or fields), the object. */
 function shapeOf(schema: z.ZodTypeAny): { inner: z.ZodTypeAny; label: string | undefined } {
@@ -38,11 +38,15 @@ const rowsOf = (schema: z.ZodTypeAny): z.ZodObject<z.ZodRawShape> | null => {
   return element instanceof z.ZodObject ? element : null;
 };
 
-/** A list of entries as a table of empty rows, under its label. */
-function blankTable(heading: string | null, element: z.ZodObject<z.ZodRawShape>, columns?: string[]): PrintBlock {
+/** More columns than this leave no room to write in a cell: such entries print one field list each. */
+export const maxColumns = 5;
+
+/** A list of entries as a table of empty rows under its label, or, when too wide, as empty entries. */
+function blankTable(heading: string | null, label: string, element: z.ZodObject<z.ZodRawShape>, columns?: string[]): PrintBlock[] {
   const keys = columns ?? Object.keys(element.shape);
-  const labels = keys.map((k) => shapeOf(element.shape[k] as z.ZodTypeAny).label ?? k);
-  return { heading, fields: [], table: { columns: labels, rows: [], blankRows } };
+  const fields = keys.map((k) => blankField(shapeOf(element.shape[k] as z.ZodTypeAny).label ?? k, element.shape[k] as z.ZodTypeAny));
+  if (keys.length > maxColumns) return [1, 2].map((n) => ({ heading: `${label} 第${n}项`, fields, table: null }));
+  return [{ heading, fields: [], table: { columns: fields.map((f) => f.label), rows: [], blankRows } }];
 }
 
 /** The empty blocks of one part of a record kind's schema. Pure. */
@@ -53,13 +57,13 @@ export function blankBlocks(kind: ServiceKind, part: FormPart, single: boolean):
   const { inner, label = key } = shapeOf(field);
   const heading = single ? null : label;
   const element = rowsOf(field);
-  if (element) return [blankTable(heading, element, typeof part === 'string' ? undefined : part.columns)];
+  if (element) return blankTable(heading, label, element, typeof part === 'string' ? undefined : part.columns);
   if (!(inner instanceof z.ZodObject)) return [{ heading: null, fields: [blankField(label, field)], table: null }];
   const entries = Object.entries(inner.shape as Record<string, z.ZodTypeAny>);
   const fields = entries.filter(([, s]) => !rowsOf(s)).map(([k, s]) => blankField(shapeOf(s).label ?? k, s));
   const tables = entries.flatMap(([k, s]) => {
     const rows = rowsOf(s);
-    return rows ? [blankTable(shapeOf(s).label ?? k, rows)] : [];
+    return rows ? blankTable(shapeOf(s).label ?? k, shapeOf(s).label ?? k, rows) : [];
   });
   return [{ heading, fields, table: null }, ...tables];
 }

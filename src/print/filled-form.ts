@@ -5,7 +5,7 @@ import { clientFields } from '../site/client-fields.ts';
 import type { Section, Table } from '../site/sections.ts';
 import type { RecordView } from '../site/site-model.ts';
 import { plainText } from '../site/value-parts.ts';
-import { blankBlocks } from './blank-form.ts';
+import { blankBlocks, maxColumns } from './blank-form.ts';
 import { titleFor, type FormDefinition, type FormPart } from './forms.ts';
 import type { PrintBlock, PrintDocument, PrintField, PrintPage, PrintTable } from './print-model.ts';
 
@@ -31,11 +31,17 @@ function printedTable(table: Table, columns?: string[]): PrintTable {
   return { columns: shown.map((i) => table.columns[i] as string), rows: table.rows.map((row) => shown.map((i) => plainText(row[i] ?? []))), blankRows: 0 };
 }
 
+/** A table under its heading, or, when too wide to read, one field list per entry. */
+function tableBlocks(heading: string | null, label: string, table: PrintTable): PrintBlock[] {
+  if (table.columns.length <= maxColumns) return [{ heading, fields: [], table }];
+  return table.rows.map((row, i) => ({ heading: `${label} 第${i + 1}项`, fields: row.map((value, j) => ({ label: table.columns[j] as string, value })), table: null }));
+}
+
 function sectionBlocks(section: Section, single: boolean, columns?: string[]): PrintBlock[] {
   const heading = single ? null : section.label;
-  if (section.table) return [{ heading, fields: [], table: printedTable(section.table, columns) }];
+  if (section.table) return tableBlocks(heading, section.label, printedTable(section.table, columns));
   const fields = section.fields.filter((f) => !f.table).map((f) => ({ label: f.label, value: plainText(f.value) }));
-  const tables = section.fields.flatMap((f) => (f.table ? [{ heading: f.label, fields: [], table: printedTable(f.table) }] : []));
+  const tables = section.fields.flatMap((f) => (f.table ? tableBlocks(f.label, f.label, printedTable(f.table)) : []));
   return [...(fields.length > 0 ? [{ heading, fields, table: null }] : []), ...tables];
 }
 

@@ -64,7 +64,7 @@ export const formDefinitions: FormDefinition[] = [
     key: 'registration',
     title: '小组 / 活动报名表',
     parts: { group: ['registration'] },
-    sheet: { heading: '报名登记', columns: ['姓名', '性别', '年龄', '联系电话', '报名日期', '本人或监护人签名'], rows: 20 },
+    sheet: { heading: '报名登记', columns: ['姓名', '性别', '年龄', '联系电话', '报名日期', '本人或监护人签名'], rows: 16 },
     signatures: ['负责社工'],
   },
   {
@@ -72,7 +72,7 @@ export const formDefinitions: FormDefinition[] = [
     title: '小组 / 活动点名表',
     parts: { group: [{ key: 'sessions', columns: ['date', 'attendance', 'volunteers'] }], community: [{ key: 'activities', columns: ['date', 'participants', 'volunteers'] }] },
     prompts: [date('日期'), lines('节次 / 主题', 1), lines('出席人数', 1), lines('志愿者人数', 1)],
-    sheet: { heading: '签到', columns: ['姓名', '组员 / 志愿者', '签到', '签退', '备注'], rows: 22 },
+    sheet: { heading: '签到', columns: ['姓名', '组员 / 志愿者', '签到', '签退', '备注'], rows: 15 },
     signatures: ['负责社工'],
   },
   { key: 'group-sessions', title: '小组集会记录表', parts: { group: ['sessions'] }, signatures: ['负责社工', '督导批阅'] },

@@ -37,14 +37,14 @@ tr { break-inside: avoid; }
 .facts th { width: 22mm; }
 .fields th { width: 32mm; }
 .rows th.n, .rows td.n { width: 10mm; text-align: center; }
-.rows tbody td { height: 7mm; }
+.rows tbody td { height: 6mm; }
 .write { display: block; }
 .choices span + span { margin-left: 6mm; }
 .statement p { text-indent: 2em; margin: 2mm 0; }
 .note { font-size: 9pt; margin: 1.5mm 0 0; }
 .signatures { margin-top: 8mm; break-inside: avoid; }
 .signature { display: flex; align-items: flex-end; gap: 2mm; margin-top: 6mm; }
-.signature .who { white-space: nowrap; }
+.signature .who { max-width: 60%; }
 .signature .line { flex: 1; border-bottom: 0.75pt solid #000; min-width: 30mm; }
 .signature .date { white-space: nowrap; margin-left: 6mm; }
 .toolbar, .internal-note { font-family: sans-serif; }

@@ -8,7 +8,7 @@ function valueHtml(field: PrintField): string {
   if (field.value !== null) return escapeHtml(field.value);
   if (field.choices) return `<span class="choices">${field.choices.map((c) => `<span>□ ${escapeHtml(c)}</span>`).join('')}</span>`;
   if (field.date) return '　　　　年　　月　　日';
-  return `<span class="write" style="min-height: ${(field.lines ?? 1) * 7}mm"></span>`;
+  return `<span class="write" style="min-height: ${(field.lines ?? 1) * 6}mm"></span>`;
 }
 
 /** The facts of a form's head, two to a row. */

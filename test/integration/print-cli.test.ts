@@ -11,7 +11,12 @@ import { openBlocks, openedClients } from '../../src/privacy/open-blocks.ts';
 import { readArchiveFiles } from '../../src/records/read-archive.ts';
 import { caseArchiveItems } from '../../src/rules/case.ts';
 import type { CaseRecord } from '../../src/schemas/case.ts';
+import { blankDocument } from '../../src/print/blank-form.ts';
+import { formDefinitions } from '../../src/print/forms.ts';
+import { printable, recordDocument } from '../../src/print/record-document.ts';
+import { printHtml } from '../../src/print/render-html.ts';
 import { buildSite } from '../../src/site/build-site.ts';
+import { siteModel } from '../../src/site/site-model.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { repoRoot, runSwa } from '../helpers/run-swa.ts';
 
@@ -68,6 +73,8 @@ async function pictures_(file: string, name: string, pages: number): Promise<str
   return made;
 }
 
+/** Blank forms that are handed out and signed as one sheet. */
+const signedOnOneSheet = new Set(['consent', 'registration', 'attendance', 'feedback', 'closing-form', 'closing-evaluation']);
 const a4 = /^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)$/;
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -165,11 +172,43 @@ describe('swa print: the paper side of the archive, A4 through headless Chromium
     expect(open.stderr).toContain('尚未存档');
   });
 
+  it('every blank form fits two A4 pages (one for a sheet signed at once), and no printed form of the sample archive is wider than the page', async () => {
+    const { context, findings } = checkArchive(await readArchiveFiles(dir), today);
+    const model = siteModel(context!, null, findings, false);
+    const documents = [
+      ...formDefinitions.map((form) => ({ name: `blank ${form.key}`, html: printHtml(blankDocument(organisation, form)), pages: signedOnOneSheet.has(form.key) ? 1 : 2 })),
+      ...model.records.filter(printable).map((record) => ({ name: record.id, html: printHtml(recordDocument(model, record, {})), pages: Infinity })),
+    ];
+    const browser = await launchChromium();
+    try {
+      // A4 less the 16 mm side margins, at 96 px to the inch.
+      const page = await browser.newPage({ viewport: { width: Math.floor(((210 - 32) / 25.4) * 96), height: 1000 } });
+      await page.emulateMedia({ media: 'print' });
+      const wide: string[] = [];
+      const long: string[] = [];
+      for (const doc of documents) {
+        await page.setContent(doc.html);
+        if (await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)) wide.push(doc.name);
+        if (doc.pages === Infinity) continue;
+        const out = join(dir, 'blank.pdf');
+        await writeFile(out, await page.pdf({ preferCSSPageSize: true }));
+        if ((await readPdf(out)).pages.length > doc.pages) long.push(doc.name);
+      }
+      expect(documents.length).toBeGreaterThan(formDefinitions.length + 20);
+      expect({ wide, long }).toEqual({ wide: [], long: [] });
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("the site's print view gives the same pages from the browser's own print, de-identified in the public build", async () => {
     const site = await buildSite({ cwd: dir, today, internal: false, out: join(dir, 'site') });
     const recordPage = await readFile(join(site.out, 'records/cases-2026-0001/index.html'), 'utf8');
     expect(recordPage).toContain('print.html');
     expect(recordPage).toContain('cover.html');
+    const printView = await readFile(join(site.out, 'records/cases-2026-0001/print.html'), 'utf8');
+    expect(printView).toContain('案主');
+    expect(personal.filter((v) => printView.includes(v))).toEqual([]);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
