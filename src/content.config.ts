@@ -25,4 +25,5 @@ export const collections = {
   community: collectionOf('community'),
   audit: collectionOf('audit'),
   handover: collectionOf('handover'),
+  supervision: collectionOf('supervision'),
 };

@@ -32,5 +32,7 @@ export function nextStage(record: ArchiveRecord, approved: ReadonlySet<Stage>): 
       return 'audit';
     case 'handover':
       return 'handover';
+    case 'supervision':
+      return record.data.archiveNo !== undefined && approved.has('supervision') ? 'archive' : 'supervision';
   }
 }

@@ -11,6 +11,8 @@ export function completingStage(record: ArchiveRecord): Stage | null {
     case 'group':
     case 'community':
       return 'report-head';
+    case 'supervision':
+      return 'supervision';
     default:
       return null;
   }

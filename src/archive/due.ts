@@ -59,6 +59,8 @@ function stageRule(stage: Stage, kind: string | undefined): string {
       return 'GR-AUDIT';
     case 'handover':
       return 'C-QUARTERLY-HANDOVER';
+    case 'supervision':
+      return 'G-ARCHIVE-CONTENT';
     case 'roster':
       return 'ROSTER';
   }

@@ -6,19 +6,23 @@ import { archiveConfigFile, staffFile, type SourceFile } from './check-archive.t
 import { checkRepository, type RepositoryCheck } from './check-repository.ts';
 
 const handoverFiles = 'content/handovers/';
+const supervisionFiles = 'content/supervision/';
 
 /**
  * `swa check RECORD`: one record with its history, without reading or validating the rest of the
  * archive. Read are the record, the roster and code tables, every handover (C-QUARTERLY-HANDOVER
  * asks of a closed case whether one lists it) and the records it names (an audit's target, a
- * handover's cases). Rules that compare records see only those; G-ARCHIVE-NO compares the number
+ * handover's cases, the records a supervision session discussed); for a supervision record, every
+ * other one (SV-FOLLOW-UP looks for the previous session). Rules that compare records see only those; G-ARCHIVE-NO compares the number
  * with every number that reached main, from the ledger. The findings are the record's own and
  * those of the configuration files.
  */
 export async function checkRecord(cwd: string, id: string, today: string): Promise<RepositoryCheck> {
   const file = fileOfRecord(id);
   if (file === null) throw new CommandError(`记录编号 ${id} 的格式不对，应形如 cases/2026-0042`);
-  const always = (path: string) => path === file || path === staffFile || path === archiveConfigFile || path.startsWith(handoverFiles);
+  const sessions = file.startsWith(supervisionFiles);
+  const always = (path: string) =>
+    path === file || path === staffFile || path === archiveConfigFile || path.startsWith(handoverFiles) || (sessions && path.startsWith(supervisionFiles));
   const read = async (root: string): Promise<SourceFile[]> => {
     const files = await readArchiveFiles(root, always);
     const own = files.find((f) => f.path === file);
@@ -33,10 +37,10 @@ export async function checkRecord(cwd: string, id: string, today: string): Promi
   return { ...result, records: 1, findings: result.findings.filter(concerns) };
 }
 
-/** The files of the records an audit or a handover names. */
+/** The files of the records an audit, a handover or a supervision session names. */
 function namedRecords(file: string, text: string): string[] {
   const { record } = parseRecord(file, text);
   if (record?.kind === 'audit') return [fileOfRecord(record.data.target)].filter((f): f is string => f !== null);
-  if (record?.kind === 'handover') return record.data.cases.map(fileOfRecord).filter((f): f is string => f !== null);
-  return [];
+  const ids = record?.kind === 'handover' ? record.data.cases : record?.kind === 'supervision' ? record.data.recordsDiscussed : [];
+  return ids.map(fileOfRecord).filter((f): f is string => f !== null);
 }

@@ -6,6 +6,7 @@ export const optionHelp: Record<string, { value?: string; text: string }> = {
   json: { text: '输出 JSON' },
   category: { value: 'CODE', text: '服务类别代码（见 archive.yaml）' },
   worker: { value: 'ID', text: '社工编号，例如 S05' },
+  supervisor: { value: 'ID', text: '督导编号，例如 S04（督导记录）' },
   stage: { value: 'STAGE', text: '审批环节（默认按内容推断）' },
   head: { value: 'SHA', text: '审阅时分支头的提交；分支此后有变动则拒绝' },
   sign: { text: '用名册登记的 SSH 密钥签名合并提交' },

@@ -2,9 +2,9 @@ import type { NewOptions, NewResult } from '../templates/new-record.ts';
 import { rootOption, todayOption, type Declaration } from './declaration.ts';
 
 export const declaration: Declaration = {
-  usage: 'swa new <case|consultation|group|community> [--category CODE] [--worker ID] [--root DIR] [--today YYYY-MM-DD]',
+  usage: 'swa new <case|consultation|group|community|supervision> [--category CODE] [--worker ID | --supervisor ID] [--root DIR] [--today YYYY-MM-DD]',
   summary: '按下一个可用编号新建一份空白记录（中文表格模板）',
-  options: { ...rootOption, ...todayOption, category: { type: 'string' }, worker: { type: 'string' } },
+  options: { ...rootOption, ...todayOption, category: { type: 'string' }, worker: { type: 'string' }, supervisor: { type: 'string' } },
 };
 
 /** `swa new`: a blank record with the next free id of the year (templates/new-record.ts). */

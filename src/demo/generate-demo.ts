@@ -180,6 +180,7 @@ function personWith(roster: Roster, role: Parameters<typeof holdsRole>[2], date:
 function submitterOf(record: ArchiveRecord, roster: Roster, date: string): Person {
   if (record.kind === 'audit') return asPerson(roster, record.data.auditor);
   if (record.kind === 'handover') return asPerson(roster, record.data.worker);
+  if (record.kind === 'supervision') return asPerson(roster, record.data.supervisor);
   return record.data.worker ? asPerson(roster, record.data.worker) : personWith(roster, 'worker', date);
 }
 

@@ -62,6 +62,9 @@ export function stagesOf(record: ArchiveRecord): PlannedStage[] {
     case 'handover':
       add('handover', record.data.date);
       break;
+    case 'supervision':
+      add('supervision', addDays(record.data.date, 1));
+      break;
   }
   return stages;
 }

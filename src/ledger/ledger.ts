@@ -1,6 +1,7 @@
 import { archiveNoInLine } from '../archive/numbering.ts';
 import { memoisedPer } from '../group-by.ts';
 import { locationFromPath } from '../records/record-path.ts';
+import { recordIdPattern } from '../schemas/common.ts';
 import type { Roster } from '../schemas/staff.ts';
 import { carriedFiles, configFiles } from './approval-scope.ts';
 import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity } from './commit.ts';
@@ -105,7 +106,6 @@ export interface LedgerInput {
 }
 
 const recordOfPath = (path: string) => locationFromPath(path)?.id ?? null;
-const recordIdPattern = /^(cases|consultations|groups|community|audits|handovers)\/\d{4}-\d{4}$/;
 
 /** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
 export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {

@@ -20,6 +20,9 @@ export const stageDefinitions = {
   // The business lead carries out the audit (GR-AUDIT); the org head signs its record off.
   audit: { label: '抽查', role: 'orgHead' },
   handover: { label: '季度移交', role: 'businessLead' },
+  // Supervision records are written by the supervisor; the business lead, who oversees the
+  // supervisors and acts as one where a post has none, reviews them.
+  supervision: { label: '督导记录审阅', role: 'businessLead' },
   roster: { label: '名册与配置变更', role: 'orgHead' },
 } as const satisfies Record<string, { label: string; role: Role }>;
 
@@ -53,5 +56,6 @@ export const stageOrder: Record<RecordKind | 'config', Partial<Record<Stage, Sta
   community: { 'employer-consent': [], ...activityStages },
   audit: { audit: [] },
   handover: { handover: [] },
+  supervision: { supervision: [], archive: ['supervision'] },
   config: { roster: [] },
 };

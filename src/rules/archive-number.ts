@@ -1,17 +1,17 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
-import { recordKinds, serviceKinds } from '../schemas/index.ts';
+import { numberedKinds, recordKinds } from '../schemas/index.ts';
 import type { ConfigContext, RecordsContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
-import { completionDate, type ServiceRecord } from './record-dates.ts';
+import { completionDate, type NumberedRecord } from './record-dates.ts';
 
 const archiveNoPattern = /^([A-Z]{2,4})-([A-Z]{2,4})-(\d+)-(\d{4})(\d{2})$/;
 
-export const isServiceRecord = (record: ArchiveRecord): record is ServiceRecord =>
-  (serviceKinds as readonly string[]).includes(record.kind);
+export const isNumberedRecord = (record: ArchiveRecord): record is NumberedRecord =>
+  (numberedKinds as readonly string[]).includes(record.kind);
 
-/** G-ARCHIVE-NO: the category code of every service record is in archive.yaml's code table. */
-export function categoryIsKnown(record: ServiceRecord, ctx: ConfigContext): Finding[] {
+/** G-ARCHIVE-NO: the category code of every numbered record is in archive.yaml's code table. */
+export function categoryIsKnown(record: NumberedRecord, ctx: ConfigContext): Finding[] {
   const { category } = record.data;
   if (category in ctx.config.categories) return [];
   return [
@@ -24,7 +24,7 @@ export function categoryIsKnown(record: ServiceRecord, ctx: ConfigContext): Find
 }
 
 /** G-ARCHIVE-NO (第六章第四条): 服务类别-服务性质-次序-年月, parts matching the record. */
-export function archiveNumberIsWellFormed(record: ServiceRecord, ctx: ConfigContext): Finding[] {
+export function archiveNumberIsWellFormed(record: NumberedRecord, ctx: ConfigContext): Finding[] {
   const archiveNo = record.data.archiveNo;
   if (archiveNo === undefined) return [];
   const report = (message: string) => [reporter(record).error('G-ARCHIVE-NO', ['archiveNo'], message)];
@@ -59,9 +59,9 @@ export function archiveNumberIsWellFormed(record: ServiceRecord, ctx: ConfigCont
 
 /** G-ARCHIVE-NO: numbers are unique; every holder after the first (by record id) is reported. */
 export function archiveNumbersAreUnique(ctx: RecordsContext): Finding[] {
-  const firstHolder = new Map<string, ServiceRecord>();
+  const firstHolder = new Map<string, NumberedRecord>();
   const findings: Finding[] = [];
-  const numbered = ctx.records.filter(isServiceRecord).filter((r) => r.data.archiveNo !== undefined);
+  const numbered = ctx.records.filter(isNumberedRecord).filter((r) => r.data.archiveNo !== undefined);
   for (const record of [...numbered].sort((a, b) => a.id.localeCompare(b.id))) {
     const archiveNo = record.data.archiveNo as string;
     const first = firstHolder.get(archiveNo);

@@ -27,6 +27,7 @@ import type { Finding } from './finding.ts';
 import { serviceIsFree, staffReferencesExist } from './general.ts';
 import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
 import { handoverIsValid, handoversNotMissing } from './handover.ts';
+import { discussedRecordsExist, followUpsCarried, supervisorHeldRole } from './supervision.ts';
 
 /** The rules that need one context: by record kind, then those over the whole archive. */
 interface Tier<C extends RecordsContext> {
@@ -56,6 +57,7 @@ const ownRules: Tier<RecordsContext> = {
     ],
     audit: [noPersonalDataOutsideClient],
     handover: [noPersonalDataOutsideClient],
+    supervision: [noPersonalDataOutsideClient, discussedRecordsExist, followUpsCarried],
   },
   archive: [archiveNumbersAreUnique],
 };
@@ -69,6 +71,7 @@ const rosterRules: Tier<RosterContext> = {
     community: [staffReferencesExist, disclosuresApproved, noNamesInPublishedFields, fundingIsSigned],
     audit: [auditIsValid],
     handover: [handoverIsValid],
+    supervision: [supervisorHeldRole],
   },
   archive: [handoversNotMissing],
 };
@@ -82,6 +85,7 @@ const configRules: Tier<ConfigContext> = {
     community: [categoryIsKnown, archiveNumberIsWellFormed, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
     audit: [],
     handover: [],
+    supervision: [categoryIsKnown, archiveNumberIsWellFormed],
   },
   archive: [],
 };

@@ -1,7 +1,8 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
-import type { ServiceKind } from '../schemas/index.ts';
+import type { NumberedKind, ServiceKind } from '../schemas/index.ts';
 
 export type ServiceRecord = Extract<ArchiveRecord, { kind: ServiceKind }>;
+export type NumberedRecord = Extract<ArchiveRecord, { kind: NumberedKind }>;
 
 /** The day a record starts on paper: the intake, the consultation, the plan, or the audit or handover itself. */
 export function startDate(record: ArchiveRecord): string {
@@ -16,9 +17,11 @@ export function startDate(record: ArchiveRecord): string {
   }
 }
 
-/** The day a service is complete, when it is: closing form, closing info, or the report. */
-export function completionDate(record: ServiceRecord): string | undefined {
+/** The day a service is complete, when it is: closing form, closing info, or the report; a supervision session on its day. */
+export function completionDate(record: NumberedRecord): string | undefined {
   switch (record.kind) {
+    case 'supervision':
+      return record.data.date;
     case 'case':
       return record.data.closingForm?.date;
     case 'consultation':

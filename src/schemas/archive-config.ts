@@ -45,6 +45,8 @@ export const archiveConfigSchema = z.object({
       consultation: text.describe('咨询'),
       group: text.describe('小组'),
       community: text.describe('社区'),
+      /** G-ARCHIVE-CONTENT: supervision records; archive.yaml files written before them lack the key. */
+      supervision: text.default('DD').describe('督导'),
     })
     .describe('记录类型对应服务性质'),
   /** G-ARCHIVE-NO: digits of the sequence part. */

@@ -24,13 +24,11 @@ export const staffId = z.string().regex(/^S\d{2,4}$/, '应为 staff.yaml 中的�
 /** A post (镇街岗位) id from content/staff.yaml, e.g. P01. */
 export const postId = z.string().regex(/^P\d{2,4}$/, '应为 staff.yaml 中的岗位编号，例如 P01');
 
+/** The shape of a record id: `<folder>/<year>-<nnnn>`, the folder one of the record kinds'. */
+export const recordIdPattern = /^(cases|consultations|groups|community|audits|handovers|supervision)\/\d{4}-\d{4}$/;
+
 /** A record id, e.g. cases/2026-0042. */
-export const recordId = z
-  .string()
-  .regex(
-    /^(cases|consultations|groups|community|audits|handovers)\/\d{4}-\d{4}$/,
-    '应为记录编号，例如 cases/2026-0042',
-  );
+export const recordId = z.string().regex(recordIdPattern, '应为记录编号，例如 cases/2026-0042');
 
 /** A non-negative amount of money in yuan. */
 export const amount = z.number({ invalid_type_error: '应为数字（元）' }).nonnegative('金额不能为负');

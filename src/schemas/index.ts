@@ -5,6 +5,7 @@ import { communitySchema } from './community.ts';
 import { consultationSchema } from './consultation.ts';
 import { groupSchema } from './group.ts';
 import { handoverSchema } from './handover.ts';
+import { supervisionSchema } from './supervision.ts';
 
 /** Every record kind: its folder under content/, its Chinese name and its schema. */
 export const recordKinds = {
@@ -14,6 +15,7 @@ export const recordKinds = {
   community: { dir: 'community', label: '社区', schema: communitySchema },
   audit: { dir: 'audits', label: '抽查', schema: auditSchema },
   handover: { dir: 'handovers', label: '季度移交', schema: handoverSchema },
+  supervision: { dir: 'supervision', label: '督导', schema: supervisionSchema },
 } as const;
 
 export type RecordKind = keyof typeof recordKinds;
@@ -22,6 +24,10 @@ export type RecordData<K extends RecordKind> = z.output<(typeof recordKinds)[K][
 /** The kinds that are services and carry an archive number. */
 export const serviceKinds = ['case', 'consultation', 'group', 'community'] as const;
 export type ServiceKind = (typeof serviceKinds)[number];
+
+/** The kinds that carry an archive number (G-ARCHIVE-NO): the services and supervision (督导, G-ARCHIVE-CONTENT). */
+export const numberedKinds = [...serviceKinds, 'supervision'] as const;
+export type NumberedKind = (typeof numberedKinds)[number];
 
 export const kindByDir: ReadonlyMap<string, RecordKind> = new Map(
   (Object.keys(recordKinds) as RecordKind[]).map((kind) => [recordKinds[kind].dir, kind]),

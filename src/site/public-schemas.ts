@@ -12,6 +12,7 @@ export const publicSchemas = {
   community: recordKinds.community.schema.omit({ disclosures: true }),
   audit: recordKinds.audit.schema,
   handover: recordKinds.handover.schema,
+  supervision: recordKinds.supervision.schema,
 } satisfies Record<RecordKind, unknown>;
 
 /** A record's data as the public site may see it. */

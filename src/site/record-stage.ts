@@ -24,5 +24,7 @@ export function stageOf(record: ArchiveRecord): string {
       return '已抽查';
     case 'handover':
       return '已移交';
+    case 'supervision':
+      return '已督导';
   }
 }

@@ -83,6 +83,7 @@ export const expectedForms: Record<RecordKind, string[]> = {
   community: ['needsAssessment', 'employerConsent', 'plan', 'funding', 'publicity', 'preparation', 'activities', 'report', 'financialReport'],
   audit: ['scores'],
   handover: ['cases'],
+  supervision: ['topics', 'advice'],
 };
 
 /** Which expected forms the record holds, by Chinese name. */

@@ -1,3 +1,4 @@
+import { recordIdPattern } from '../schemas/common.ts';
 import type { Roster } from '../schemas/staff.ts';
 
 /** A piece of a shown value: text, with the code it stands for (S05, P01) or the page it links to. */
@@ -12,7 +13,6 @@ export interface Part {
 /** Turns one stored value into what a reader sees: staff and posts by name, record ids as links. */
 export type Namer = (value: string) => Part;
 
-const recordIdPattern = /^(cases|consultations|groups|community|audits|handovers)\/\d{4}-\d{4}$/;
 
 export const slugOf = (id: string) => id.replace('/', '-');
 

@@ -1,7 +1,7 @@
-import type { ServiceKind } from '../schemas/index.ts';
+import type { NumberedKind } from '../schemas/index.ts';
 
 /** The narrative part of a new record, in Chinese. Personal data belongs only under `client:`. */
-export const recordBodies: Record<ServiceKind, string> = {
+export const recordBodies: Record<NumberedKind, string> = {
   case: `## 个案概述
 
 （简述求助问题与背景。不要在正文中写入案主姓名、证件号、电话、住址等个人信息，这些只写在加密的 client 中，用 swa edit 填写。）
@@ -27,5 +27,11 @@ export const recordBodies: Record<ServiceKind, string> = {
 ## 活动过程与调整
 
 ## 成效与反思
+`,
+  supervision: `## 督导过程
+
+（记录讨论的要点。提到服务记录时只写记录编号，例如 cases/2026-0001，不写服务对象的姓名或任何个人信息：G-CONFIDENTIAL。）
+
+## 督导反思
 `,
 };

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { requireConfig } from '../records/parse-config.ts';
 import { nextRecordId } from '../records/next-id.ts';
 import { archiveConfigSchema } from '../schemas/archive-config.ts';
-import { recordKinds, serviceKinds, type ServiceKind } from '../schemas/index.ts';
+import { numberedKinds, recordKinds, type NumberedKind } from '../schemas/index.ts';
 import { staffSchema } from '../schemas/staff.ts';
 import { archiveConfigFile, staffFile } from '../check/check-archive.ts';
 import { recordBodies } from './bodies.ts';
@@ -24,21 +24,26 @@ export interface NewOptions {
   category?: string;
   /** The worker; by default the user, when git's identity maps to a worker in staff.yaml. */
   worker?: string;
+  /** The supervisor of a supervision record; by default the user, when git's identity maps to a supervisor. */
+  supervisor?: string;
 }
 
 export interface NewResult {
   id: string;
   path: string;
-  /** The worker filled in, and whether it was taken from the user's git identity. */
-  worker: { id: string; fromIdentity: boolean } | null;
+  /** The worker (or a supervision record's supervisor) filled in, and whether it was taken from the user's git identity. */
+  filledIn: { role: 'worker' | 'supervisor'; id: string; fromIdentity: boolean } | null;
 }
 
 /** `swa new`: writes a blank record with the next free id of the year. */
-export async function newRecord({ cwd, kind, today, category, worker: requested }: NewOptions): Promise<NewResult> {
-  if (!(serviceKinds as readonly string[]).includes(kind)) {
-    throw new UsageError(`未知的记录类型 ${kind}；可用：${serviceKinds.map((k) => `${k}（${recordKinds[k].label}）`).join('、')}`);
+export async function newRecord({ cwd, kind, today, category, worker, supervisor }: NewOptions): Promise<NewResult> {
+  if (!(numberedKinds as readonly string[]).includes(kind)) {
+    throw new UsageError(`未知的记录类型 ${kind}；可用：${numberedKinds.map((k) => `${k}（${recordKinds[k].label}）`).join('、')}`);
   }
-  const serviceKind = kind as ServiceKind;
+  const serviceKind = kind as NumberedKind;
+  if ((worker !== undefined && serviceKind === 'supervision') || (supervisor !== undefined && serviceKind !== 'supervision')) {
+    throw new UsageError('督导记录用 --supervisor 指定督导，服务记录用 --worker 指定社工');
+  }
   const prefill: Prefill = {};
   if (category !== undefined) {
     const config = await loadConfig(cwd, archiveConfigFile, archiveConfigSchema);
@@ -47,13 +52,16 @@ export async function newRecord({ cwd, kind, today, category, worker: requested 
     }
     prefill.category = category;
   }
-  const worker = requested ?? (await workerByIdentity(cwd, today));
-  if (worker !== undefined) {
+  // A supervision record names its supervisor, a service its worker: by default the user, when they hold that role.
+  const role = serviceKind === 'supervision' ? 'supervisor' : 'worker';
+  const requested = role === 'supervisor' ? supervisor : worker;
+  const person = requested ?? (await staffByIdentity(cwd, today, role));
+  if (person !== undefined) {
     const roster = await loadConfig(cwd, staffFile, staffSchema);
-    const person = roster.people.find((p) => p.id === worker);
-    if (!person) throw new CommandError(`staff.yaml 中没有工作人员 ${worker}`);
-    prefill.worker = worker;
-    const posts = new Set(person.roles.filter((r) => r.role === 'worker').flatMap((r) => r.posts ?? []));
+    const entry = roster.people.find((p) => p.id === person);
+    if (!entry) throw new CommandError(`staff.yaml 中没有工作人员 ${person}`);
+    prefill[role] = person;
+    const posts = new Set(entry.roles.filter((r) => r.role === role).flatMap((r) => r.posts ?? []));
     if (posts.size === 1) prefill.post = [...posts][0] as string;
   }
 
@@ -64,16 +72,16 @@ export async function newRecord({ cwd, kind, today, category, worker: requested 
   const text = holdsClient(serviceKind) ? withClientBlock(skeleton, await emptyClientBlock(cwd, id, today)) : skeleton;
   await mkdir(dirname(join(cwd, path)), { recursive: true });
   await writeFile(join(cwd, path), text, { flag: 'wx' });
-  return { id, path, worker: worker === undefined ? null : { id: worker, fromIdentity: requested === undefined } };
+  return { id, path, filledIn: person === undefined ? null : { role, id: person, fromIdentity: requested === undefined } };
 }
 
-/** The user, when the identity git commits as maps to someone who works as a worker today. */
-async function workerByIdentity(cwd: string, today: string): Promise<string | undefined> {
+/** The user, when the identity git commits as maps to someone who holds `role` today. */
+async function staffByIdentity(cwd: string, today: string, role: 'worker' | 'supervisor'): Promise<string | undefined> {
   const identity = await gitIdentity(gitAt(cwd));
   if (!identity) return undefined;
   const roster = await loadConfig(cwd, staffFile, staffSchema);
   const id = staffIdOf(roster, { ...identity, date: '' });
-  return id !== null && holdsRole(roster, id, 'worker', today) ? id : undefined;
+  return id !== null && holdsRole(roster, id, role, today) ? id : undefined;
 }
 
 /** G-ENCRYPTED-BAG: the personal data is encrypted from the start; `swa edit` fills it in. */

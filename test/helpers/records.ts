@@ -164,3 +164,46 @@ export function endedGroupText(o: { report: string; archiveNo?: string }): strin
   ];
   return base.replace(/\n---\n$/, `\n${extra.join('\n')}\n---\n`);
 }
+
+export interface SupervisionOptions {
+  id?: string;
+  post?: string;
+  date?: string;
+  supervisor?: string;
+  supervisees?: string[];
+  recordsDiscussed?: string[];
+  previousFollowUps?: { action: string; owner: string; done: boolean }[];
+  followUps?: { action: string; owner: string }[];
+  archiveNo?: string;
+}
+
+/** A supervision record (督导记录) of S04 with S05 at P01. Fictional. */
+export function supervisionText(o: SupervisionOptions = {}): string {
+  const list = (key: string, items: readonly string[]) => (items.length ? [`${key}:`, ...items.map((i) => `  - ${i}`)] : []);
+  const entry = (f: Record<string, unknown>) => `{ ${Object.entries(f).map(([k, v]) => `${k}: ${String(v)}`).join(', ')} }`;
+  return [
+    '---',
+    '# 虚构测试数据',
+    `id: ${o.id ?? 'supervision/2026-0001'}`,
+    'title: 测试督导',
+    'category: QSN',
+    `post: ${o.post ?? 'P01'}`,
+    `date: ${o.date ?? '2026-09-15'}`,
+    'hours: 1.5',
+    `supervisor: ${o.supervisor ?? 'S04'}`,
+    ...list('supervisees', o.supervisees ?? ['S05']),
+    'mode: 个别督导',
+    'topics: [个案进展]',
+    ...list('recordsDiscussed', o.recordsDiscussed ?? ['cases/2026-0001']),
+    'advice: [按计划跟进]',
+    ...list('previousFollowUps', (o.previousFollowUps ?? []).map(entry)),
+    ...list('followUps', (o.followUps ?? []).map(entry)),
+    ...(o.archiveNo ? [`archiveNo: ${o.archiveNo}`] : []),
+    '---',
+    '',
+    '## 督导过程',
+    '',
+    '测试用的督导记录。',
+    '',
+  ].join('\n');
+}

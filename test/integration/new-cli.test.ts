@@ -97,6 +97,46 @@ describe('swa new', () => {
     expect(findings.every((f) => f.line > 1)).toBe(true);
   });
 
+  it('writes a supervision skeleton that passes check once filled [G-ARCHIVE-CONTENT]', async () => {
+    const dir = await fixtureCopy();
+    const created = await runSwa(['new', 'supervision', '--supervisor', 'S04', ...today], dir);
+    expect([created.code, created.stdout]).toEqual([0, expect.stringContaining('supervision/2026-0001')]);
+    const path = join(dir, 'content/supervision/2026/0001.md');
+    let text = await readFile(path, 'utf8');
+    expect(text).toContain('supervisor: S04  # 督导');
+    expect(text).toContain('## 督导过程');
+    const blank = await checkJson(dir);
+    expect(blank.code).toBe(1);
+    expect([...new Set(blank.findings.map((f) => f.rule))]).toEqual(['SCHEMA']);
+
+    text = fill(text, 'title:  # 标题', '个案进展个别督导');
+    text = fill(text, 'category:  # 服务类别', 'QSN');
+    text = fill(text, 'post:  # 所属岗位', 'P01');
+    text = fill(text, 'date:  # 督导日期', '2026-11-27');
+    text = fill(text, 'hours:  # 时长（小时）', '1.5');
+    text = fill(text, 'mode:  # 督导方式：个别督导 / 小组督导 / 现场督导', '个别督导');
+    text = replaceOnce(text, 'supervisees: []', 'supervisees: [S05]');
+    text = replaceOnce(text, 'topics: []', 'topics: [个案进展与结案评估]');
+    text = replaceOnce(text, 'advice: []', 'advice: [结案前完成结束评估]');
+    // A record discussed is named by its id, and it must exist (SV-RECORD-EXISTS).
+    await writeFile(path, replaceOnce(text, 'recordsDiscussed: []', 'recordsDiscussed: [cases/2026-0042]'));
+    const unknown = await checkJson(dir);
+    expect(unknown.findings.map((f) => [f.rule, f.record])).toEqual([['SV-RECORD-EXISTS', 'supervision/2026-0001']]);
+    await writeFile(path, replaceOnce(text, 'recordsDiscussed: []', 'recordsDiscussed: [cases/2026-0001]'));
+    expect(await checkJson(dir)).toEqual({ code: 0, findings: [] });
+    const alone = await runSwa(['check', 'supervision/2026-0001', ...today], dir);
+    expect(alone.code).toBe(0);
+  });
+
+  it('refuses --worker for a supervision record and --supervisor for a service', async () => {
+    const dir = await fixtureCopy();
+    const wrong = await runSwa(['new', 'supervision', '--worker', 'S05', ...today], dir);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('督导记录用 --supervisor 指定督导')]);
+    const other = await runSwa(['new', 'case', '--supervisor', 'S04', ...today], dir);
+    expect(other.code).toBe(2);
+    expect((await checkJson(dir)).code).toBe(0);
+  });
+
   it('refuses an unknown kind, category or worker without writing anything', async () => {
     const dir = await fixtureCopy();
     const kind = await runSwa(['new', 'lin-xiaoyu', ...today], dir);
