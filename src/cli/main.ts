@@ -16,6 +16,7 @@ import * as newCommand from '../commands/new.ts';
 import * as print from '../commands/print.ts';
 import * as reject from '../commands/reject.ts';
 import * as serve from '../commands/serve.ts';
+import * as stats from '../commands/stats.ts';
 import * as status from '../commands/status.ts';
 import * as submit from '../commands/submit.ts';
 import * as textconv from '../commands/textconv.ts';
@@ -38,6 +39,7 @@ const commands: Record<string, { declaration: Declaration; runner: Runner }> = {
   due: { declaration: due.declaration, runner: () => import('./run/due.ts') },
   handover: { declaration: handover.declaration, runner: () => import('./run/handover.ts') },
   audit: { declaration: audit.declaration, runner: () => import('./run/audit.ts') },
+  stats: { declaration: stats.declaration, runner: () => import('./run/stats.ts') },
   edit: { declaration: edit.declaration, runner: () => import('./run/edit.ts') },
   keys: { declaration: keys.declaration, runner: () => import('./run/keys.ts') },
   textconv: { declaration: textconv.declaration, runner: () => import('./run/textconv.ts') },

@@ -27,6 +27,7 @@ import type { Finding } from './finding.ts';
 import { serviceIsFree, staffReferencesExist } from './general.ts';
 import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
 import { handoverIsValid, handoversNotMissing } from './handover.ts';
+import { projectIsKnown } from './project.ts';
 import { discussedRecordsExist, followUpsCarried, supervisorHeldRole } from './supervision.ts';
 
 /** The rules that need one context: by record kind, then those over the whole archive. */
@@ -79,13 +80,13 @@ const rosterRules: Tier<RosterContext> = {
 /** Rules that need the code tables and deadlines (archive.yaml). */
 const configRules: Tier<ConfigContext> = {
   records: {
-    case: [categoryIsKnown, archiveNumberIsWellFormed, followedUp],
-    consultation: [categoryIsKnown, archiveNumberIsWellFormed, hotlineIsKnown],
-    group: [categoryIsKnown, archiveNumberIsWellFormed, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
-    community: [categoryIsKnown, archiveNumberIsWellFormed, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
+    case: [categoryIsKnown, archiveNumberIsWellFormed, projectIsKnown, followedUp],
+    consultation: [categoryIsKnown, archiveNumberIsWellFormed, projectIsKnown, hotlineIsKnown],
+    group: [categoryIsKnown, archiveNumberIsWellFormed, projectIsKnown, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
+    community: [categoryIsKnown, archiveNumberIsWellFormed, projectIsKnown, planIsEarly, reportIsOnTime, pastMeetingsRecorded],
     audit: [],
     handover: [],
-    supervision: [categoryIsKnown, archiveNumberIsWellFormed],
+    supervision: [categoryIsKnown, archiveNumberIsWellFormed, projectIsKnown],
   },
   archive: [],
 };

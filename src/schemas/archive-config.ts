@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text } from './common.ts';
+import { projectSchema } from './project.ts';
 
 const codeTable = z.record(z.string().regex(/^[A-Z]{2,4}$/, '代码应为 2 到 4 个大写字母'), text);
 const days = z.number().int('应为整数天数').positive('应为正数');
@@ -79,6 +80,8 @@ export const archiveConfigSchema = z.object({
    * for the approver; `where-listed` (the default) asks it only of people with a key in the roster.
    */
   signedApprovals: z.enum(['where-listed', 'required']).default('where-listed').describe('审批签名'),
+  /** The government-commissioned projects, for `swa stats`: each record belongs to one, directly or through its post. */
+  projects: z.array(projectSchema).default([]).describe('项目'),
 });
 
 export type ArchiveConfig = z.output<typeof archiveConfigSchema>;

@@ -42,6 +42,9 @@ export const participantFee = amount.default(0).describe('服务对象缴纳费�
 /** The archive number G-ARCHIVE-NO, written once the record is archived. Its parts are checked by the rule. */
 export const archiveNo = z.string().describe('档案编号');
 
+/** A project code from archive.yaml's projects, on a record that belongs to another project than its post's. */
+export const projectRef = z.string().optional().describe('所属项目');
+
 /** Fields every service record (case, consultation, group, community) has. */
 export const serviceRecordBase = {
   /** The record id; it must match the file path (cases/2026-0042 lives at content/cases/2026/0042.md). */
@@ -56,6 +59,8 @@ export const serviceRecordBase = {
   worker: staffId.describe('负责社工'),
   /** G-FREE: what participants paid; always 0. */
   participantFee,
+  /** The project (archive.yaml) the service belongs to, when not the one its post belongs to. */
+  project: projectRef,
   /** G-ARCHIVE-NO: set when the record is archived. */
   archiveNo: archiveNo.optional(),
 };

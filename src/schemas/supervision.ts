@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { archiveNo, isoDate, postId, recordId, staffId, text, textList } from './common.ts';
+import { archiveNo, isoDate, postId, projectRef, recordId, staffId, text, textList } from './common.ts';
 
 /** A follow-up agreed in a session, to be done by one of its supervisees before the next one. */
 const followUp = z.object({
@@ -47,6 +47,8 @@ export const supervisionSchema = z.object({
   previousFollowUps: z.array(reviewedFollowUp).default([]).describe('上次跟进事项完成情况'),
   /** SV-FOLLOW-UP: what is to be done before the next session. */
   followUps: z.array(followUp).default([]).describe('跟进事项'),
+  /** The project (archive.yaml) the session belongs to, when not the one its post belongs to. */
+  project: projectRef,
   /** G-ARCHIVE-NO: 类别-DD-次序-年月, set when the record is archived. */
   archiveNo: archiveNo.optional(),
 });
