@@ -1,5 +1,7 @@
 import { monthsBetween } from '../dates.ts';
+import { indicatorLabels, indicators } from '../schemas/project.ts';
 import type { RecordView, SiteModel } from './site-model.ts';
+import type { SiteStats } from './site-stats.ts';
 
 export interface Count {
   label: string;
@@ -15,6 +17,11 @@ export interface Dashboard {
   waiting: { id: string; slug: string | null; title: string; stage: string; candidates: string[] }[];
   overdue: { record: RecordView; rule: string; message: string }[];
   errors: { record: RecordView; rule: string; message: string }[];
+  /** Each project's targets of the year against delivery; `bar` is the percentage capped at 100. */
+  projects: { id: string; name: string; rows: { label: string; target: number; delivered: number; percent: number | null; bar: number }[] }[];
+  /** One chart per indicator with anything delivered this year: its figure month by month. */
+  monthly: { label: string; counts: Count[] }[];
+  supervision: SiteStats['supervision'];
 }
 
 function countBy(records: readonly RecordView[], key: (r: RecordView) => string): Count[] {
@@ -48,5 +55,19 @@ export function dashboardOf(model: SiteModel): Dashboard {
     ],
     overdue: model.records.flatMap((record) => record.findings.filter((f) => f.severity === 'warning').map((f) => ({ record, rule: f.rule, message: f.message }))),
     errors: model.records.flatMap((record) => record.findings.filter((f) => f.severity === 'error').map((f) => ({ record, rule: f.rule, message: f.message }))),
+    ...statsViews(model.stats),
   };
+}
+
+function statsViews(stats: SiteStats): Pick<Dashboard, 'projects' | 'monthly' | 'supervision'> {
+  const projects = new Map<string, Dashboard['projects'][number]>();
+  for (const t of stats.targets) {
+    const project = projects.get(t.project) ?? { id: t.project, name: t.name, rows: [] };
+    project.rows.push({ label: indicatorLabels[t.indicator], target: t.target, delivered: t.delivered, percent: t.percent, bar: Math.min(100, t.percent ?? 100) });
+    projects.set(t.project, project);
+  }
+  const monthly = indicators
+    .filter((key) => stats.totals[key] > 0)
+    .map((key) => ({ label: indicatorLabels[key], counts: Object.entries(stats.byMonth).map(([label, figures]) => ({ label, count: figures[key] })) }));
+  return { projects: [...projects.values()], monthly, supervision: stats.supervision };
 }

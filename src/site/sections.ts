@@ -28,7 +28,7 @@ export interface Section {
 }
 
 /** Keys shown in the page header rather than as forms. */
-const headerKeys = new Set(['id', 'title', 'category', 'post', 'worker', 'auditor', 'receivedBy', 'target', 'quarter', 'participantFee', 'archiveNo', 'profile', 'date', 'channel', 'hotline']);
+const headerKeys = new Set(['id', 'title', 'category', 'post', 'worker', 'auditor', 'receivedBy', 'target', 'quarter', 'participantFee', 'archiveNo', 'profile', 'date', 'channel', 'hotline', 'supervisor', 'supervisees', 'mode', 'hours']);
 
 type Path = (string | number)[];
 

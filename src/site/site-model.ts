@@ -14,6 +14,7 @@ import { startDate } from '../rules/record-dates.ts';
 import { rosterNames } from '../rules/confidential.ts';
 import { publicFindingMessage, publicTimelineNote } from './public-facts.ts';
 import { publicData, publicSchemas } from './public-schemas.ts';
+import { siteStats, type SiteStats } from './site-stats.ts';
 import type { z } from 'zod';
 import { labelAt } from '../schemas/walk.ts';
 import { stageOf } from './record-stage.ts';
@@ -72,6 +73,8 @@ export interface SiteModel {
   branchOnly: { id: string; waiting: RecordView['waiting'] }[];
   /** Every emergency disclosure, newest first; always empty in a de-identified build. */
   disclosures: DisclosureView[];
+  /** The year's service statistics and project targets (swa stats), aggregates only. */
+  stats: SiteStats;
 }
 
 /**
@@ -99,7 +102,7 @@ export function siteModel(
     .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
     .sort((a, b) => b.date.localeCompare(a.date));
   const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id, branchRecords.find((r) => r.id === id)), staffName) })) : [];
-  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, branchOnly, disclosures };
+  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, branchOnly, disclosures, stats: siteStats(ctx) };
 }
 
 function recordView(
@@ -116,7 +119,14 @@ function recordView(
   const internal = clients !== null;
   const data = internal ? publicData(record.kind, record.data) : withholdPersonal(publicData(record.kind, record.data), privacy);
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
-  const worker = text('worker') || text('auditor');
+  // A header fact: a code by name, a list of codes joined, a number as it is.
+  const fact = (key: string): Part[] => {
+    const value = data[key];
+    if (typeof value === 'number') return [{ text: String(value) }];
+    if (Array.isArray(value)) return value.flatMap((v, i) => (i === 0 ? [namer(String(v))] : [{ text: '、' }, namer(String(v))]));
+    return text(key) ? [namer(text(key))] : [];
+  };
+  const worker = text('worker') || text('auditor') || text('supervisor');
   const date = startDate(record);
   const profile = data.profile as RecordView['profile'] | undefined;
   const status = history && record.kind !== 'audit' && record.kind !== 'handover' ? statusOf(history, record) : null;
@@ -127,7 +137,7 @@ function recordView(
     { label: '', value: [{ text: recordKinds[record.kind].label }] },
     { label: '', value: category ? [{ text: ctx.config.categories[category] ?? category }] : [] },
     { label: '', value: [{ text: stage }] },
-    ...['target', 'worker', 'auditor', 'receivedBy', 'post'].map((key) => ({ label: labelAt(schema, [key]), value: text(key) ? [namer(text(key))] : [] })),
+    ...['target', 'worker', 'auditor', 'supervisor', 'supervisees', 'mode', 'hours', 'receivedBy', 'post'].map((key) => ({ label: labelAt(schema, [key]), value: fact(key) })),
     { label: text('date') ? labelAt(schema, ['date']) : '开始日期', value: date ? [{ text: date }] : [] },
   ].filter((m) => m.value.length > 0);
   return {

@@ -132,6 +132,14 @@ describe('the archive site in Chromium', () => {
     await page.screenshot({ path: join(screenshots, 'record.png'), fullPage: true });
   }, 60_000);
 
+  it('shows a supervision record with the records discussed as links, approved by the business lead', async () => {
+    const page = await open('/records/supervision-2026-0001/');
+    expect(await page.textContent('h1')).toBe('supervision/2026-0001 个案交接与结案材料的个别督导');
+    expect(await page.$$eval('main a[href*="/records/cases-2026-"]', (links) => links.map((a) => a.textContent))).toEqual(['cases/2026-0004', 'cases/2026-0006']);
+    const timeline = await page.$$eval('section.timeline tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));
+    expect(timeline.some((row) => row.includes('批准「督导记录审阅」') && row.includes('韩素青'))).toBe(true);
+  }, 60_000);
+
   it('prints a record without navigation, each form kept whole on A4', async () => {
     const page = await open('/records/groups-2026-0001/');
     await page.emulateMedia({ media: 'print' });
@@ -153,6 +161,13 @@ describe('the archive site in Chromium', () => {
 
     const dashboard = await open('/');
     expect(await dashboard.textContent('main')).toMatch(/等待审批（[1-9]\d*）/);
+    // Project targets as progress bars, the year's monthly figures as charts, supervision hours per worker and quarter.
+    const bars = await dashboard.$$eval('section.targets [role=progressbar]', (els) => els.map((e) => [e.getAttribute('aria-label'), Number(e.getAttribute('aria-valuenow')), (e.firstElementChild as HTMLElement).style.width]));
+    expect(bars.length).toBeGreaterThan(10);
+    expect(bars.every(([, now, width]) => (now as number) >= 0 && (now as number) <= 100 && width === `${now}%`)).toBe(true);
+    expect(await dashboard.textContent('section.targets')).toContain('青少年与职工服务热线项目（虚构）（RX-2026）');
+    expect(await dashboard.$$eval('.charts svg[role=img]', (els) => els.map((e) => e.getAttribute('aria-label')))).toContain('督导时数（小时），按月');
+    expect(await dashboard.textContent('main')).toMatch(/陈一禾\s*2026Q4\s*1\s*2/);
     await dashboard.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
   }, 60_000);
 
@@ -184,6 +199,7 @@ describe('the archive site at phone width (390 px)', () => {
     const lines = await page.$$eval('.site-header nav a', (links) => links.map((a) => [a.textContent, a.getClientRects().length, Math.round(a.getBoundingClientRect().height)]));
     const height = lines[0]?.[2] as number;
     expect(lines.map(([text, rects, h]) => [text, rects, h === height])).toEqual(lines.map(([text]) => [text, 1, true]));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(screenshots, 'dashboard-390.png'), fullPage: true });
     const group = await open('/records/groups-2026-0001/', 390);
     expect(await group.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

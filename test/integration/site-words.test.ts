@@ -3,10 +3,13 @@ import { checkArchive } from '../../src/check/check-archive.ts';
 import { readArchiveFiles } from '../../src/records/read-archive.ts';
 import { siteModel, type RecordView } from '../../src/site/site-model.ts';
 import { plainText } from '../../src/site/value-parts.ts';
-import { fixtureRoot } from '../helpers/fixture.ts';
+import { fixtureRoot, withFile } from '../helpers/fixture.ts';
+import { supervisionText } from '../helpers/records.ts';
 
+/** The fixture archive's record views, with one supervision session added. */
 async function views(): Promise<Map<string, RecordView>> {
-  const check = checkArchive(await readArchiveFiles(fixtureRoot), '2026-12-01');
+  const files = withFile(await readArchiveFiles(fixtureRoot), 'content/supervision/2026/0001.md', supervisionText({ supervisees: ['S05', 'S08'] }));
+  const check = checkArchive(files, '2026-12-01');
   return new Map(siteModel(check.context!, null, check.findings, false).records.map((r) => [r.id, r]));
 }
 
@@ -57,5 +60,23 @@ describe('what a reader sees on a record page', () => {
     expect(handover.title).toBe('2026Q3 季度移交（西岭镇社工站）');
     expect(handover.meta.map((m) => m.label)).toEqual(['', '', '移交社工', '接收人', '岗位', '移交日期']);
     expect(field(handover, 'cases', '移交个案')?.value).toEqual([{ text: 'cases/2026-0002', slug: 'cases-2026-0002' }]);
+  });
+
+  it('gives a supervision record its supervisor, supervisees, mode and hours in the header, and links the records discussed', async () => {
+    const session = (await views()).get('supervision/2026-0001')!;
+    expect(session.title).toBe('测试督导');
+    expect(session.meta.map((m) => [m.label, plainText(m.value)])).toEqual([
+      ['', '督导'],
+      ['', '青少年'],
+      ['', '已督导'],
+      ['督导', '许慕言'],
+      ['被督导社工', '陈一禾、唐思远'],
+      ['督导方式', '个别督导'],
+      ['时长（小时）', '1.5'],
+      ['所属岗位', '东湖街道社工站'],
+      ['督导日期', '2026-09-15'],
+    ]);
+    expect(field(session, 'recordsDiscussed', '讨论的记录')?.value).toEqual([{ text: 'cases/2026-0001', slug: 'cases-2026-0001' }]);
+    expect(session.nature).toBe('督导');
   });
 });
