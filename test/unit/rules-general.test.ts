@@ -137,3 +137,11 @@ describe('emergency disclosures [G-CONFIDENTIAL]', () => {
     expect(result.findings[0]?.message).toContain('紧急披露须经督导或机构负责人批准');
   });
 });
+
+describe('projects [SCHEMA]', () => {
+  it('a record naming a project that archive.yaml does not list', async () => {
+    const { result, text } = await checkEdited(paths.case, (t) => replaceOnce(t, 'worker: S05', 'worker: S05\nproject: NO-SUCH'));
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'cases/2026-0001', lineContaining(text, 'project:')]]);
+    expect(result.findings[0]?.message).toBe('archive.yaml 中没有项目 NO-SUCH；已有：（无）');
+  });
+});
