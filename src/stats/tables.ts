@@ -38,7 +38,7 @@ export function statsTables(stats: Stats, names: Names): Table[] {
   return [
     {
       name: '项目指标',
-      columns: ['项目编号', '项目名称', '指标', '年度合同指标', '累计完成', '完成率（%）'],
+      columns: ['项目编号', '项目名称', '指标', '年度合同指标', '累计完成（年初至期末）', '完成率（%）'],
       rows: stats.targets.map((t) => [t.project, t.name, indicatorLabels[t.indicator], t.target, t.delivered, t.percent]),
     },
     figuresTable('按岗位', '岗位', stats.byPost, named(names.posts), stats.totals),

@@ -147,7 +147,7 @@ describe('swa stats on the sample archive', () => {
     const indicatorOrder = Object.keys(stats.totals) as (keyof Stats['totals'])[];
 
     const targets = rows('项目指标');
-    expect(targets[0]).toEqual(['项目编号', '项目名称', '指标', '年度合同指标', '累计完成', '完成率（%）']);
+    expect(targets[0]).toEqual(['项目编号', '项目名称', '指标', '年度合同指标', '累计完成（年初至期末）', '完成率（%）']);
     expect(targets.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual(stats.targets.map((t) => [t.project, t.target, t.delivered, t.percent]));
 
     const byMonth = rows('按月份');
