@@ -29,4 +29,14 @@ describe('swa new without --worker', () => {
     expect(created.stdout).not.toContain('负责社工填为');
     expect(await frontmatterOf(chosen)).toMatch(/^worker: S05\b/m);
   }, 60_000);
+
+  it('fills in the user as the supervisor of a supervision record when their git identity maps to a supervisor', async () => {
+    const dir = await fixtureCopy();
+    const created = await runSwa(['new', 'supervision', ...today], dir, gitEnv(staff.supervisor, '2026-11-29T10:00:00+08:00'));
+    expect(created.stdout).toContain('督导填为 S04（你的 git 身份在名册中对应的督导；另选请用 --supervisor）');
+    const text = (await readFile(join(dir, 'content/supervision/2026/0001.md'), 'utf8')).split('\n---\n')[0] as string;
+    expect(text).toMatch(/^supervisor: S04\b/m);
+    // S04 supervises two posts: which one the session was for is left to fill in.
+    expect(text).toMatch(/^post: *(#.*)?$/m);
+  }, 60_000);
 });
