@@ -33,6 +33,6 @@ export function nextStage(record: ArchiveRecord, approved: ReadonlySet<Stage>): 
     case 'handover':
       return 'handover';
     case 'supervision':
-      return record.data.archiveNo !== undefined && approved.has('supervision') ? 'archive' : 'supervision';
+      return 'supervision';
   }
 }

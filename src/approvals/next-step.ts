@@ -1,4 +1,4 @@
-import { completingStage } from '../archive/completing-stage.ts';
+import { archivingStage, completingStage } from '../archive/completing-stage.ts';
 import type { Stage } from '../ledger/stages.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { nextStage } from './next-stage.ts';
@@ -13,7 +13,7 @@ export type NextStep = { action: 'submit'; stage: Stage } | { action: 'archive' 
  */
 export function nextStep(record: ArchiveRecord, approved: ReadonlySet<Stage>, imported: boolean): NextStep | null {
   const archiveNo = 'archiveNo' in record.data ? record.data.archiveNo : undefined;
-  if (archiveNo !== undefined && (approved.has('archive') || imported)) return null;
+  if (archiveNo !== undefined && (approved.has(archivingStage(record)) || imported)) return null;
   const completing = completingStage(record);
   if (completing && archiveNo === undefined && approved.has(completing)) return { action: 'archive' };
   return { action: 'submit', stage: nextStage(record, approved) };

@@ -12,7 +12,7 @@ import { parseRecord } from '../records/parse-record.ts';
 import { runContentRules } from '../rules/index.ts';
 import { validApprovals } from '../rules/history/context.ts';
 import { stageLabel } from '../i18n/terms.ts';
-import { completingStage } from './completing-stage.ts';
+import { archivingStage, completingStage } from './completing-stage.ts';
 import { archiveNoInLine, archiveRegister, nextArchiveNo, type RegisterEntry } from './numbering.ts';
 import { setTopLevelField } from './set-field.ts';
 
@@ -86,7 +86,7 @@ export async function archiveRecord({ cwd, today, record: id, renumber = false }
   const errors = archiveErrors(repo, record.file, text);
   if (errors.length > 0) throw new CommandError(`${id} 还不能存档：\n${errors.map((e) => `  ${e}`).join('\n')}`);
   await writeFile(path, text);
-  const submitted = await submit({ cwd, today, record: id, stage: 'archive' });
+  const submitted = await submit({ cwd, today, record: id, stage: archivingStage(record) });
   return { archiveNo, branch: submitted.branch };
 }
 

@@ -17,3 +17,10 @@ export function completingStage(record: ArchiveRecord): Stage | null {
       return null;
   }
 }
+
+/**
+ * The stage that approves a record's archive number: `archive`, a supervisor's; for a supervision
+ * record a second review by the business lead, since its author is the supervisor and a post may
+ * have no other.
+ */
+export const archivingStage = (record: ArchiveRecord): Stage => (record.kind === 'supervision' ? 'supervision' : 'archive');

@@ -56,6 +56,7 @@ export const stageOrder: Record<RecordKind | 'config', Partial<Record<Stage, Sta
   community: { 'employer-consent': [], ...activityStages },
   audit: { audit: [] },
   handover: { handover: [] },
-  supervision: { supervision: [], archive: ['supervision'] },
+  // The archive number is approved in the same stage, a second time (archivingStage).
+  supervision: { supervision: [] },
   config: { roster: [] },
 };
