@@ -40,12 +40,12 @@ export async function checkRepository(cwd: string, today: string, read: (cwd: st
     };
     return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
-  const { ledger, rosterAt } = loaded;
+  const { ledger, rosterAt, blobAt } = loaded;
   // archive.yaml counts as it was last approved (signedApprovals applies from the roster approval
   // that turned it on): read at the adoption point and at the roster approvals that changed it.
   // And where archive.yaml changed up to the adoption point: had one set an adoption point already (adoption.ts)?
   const configShas = [ledger.adoption!.sha, ...ledger.configsBeforeAdoption, ...ledger.approvals.filter((a) => a.stage === 'roster' && a.files.includes(archiveConfigFile)).map((a) => a.sha)];
-  const [configs, rewritten] = await Promise.all([configsAt(cwd, configShas), rewrittenInMerge(cwd, ledger.approvals)]);
+  const [configs, rewritten] = await Promise.all([configsAt(cwd, configShas), rewrittenInMerge(cwd, ledger.approvals, blobAt)]);
   const configAt = (sha: string) => configs.get(sha) ?? null;
   // Which key had to sign an approval depends on the roster that authorised it, known only inside
   // the integrity pass: every approval is verified at once against the keys of every roster on main.

@@ -28,7 +28,15 @@ export interface FileChange {
    * changes are never read line by line, so they are decoded only where asked (see addedLines).
    */
   hunks: Buffer;
+  /**
+   * The file's object id after the change (null once deleted), from the patch's `index` line or the
+   * merge's raw line; absent when git printed none (a change of mode alone): then it is not known here.
+   */
+  blob?: string | null;
 }
+
+/** git's id of no object (`0000…`): the side of a change where the file is not. */
+export const isZeroId = (id: string): boolean => /^0+$/.test(id);
 
 /** The hunks of a change read by name only (a merge's, see merge-diffs.ts): its lines are in the commits that wrote them. */
 export const namesOnly: Buffer = Buffer.alloc(0);

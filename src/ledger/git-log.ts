@@ -105,6 +105,8 @@ interface GitRead {
 const diffOptions = [
   '-p',
   '--unified=0',
+  // Whole object ids in the index lines: which version of a file a commit left is compared in memory (blob-at.ts).
+  '--full-index',
   '--no-renames',
   '--no-color',
   '--no-ext-diff',
@@ -114,7 +116,7 @@ const diffOptions = [
 ];
 // Merges are read apart (mergeArgs), by the files they changed.
 const logArgs = ['-c', 'core.quotePath=false', 'log', '--topo-order', '--diff-merges=off', ...diffOptions, `--format=${logFormat}`];
-const mergeArgs = ['-c', 'core.quotePath=false', 'log', '--merges', '--diff-merges=first-parent', '--name-status', '--no-renames', '--relative=content', `--format=${mergeFormat}`];
+const mergeArgs = ['-c', 'core.quotePath=false', 'log', '--merges', '--diff-merges=first-parent', '--raw', '--no-abbrev', '--no-renames', '--relative=content', `--format=${mergeFormat}`];
 
 const sameTips = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tip, i) => tip === b[i]);
 

@@ -1,5 +1,6 @@
 import { parseConfig } from '../records/parse-config.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
+import { blobsAt, type BlobAt } from './blob-at.ts';
 import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
@@ -7,7 +8,7 @@ import { readBlobs } from './read-blobs.ts';
 import { isShallow, shallowMessage } from './shallow.ts';
 
 export type LedgerResult =
-  | { ledger: Ledger; rosterAt(sha: string): Roster | null }
+  | { ledger: Ledger; rosterAt(sha: string): Roster | null; blobAt: BlobAt }
   | { skipped: string; broken?: boolean };
 
 const staffPath = 'content/staff.yaml';
@@ -39,7 +40,7 @@ export async function loadLedger(cwd: string, adoptionRef: string | undefined, h
   };
   const ledger = buildLedger({ commits: history.commits, bySha, mainTip: history.mainTip, adoptionRef, rosterAt });
   if (!ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
-  return { ledger, rosterAt };
+  return { ledger, rosterAt, blobAt: blobsAt(bySha, history.mainTip) };
 }
 
 /** For every commit on main's first-parent history, the commit whose staff.yaml it carries. */

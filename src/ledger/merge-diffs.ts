@@ -1,15 +1,15 @@
-import { indexBySha, namesOnly, type Commit, type FileChange } from './commit.ts';
+import { indexBySha, isZeroId, namesOnly, type Commit, type FileChange } from './commit.ts';
 
 /**
- * How the merges' own changes are read: every merge against its first parent, by name and status
- * only, in a `git log --merges` of its own that runs beside the main log. Which files a merge
+ * How the merges' own changes are read: every merge against its first parent, by name, status
+ * and object ids only (`--raw --no-abbrev`), in a `git log --merges` of its own that runs beside the main log. Which files a merge
  * changed is what the ledger needs of it (what an approval covers, what reached main unapproved);
  * the lines come from the commits that wrote them, which the main log reads with their patches.
  * Without patches this is a third of the cost of diffing every merge.
  */
 export const mergeFormat = '%x1e%H%x1f';
 
-/** Parses `git log --merges --diff-merges=first-parent --name-status --relative=content --format=<mergeFormat>`, by merge. Pure. */
+/** Parses `git log --merges --diff-merges=first-parent --raw --no-abbrev --relative=content --format=<mergeFormat>`, by merge. Pure. */
 export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'): Map<string, FileChange[]> {
   const text = typeof raw === 'string' ? raw : raw.toString('utf8');
   const changes = new Map<string, FileChange[]>();
@@ -18,10 +18,13 @@ export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'):
     if (separator <= 0) continue;
     const files: FileChange[] = [];
     for (const line of entry.slice(separator + 1).split('\n')) {
+      // `:<mode> <mode> <old id> <new id> <status>\t<path>`
       const tab = line.indexOf('\t');
-      if (tab < 1) continue;
-      const letter = line[0];
-      files.push({ path: `${contentDir}/${line.slice(tab + 1)}`, status: letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified', hunks: namesOnly });
+      if (tab < 1 || line[0] !== ':') continue;
+      const [, , , after, letter] = line.slice(0, tab).split(' ');
+      if (after === undefined || letter === undefined) continue;
+      const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified';
+      files.push({ path: `${contentDir}/${line.slice(tab + 1)}`, status, hunks: namesOnly, blob: isZeroId(after) ? null : after });
     }
     changes.set(entry.slice(0, separator), files);
   }

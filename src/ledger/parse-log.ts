@@ -1,4 +1,4 @@
-import type { Commit, FileChange } from './commit.ts';
+import { isZeroId, type Commit, type FileChange } from './commit.ts';
 
 const commitStart = 0x1e;
 const field = 0x1f;
@@ -16,7 +16,7 @@ const hunkStart = Buffer.from('\n@@');
 export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%B%x1f'].join('%x1f');
 
 /**
- * Parses the output of `git log --format=<logFormat> -p --unified=0 --relative=content`. Pure.
+ * Parses the output of `git log --format=<logFormat> -p --full-index --unified=0 --relative=content`. Pure.
  * Read from the bytes, the commit ids decoded apart from the rest: as one-byte strings they hash
  * and compare faster in the ledger's thousands of lookups than slices of one decoded log (which is
  * two-byte throughout, since names are Chinese).
@@ -84,6 +84,7 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
       else if (line.startsWith('deleted file mode')) change.status = 'deleted';
       else if (line.startsWith('--- a/') && change.path === '') change.path = `${contentDir}/${line.slice(6)}`;
       else if (line.startsWith('+++ b/')) change.path = `${contentDir}/${line.slice(6)}`;
+      else if (line.startsWith('index ')) change.blob = objectAfter(line);
     }
     // A file git prints as binary (a NUL byte in its first 8 KB makes it so) has no ---/+++ lines: its
     // path is read from the `diff --git a/<path> b/<path>` line (renames are off, so both are one path).
@@ -92,6 +93,14 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
     start = next;
   }
   return changes;
+}
+
+/** The object id after `index <old>..<new>[ <mode>]` (`--full-index`), null for the zero id of a deleted file. */
+function objectAfter(line: string): string | null {
+  const dots = line.indexOf('..');
+  const space = line.indexOf(' ', dots);
+  const id = line.slice(dots + 2, space < 0 ? line.length : space);
+  return isZeroId(id) ? null : id;
 }
 
 /** The path of `diff --git a/<path> b/<path>` (the same path twice), relative to content/; '' when the line is not of that shape. */

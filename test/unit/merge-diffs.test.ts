@@ -27,13 +27,16 @@ describe('merge changes', () => {
   it('gives a merge whose branch was cut from an older main, or whose tree is not the branch\'s, the files git names', () => {
     const moved = commit('m2', ['m1', 'b1'], 't2');
     const evil = commit('m1', ['m0', 'b1'], 't9');
-    const changes = parseMergeChanges('\x1em2\x1f\n\nM\tcases/2026/0002.md\nA\tcases/2026/0003.md\n\x1em1\x1f\n\nD\tcases/2026/0001.md\n');
+    const [a, b, zero] = ['a'.repeat(40), 'b'.repeat(40), '0'.repeat(40)];
+    const changes = parseMergeChanges(
+      `\x1em2\x1f\n\n:100644 100644 ${a} ${b} M\tcases/2026/0002.md\n:000000 100644 ${zero} ${a} A\tcases/2026/0003.md\n\x1em1\x1f\n\n:100644 000000 ${b} ${zero} D\tcases/2026/0001.md\n`,
+    );
     const [withMoved, withEvil] = withMergeChanges([moved, evil, branch, base], changes);
     expect(withMoved?.changes).toEqual([
-      { path: 'content/cases/2026/0002.md', status: 'modified', hunks: namesOnly },
-      { path: 'content/cases/2026/0003.md', status: 'added', hunks: namesOnly },
+      { path: 'content/cases/2026/0002.md', status: 'modified', hunks: namesOnly, blob: b },
+      { path: 'content/cases/2026/0003.md', status: 'added', hunks: namesOnly, blob: a },
     ]);
-    expect(withEvil?.changes).toEqual([{ path: 'content/cases/2026/0001.md', status: 'deleted', hunks: namesOnly }]);
+    expect(withEvil?.changes).toEqual([{ path: 'content/cases/2026/0001.md', status: 'deleted', hunks: namesOnly, blob: null }]);
   });
 
   it('gives a merge git found no difference in no changes', () => {

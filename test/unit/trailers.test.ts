@@ -44,7 +44,7 @@ describe('parseLog', () => {
         committer: { name: '许慕言', email: 'xu.my@mingxi.example', date: '2026-03-03T16:00:00+08:00' },
         refs: [],
         message: 'Approve\n\nRecord: cases/2026-0001',
-        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', hunks: Buffer.from('@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n') }],
+        changes: [{ path: 'content/cases/2026/0001.md', status: 'added', hunks: Buffer.from('@@ -0,0 +1,2 @@\n+---\n+id: cases/2026-0001\n'), blob: '1111111' }],
       },
     ]);
     expect(addedLines(parseLog(raw)[0]!.changes[0]!)).toEqual(['---', 'id: cases/2026-0001']);
@@ -57,9 +57,9 @@ describe('parseLog', () => {
       'diff --git a/cases/2026/0002.md b/cases/2026/0002.md\ndeleted file mode 100644\nindex 3333333..0000000\n--- a/cases/2026/0002.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\n',
     ].join('');
     const [commit] = parseLog(raw);
-    expect(commit?.changes.map((c) => [c.path, c.status, addedLines(c)])).toEqual([
-      ['content/cases/2026/0001.md', 'modified', ['diff --git a/x b/x', 'new']],
-      ['content/cases/2026/0002.md', 'deleted', []],
+    expect(commit?.changes.map((c) => [c.path, c.status, addedLines(c), c.blob])).toEqual([
+      ['content/cases/2026/0001.md', 'modified', ['diff --git a/x b/x', 'new'], '2222222'],
+      ['content/cases/2026/0002.md', 'deleted', [], null],
     ]);
   });
 });
