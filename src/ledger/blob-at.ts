@@ -15,29 +15,32 @@ const maxWalk = 1000;
  * files are missing from its patch when `log.showRoot` is off), and past `maxWalk`.
  */
 export function blobsAt(bySha: ReadonlyMap<string, Commit>, mainTip: string): BlobAt {
-  const position = new Map<string, number>();
-  const chain: Commit[] = [];
-  for (let c = bySha.get(mainTip); c && !position.has(c.sha); c = c.parents[0] ? bySha.get(c.parents[0]) : undefined) {
-    position.set(c.sha, chain.length);
-    chain.push(c);
-  }
-  // Per file, the commits of main's history that changed it, newest first (the chain is read from the tip).
+  // Built on the first look-up that needs them: an approval's merge and its head mostly changed the file themselves.
+  let position: Map<string, number> | undefined;
   let changers: Map<string, { at: number; blob: string | null | undefined }[]> | undefined;
+  const positionOf = (sha: string): number | undefined => {
+    if (!position) {
+      position = new Map();
+      for (let c = bySha.get(mainTip); c && !position.has(c.sha); c = c.parents[0] ? bySha.get(c.parents[0]) : undefined) position.set(c.sha, position.size);
+    }
+    return position.get(sha);
+  };
   const onMain = (at: number, path: string): string | undefined => {
     if (!changers) {
       changers = new Map();
-      chain.forEach((commit, index) => {
-        for (const change of commit.changes) {
-          const list = changers!.get(change.path);
+      // Per file, the commits of main's history that changed it, newest first (the chain is numbered from the tip).
+      for (const [sha, index] of position!) {
+        for (const change of bySha.get(sha)!.changes) {
+          const list = changers.get(change.path);
           const entry = { at: index, blob: change.blob };
           if (list) list.push(entry);
-          else changers!.set(change.path, [entry]);
+          else changers.set(change.path, [entry]);
         }
-      });
+      }
     }
     const list = changers.get(path);
     if (!list) return undefined;
-    // The first entry at or past `at` (chain index grows towards the root).
+    // The first entry at or past `at` (towards the root).
     let low = 0;
     let high = list.length;
     while (low < high) {
@@ -50,10 +53,10 @@ export function blobsAt(bySha: ReadonlyMap<string, Commit>, mainTip: string): Bl
   return (sha, path) => {
     let commit = bySha.get(sha);
     for (let steps = 0; commit && steps < maxWalk; steps++) {
-      const at = position.get(commit.sha);
-      if (at !== undefined) return onMain(at, path);
       const change = commit.changes.find((c) => c.path === path);
       if (change) return change.blob ?? undefined;
+      const at = positionOf(commit.sha);
+      if (at !== undefined) return onMain(at, path);
       commit = commit.parents[0] ? bySha.get(commit.parents[0]) : undefined;
     }
     return undefined;
