@@ -117,7 +117,10 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     return id;
   };
   const tipRoster = rosterAt(mainTip);
-  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(commit, branch, tipRoster);
+  // A commit's trailers, read once: a branch commit is asked for them by its merge and again for its note.
+  // Kept for this build only: kept as long as the commits live, they were a sixth of the ledger's memory.
+  const trailersOf: TrailersOf = memoisedPer((commit: Commit) => parseTrailers(commit.message));
+  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(trailersOf, commit, branch, tipRoster);
   const chain = firstParentChain(bySha, mainTip);
   const adoptionIndex = adoptionRef === null ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
   const adoption = adoptionIndex >= 0 ? { sha: chain[adoptionIndex]!.sha, time: chain[adoptionIndex]!.committer.date } : null;
@@ -166,7 +169,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     }
     const touched = files.filter((f) => recordOf(f) !== null || configFiles.includes(f));
     const namesRecord = /^Record:/im.test(commit.message);
-    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(commit, branchCommits, files) : null;
+    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(trailersOf, commit, branchCommits, files) : null;
     if (approval) {
       approvals.push(approval);
       // A merge approves the one record (or the configuration) it names: whatever else it changed is unapproved.
@@ -174,7 +177,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
       const carriedRecords = [...new Set(carried.map(recordOf).filter((id): id is string => id !== null))];
       if (carried.length > 0) unapproved.push({ sha: commit.sha, how: 'carried', records: carriedRecords, files: carried, time: commit.committer.date, author: commit.author });
     } else if (touched.length > 0) {
-      unapproved.push({ sha: commit.sha, how: routeOf(commit), records, files: touched, time: commit.committer.date, author: commit.author });
+      unapproved.push({ sha: commit.sha, how: routeOf(trailersOf, commit), records, files: touched, time: commit.committer.date, author: commit.author });
     }
   });
 
@@ -239,7 +242,7 @@ function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly strin
   return found;
 }
 
-function readApproval(merge: Commit, branchCommits: Commit[], files: string[]): Approval | null {
+function readApproval(trailersOf: TrailersOf, merge: Commit, branchCommits: Commit[], files: string[]): Approval | null {
   const trailers = trailersOf(merge);
   const host = trailer(trailers, 'Approved-by') ? null : parseHostMerge(merge.message);
   if (!trailer(trailers, 'Record') && !trailer(trailers, 'Approved-by') && !host) return null;
@@ -276,11 +279,10 @@ function readApproval(merge: Commit, branchCommits: Commit[], files: string[]): 
   };
 }
 
-/** A commit's trailers, read once: a branch commit is asked for them by its merge and again for its note. */
-const trailersOf = memoisedPer((commit: Commit) => parseTrailers(commit.message));
+type TrailersOf = (commit: Commit) => Map<string, string[]>;
 
 /** How a change reached main without a merge: told apart by the marks each route leaves. */
-function routeOf(commit: Commit): ChangeRoute {
+function routeOf(trailersOf: TrailersOf, commit: Commit): ChangeRoute {
   if (commit.parents.length > 1) return 'merge-without-approval';
   const trailers = trailersOf(commit);
   const subject = commit.message.split('\n')[0] ?? '';
@@ -292,7 +294,7 @@ function routeOf(commit: Commit): ChangeRoute {
   return 'direct-push';
 }
 
-function branchNotesOf(commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
+function branchNotesOf(trailersOf: TrailersOf, commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
   const trailers = trailersOf(commit);
   const base = {
     sha: commit.sha,

@@ -1,4 +1,5 @@
 import { indexBySha, isZeroId, namesOnly, type Commit, type FileChange } from './commit.ts';
+import { interning } from './parse-log.ts';
 
 /**
  * How the merges' own changes are read: every merge against its first parent, by name, status
@@ -13,6 +14,7 @@ export const mergeFormat = '%x1e%H%x1f';
 export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'): Map<string, FileChange[]> {
   const text = typeof raw === 'string' ? raw : raw.toString('utf8');
   const changes = new Map<string, FileChange[]>();
+  const once = interning();
   for (const entry of text.split('\x1e')) {
     const separator = entry.indexOf('\x1f');
     if (separator <= 0) continue;
@@ -24,7 +26,7 @@ export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'):
       const [, , , after, letter] = line.slice(0, tab).split(' ');
       if (after === undefined || letter === undefined) continue;
       const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified';
-      files.push({ path: `${contentDir}/${line.slice(tab + 1)}`, status, hunks: namesOnly, blob: isZeroId(after) ? null : after });
+      files.push({ path: once(`${contentDir}/${line.slice(tab + 1)}`), status, hunks: namesOnly, blob: isZeroId(after) ? null : after });
     }
     changes.set(entry.slice(0, separator), files);
   }

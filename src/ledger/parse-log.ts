@@ -17,26 +17,39 @@ export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce
 
 /**
  * Parses the output of `git log --format=<logFormat> -p --full-index --unified=0 --relative=content`. Pure.
- * Read from the bytes, the commit ids decoded apart from the rest: as one-byte strings they hash
- * and compare faster in the ledger's thousands of lookups than slices of one decoded log (which is
- * two-byte throughout, since names are Chinese).
+ * Read from the bytes, each field decoded on its own: a slice of one decoded commit would keep the
+ * whole of it alive, two-byte throughout when a name is Chinese, where an ASCII id or message
+ * alone is a one-byte string. Names, e-mails and paths, the same in thousands of commits, are kept once.
  */
 export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[] {
   const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
   const commits: Commit[] = [];
+  const once = interning();
   for (let start = bytes.indexOf(commitStart); start >= 0; ) {
     const next = bytes.indexOf(commitStart, start + 1);
-    commits.push(parseCommit(bytes, start + 1, next < 0 ? bytes.length : next, contentDir));
+    commits.push(parseCommit(bytes, start + 1, next < 0 ? bytes.length : next, contentDir, once));
     start = next;
   }
   return commits;
 }
 
+/** One string for every equal one given: repeated values share their memory. */
+export function interning(): (value: string) => string {
+  const kept = new Map<string, string>();
+  return (value) => {
+    const known = kept.get(value);
+    if (known !== undefined) return known;
+    kept.set(value, value);
+    return value;
+  };
+}
+
 const fieldCount = 10;
 /** Where the unit separators of the commit being read are: one array for all the commits of a parse. */
 const separators = new Int32Array(fieldCount);
+const space = 0x20;
 
-function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string): Commit {
+function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string): Commit {
   // Every field ends in a unit separator; the patch after the last of them is read in place.
   let count = 0;
   for (let at = from; count < fieldCount; count++) {
@@ -46,27 +59,40 @@ function parseCommit(bytes: Buffer, from: number, end: number, contentDir: strin
     at = separator + 1;
   }
   if (count < fieldCount) throw new Error(`git log 的输出无法解析：提交 ${bytes.toString('latin1', from, Math.min(end, from + 40))} 的字段不全`);
-  // Two decodings per commit: the three ids (always ASCII, so one-byte strings) and the rest.
-  const ids = bytes.toString('latin1', from, separators[2]).split('\x1f');
-  const rest = bytes.toString('utf8', separators[2]! + 1, separators[fieldCount - 1]).split('\x1f');
-  const parents = ids[1] as string;
+  const fieldAt = (i: number) => (i === 0 ? from : separators[i - 1]! + 1);
+  const text = (i: number) => bytes.toString('utf8', fieldAt(i), separators[i]);
+  const parents: string[] = [];
+  for (let at = fieldAt(1); at < separators[1]!; ) {
+    const gap = bytes.indexOf(space, at);
+    const stop = gap < 0 || gap > separators[1]! ? separators[1]! : gap;
+    if (stop > at) parents.push(bytes.toString('latin1', at, stop));
+    at = stop + 1;
+  }
   return {
-    sha: ids[0] as string,
-    parents: parents === '' ? [] : parents.split(' '),
-    tree: ids[2] as string,
-    author: { name: rest[0] as string, email: rest[1] as string, date: rest[2] as string },
-    committer: { name: rest[3] as string, email: rest[4] as string, date: rest[5] as string },
+    sha: bytes.toString('latin1', from, separators[0]),
+    parents,
+    tree: bytes.toString('latin1', fieldAt(2), separators[2]),
+    author: { name: once(text(3)), email: once(text(4)), date: text(5) },
+    committer: { name: once(text(6)), email: once(text(7)), date: text(8) },
     refs: [],
-    message: (rest[6] as string).trim(),
-    changes: parsePatch(bytes, separators[fieldCount - 1]! + 1, end, contentDir),
+    message: messageOf(bytes, fieldAt(9), separators[9]!),
+    changes: parsePatch(bytes, separators[fieldCount - 1]! + 1, end, contentDir, once),
   };
+}
+
+/** The message trimmed, decoded from within its ASCII white space (so that it is not a slice of a longer string). */
+function messageOf(bytes: Buffer, from: number, end: number): string {
+  const blank = (byte: number) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
+  while (from < end && blank(bytes[from]!)) from++;
+  while (end > from && blank(bytes[end - 1]!)) end--;
+  return bytes.toString('utf8', from, end).trim();
 }
 
 /**
  * The file changes of the patch in bytes [from, end): each file's header lines are read, its hunks
  * kept whole. Files are found by their `diff --git` line (an added line that says the same starts with +).
  */
-function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string): FileChange[] {
+function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string): FileChange[] {
   const changes: FileChange[] = [];
   const fileAfter = (position: number) => {
     const found = bytes.indexOf(nextFileHeader, position);
@@ -89,6 +115,7 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
     // A file git prints as binary (a NUL byte in its first 8 KB makes it so) has no ---/+++ lines: its
     // path is read from the `diff --git a/<path> b/<path>` line (renames are off, so both are one path).
     if (change.path === '') change.path = headerPath(bytes.toString('utf8', start, headerEnd).split('\n')[0] as string, contentDir);
+    change.path = once(change.path);
     if (change.path !== '') changes.push(change);
     start = next;
   }
