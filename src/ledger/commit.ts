@@ -70,8 +70,13 @@ export function addedLines(change: FileChange): string[] {
  */
 const organisationOffsetMs = 8 * 3_600_000;
 
+const wellInsideADay = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\+08:00$/;
+
 /** The calendar day of an ISO timestamp in the organisation's time zone (UTC+8), whatever offset it was written in. */
 export function dayOf(isoTimestamp: string): string {
+  // Written in the organisation's own offset (as git prints nearly every date here), the day is the date as written;
+  // Date.parse would roll a 30 February or a 24:00 over into the next day, so those days and hours go the long way.
+  if (isoTimestamp.length === 25 && isoTimestamp.endsWith('+08:00') && wellInsideADay.test(isoTimestamp)) return isoTimestamp.slice(0, 10);
   const ms = Date.parse(isoTimestamp);
   return Number.isNaN(ms) ? isoTimestamp.slice(0, 10) : new Date(ms + organisationOffsetMs).toISOString().slice(0, 10);
 }

@@ -327,33 +327,38 @@ function pendingSubmitBranches(commits: readonly Commit[], bySha: ReadonlyMap<st
 }
 
 /**
- * Line provenance, worked out per file on first request: the history rules ask it for the
- * records whose dated lines they check, and a map of every line of every record would be most
- * of the ledger's memory in a large archive. The changes are indexed by file on the first request.
+ * Line provenance, worked out per file when asked: the history rules ask it for the records whose
+ * dated lines they check, one record after another, several times for each. Only the last file's
+ * is kept: kept for every file, they were a tenth of a large archive's memory. The changes are
+ * indexed by file on the first request.
  */
 function lineProvenance(commits: readonly Commit[]): (file: string) => ReadonlyMap<string, string> | undefined {
   let changesOf: Map<string, { time: string; change: FileChange }[]> | undefined;
-  const seen = new Map<string, Map<string, string>>();
+  let last: { file: string; lines: ReadonlyMap<string, string> | undefined } | undefined;
   return (file) => {
+    if (last?.file === file) return last.lines;
     changesOf ??= indexChanges(commits);
     const changes = changesOf.get(file);
-    if (!changes) return undefined;
-    let lines = seen.get(file);
-    if (lines) return lines;
-    seen.set(file, (lines = new Map()));
-    const earliest = new Map<string, number>();
-    for (const { time, change } of changes) {
-      const ms = Date.parse(time);
-      for (const raw of addedLines(change)) {
-        const line = raw.trim();
-        const earlier = earliest.get(line);
-        if (earlier !== undefined && earlier <= ms) continue;
-        earliest.set(line, ms);
-        lines.set(line, time);
-      }
-    }
-    return lines;
+    last = { file, lines: changes && firstSeen(changes) };
+    return last.lines;
   };
+}
+
+/** For each trimmed line the changes added: the time of the earliest change that added it. */
+function firstSeen(changes: readonly { time: string; change: FileChange }[]): Map<string, string> {
+  const lines = new Map<string, string>();
+  const earliest = new Map<string, number>();
+  for (const { time, change } of changes) {
+    const ms = Date.parse(time);
+    for (const raw of addedLines(change)) {
+      const line = raw.trim();
+      const earlier = earliest.get(line);
+      if (earlier !== undefined && earlier <= ms) continue;
+      earliest.set(line, ms);
+      lines.set(line, time);
+    }
+  }
+  return lines;
 }
 
 function indexChanges(commits: readonly Commit[]): Map<string, { time: string; change: FileChange }[]> {
