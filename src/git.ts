@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 /**
@@ -70,5 +71,23 @@ export function gitProcess(cwd: string, args: readonly string[], options: { env?
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${subcommand(args)} 失败：${err.trim()}`))));
     if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/**
+ * One git process whose standard output goes straight into `file` (created or emptied): for an
+ * output of hundreds of megabytes that is to be kept on disk anyway. Node sees none of it in
+ * passing, where taking it through a pipe held it twice (the chunks, then their join) and the
+ * garbage collector ran over every chunk. Resolves once git has exited successfully.
+ */
+export function gitToFile(cwd: string, args: readonly string[], file: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fd = openSync(file, 'w');
+    const child = spawn('git', args, { cwd, env: options.env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${subcommand(args)} 失败：${err.trim()}`))));
   });
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gitAt, gitEnvironment, gitProcess } from '../git.ts';
+import { gitAt, gitEnvironment, gitProcess, gitToFile } from '../git.ts';
 import { indexBySha, type Commit, type FileChange } from './commit.ts';
-import { HistoryCache } from './history-cache.ts';
+import { HistoryCache, type GitOutput } from './history-cache.ts';
 import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
 import { logFormat, parseLog } from './parse-log.ts';
 import { refuseMadeUpCommits } from './planted-separator.ts';
@@ -74,10 +75,10 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
   if (cached && sameTips(cached.tips, tips)) return { result: Promise.resolve().then(() => reader.fromCache(cached)) };
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   if (cached) {
-    const delta = readGit(gitDir, [...tips, '--not', ...cached.tips]);
+    const delta = readGit(gitDir, [...tips, '--not', ...cached.tips], cache);
     return { result: reader.extend(cached, delta) };
   }
-  return { result: readGit(gitDir, tips).then((read) => reader.full(read)) };
+  return { result: readGit(gitDir, tips, cache).then((read) => reader.full(read)) };
 }
 
 /**
@@ -87,18 +88,34 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
  */
 const withoutWorkTree = 'git directory, no work tree';
 
-/** The two git processes of a read, side by side: the log with patches, and the merges' changed files. */
-function readGit(gitDir: string, revisions: readonly string[]): Promise<GitRead> {
-  const log = gitProcess(gitDir, [`--git-dir=${gitDir}`, ...logArgs, ...revisions], { env: gitEnvironment() });
-  const merges = gitProcess(gitDir, [`--git-dir=${gitDir}`, ...mergeArgs, ...revisions], { env: gitEnvironment() });
-  const read = Promise.all([log, merges]).then(([log, merges]) => ({ log, merges }));
+/**
+ * The two git processes of a read, side by side: the log with patches, and the merges' changed
+ * files. Their output goes straight into scratch files in the cache, which become its segment
+ * (see HistoryCache.write); through pipes when the cache cannot be written.
+ */
+function readGit(gitDir: string, revisions: readonly string[], cache: HistoryCache): Promise<GitOutput> {
+  const env = gitEnvironment();
+  const log = [`--git-dir=${gitDir}`, ...logArgs, ...revisions];
+  const merges = [`--git-dir=${gitDir}`, ...mergeArgs, ...revisions];
+  const files = cache.scratchFiles();
+  const read = files
+    ? Promise.all([gitToFile(gitDir, log, files.log, { env }), gitToFile(gitDir, merges, files.merges, { env })]).then(
+        () => ({ log: readFileSync(files.log), merges: readFileSync(files.merges), files }),
+        (error: unknown) => {
+          discardScratch({ files });
+          throw error;
+        },
+      )
+    : Promise.all([gitProcess(gitDir, log, { env }), gitProcess(gitDir, merges, { env })]).then(([log, merges]) => ({ log, merges }));
   read.catch(() => undefined);
   return read;
 }
 
-interface GitRead {
-  log: Buffer;
-  merges: Buffer;
+/** Removes a read's scratch files, unless the cache took them. */
+function discardScratch(read: Pick<GitOutput, 'files'>): void {
+  if (!read.files) return;
+  rmSync(read.files.log, { force: true });
+  rmSync(read.files.merges, { force: true });
 }
 
 /** How every diff the ledger reads is made: added lines only, under content/, as stored. */
@@ -136,19 +153,24 @@ class Reader {
   }
 
   /** The cached commits plus those git added since; in full when the cached ones are not all still reachable. */
-  async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<GitRead>): Promise<History> {
+  async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<GitOutput>): Promise<History> {
     const added = await delta.catch(() => null);
-    if (added === null) return this.full(await readGit(this.gitDir, this.tips));
+    if (added === null) return this.full(await readGit(this.gitDir, this.tips, this.cache));
     const commits = [...parseLog(added.log), ...cached.segments.flatMap((s) => parseLog(s.log))];
     const bySha = indexBySha(commits);
-    if (!allReachable(bySha, this.tips)) return this.full(await readGit(this.gitDir, this.tips));
+    if (!allReachable(bySha, this.tips)) {
+      discardScratch(added);
+      return this.full(await readGit(this.gitDir, this.tips, this.cache));
+    }
     this.cache.write(this.tips, added, cached.segments);
+    discardScratch(added);
     return this.history(commits, [added.merges, ...cached.segments.map((s) => s.merges)], bySha);
   }
 
-  full(read: GitRead): History {
+  full(read: GitOutput): History {
     const commits = parseLog(read.log);
     this.cache.write(this.tips, read, []);
+    discardScratch(read);
     return this.history(commits, [read.merges]);
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -14,6 +14,13 @@ export interface CachedHistory {
   tips: string[];
   /** Each segment's `git log` output and the diffs of its merges, newest segment first. */
   segments: { log: Buffer; merges: Buffer }[];
+}
+
+/** What git printed for one read: the log and the merges, and the scratch files git wrote them into (when it did). */
+export interface GitOutput {
+  log: Buffer;
+  merges: Buffer;
+  files?: { log: string; merges: string };
 }
 
 interface State {
@@ -31,6 +38,8 @@ interface SegmentFiles {
 }
 
 const stateFile = 'history.json';
+/** Scratch files of reads under way in this process, numbered. */
+let scratchCount = 0;
 /** More segments than this are joined into one, so a long-lived clone does not open hundreds of files. */
 const maxSegments = 12;
 
@@ -57,7 +66,7 @@ export class HistoryCache {
    * Records that history read from `tips` is `added` (newest) on top of `kept` (what `read` gave,
    * or nothing after a full read). False when the git directory refuses it: that only costs the cache.
    */
-  write(tips: readonly string[], added: { log: Buffer; merges: Buffer }, kept: readonly { log: Buffer; merges: Buffer }[]): boolean {
+  write(tips: readonly string[], added: GitOutput, kept: readonly { log: Buffer; merges: Buffer }[]): boolean {
     const previous = kept.length > 0 ? (this.state()?.segments ?? []) : [];
     try {
       mkdirSync(this.dir, { recursive: true });
@@ -67,6 +76,27 @@ export class HistoryCache {
       return true;
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * Two new files in the cache directory for git to write a read into (a `.tmp` name, so that no
+   * other reader removes them meanwhile), or null when the directory cannot be written.
+   */
+  scratchFiles(): { log: string; merges: string } | null {
+    const name = `read-${process.pid}-${++scratchCount}`;
+    const files = { log: join(this.dir, `${name}.log.tmp`), merges: join(this.dir, `${name}.merges.tmp`) };
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      for (const file of [files.log, files.merges]) closeSync(openSync(file, 'w'));
+      return files;
+    } catch {
+      try {
+        rmSync(files.log, { force: true });
+      } catch {
+        // The directory is not one: nothing was made in it.
+      }
+      return null;
     }
   }
 
@@ -80,11 +110,17 @@ export class HistoryCache {
   }
 
   /** Writes one segment's two files, named after the tips it completes (two readers of the same tips write the same bytes). */
-  private segment(tips: readonly string[], { log, merges }: { log: Buffer; merges: Buffer }): SegmentFiles {
+  private segment(tips: readonly string[], { log, merges, files: scratch }: GitOutput): SegmentFiles {
     const name = createHash('sha256').update(`${this.format}\n${tips.join(' ')}`).digest('hex').slice(0, 24);
     const files: SegmentFiles = { log: `segment-${name}.log`, merges: `segment-${name}.merges`, bytes: [log.length, merges.length] };
-    writeWhole(join(this.dir, files.log), log);
-    writeWhole(join(this.dir, files.merges), merges);
+    // What git wrote is taken as it is: written whole, since git has exited.
+    if (scratch) {
+      renameSync(scratch.log, join(this.dir, files.log));
+      renameSync(scratch.merges, join(this.dir, files.merges));
+    } else {
+      writeWhole(join(this.dir, files.log), log);
+      writeWhole(join(this.dir, files.merges), merges);
+    }
     return files;
   }
 
@@ -97,7 +133,7 @@ export class HistoryCache {
   }
 }
 
-function joinSegments(segments: readonly { log: Buffer; merges: Buffer }[]): { log: Buffer; merges: Buffer } {
+function joinSegments(segments: readonly { log: Buffer; merges: Buffer }[]): GitOutput {
   return { log: Buffer.concat(segments.map((s) => s.log)), merges: Buffer.concat(segments.map((s) => s.merges)) };
 }
 

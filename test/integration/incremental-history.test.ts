@@ -1,4 +1,4 @@
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedLines } from '../../src/ledger/commit.ts';
@@ -9,6 +9,8 @@ import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
 
 const cacheDir = (repo: ArchiveRepo) => join(repo.dir, '.git', 'swa');
+/** Scratch files git wrote a read into that the cache neither took nor removed. */
+const scratchLeft = async (repo: ArchiveRepo) => (await readdir(cacheDir(repo))).filter((name) => name.endsWith('.tmp'));
 const segmentCount = async (repo: ArchiveRepo) => (JSON.parse(await readFile(join(cacheDir(repo), 'history.json'), 'utf8')) as { segments: unknown[] }).segments.length;
 
 /** Everything the ledger is built from, and the ledger itself, as plain data that two reads can be compared by. */
@@ -80,6 +82,7 @@ describe('the history cache, read incrementally', () => {
       const { incremental, full } = await readBothWays(repo);
       expect(incremental, what).toEqual(full);
       expect(await segmentCount(repo), `${what}: segments added`).toBe(before + added);
+      expect(await scratchLeft(repo), what).toEqual([]);
     }
   }, 60_000);
 
@@ -97,5 +100,17 @@ describe('the history cache, read incrementally', () => {
     expect(incremental.commits.map((c) => c.sha)).not.toContain(dropped);
     expect(incremental.ledger.approvals.map((a) => a.record)).toEqual(['cases/2026-0001', 'cases/2026-0003']);
     expect(await segmentCount(repo)).toBe(1);
+    expect(await scratchLeft(repo)).toEqual([]);
+  }, 60_000);
+
+  it('reads history through pipes, the same, where the cache cannot be written', async () => {
+    const repo = await archiveRepo();
+    await approve(repo, 1, '2026-03-02');
+    const cached = (await readHistory(repo.dir)) as History;
+    await rm(cacheDir(repo), { recursive: true });
+    await writeFile(cacheDir(repo), 'not a directory\n');
+    const piped = (await readHistory(repo.dir)) as History;
+    expect(await projection(repo, piped)).toEqual(await projection(repo, cached));
+    expect(await readFile(cacheDir(repo), 'utf8')).toBe('not a directory\n');
   }, 60_000);
 });
