@@ -10,27 +10,60 @@ import { interning } from './parse-log.ts';
  */
 export const mergeFormat = '%x1e%H%x1f';
 
-/** Parses `git log --merges --diff-merges=first-parent --raw --no-abbrev --relative=content --format=<mergeFormat>`, by merge. Pure. */
+const entryStart = 0x1e;
+const shaEnd = 0x1f;
+const newline = 0x0a;
+const tab = 0x09;
+const space = 0x20;
+
+/**
+ * Parses `git log --merges --diff-merges=first-parent --raw --no-abbrev --relative=content --format=<mergeFormat>`,
+ * by merge. Pure. Read from the bytes, each id and path decoded on its own (a slice of the decoded
+ * output would keep all of it alive as long as any merge's change).
+ */
 export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'): Map<string, FileChange[]> {
-  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
   const changes = new Map<string, FileChange[]>();
   const once = interning();
-  for (const entry of text.split('\x1e')) {
-    const separator = entry.indexOf('\x1f');
-    if (separator <= 0) continue;
-    const files: FileChange[] = [];
-    for (const line of entry.slice(separator + 1).split('\n')) {
-      // `:<mode> <mode> <old id> <new id> <status>\t<path>`
-      const tab = line.indexOf('\t');
-      if (tab < 1 || line[0] !== ':') continue;
-      const [, , , after, letter] = line.slice(0, tab).split(' ');
-      if (after === undefined || letter === undefined) continue;
-      const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified';
-      files.push({ path: once(`${contentDir}/${line.slice(tab + 1)}`), status, hunks: namesOnly, blob: isZeroId(after) ? null : after });
+  for (let start = bytes.indexOf(entryStart); start >= 0; ) {
+    const next = bytes.indexOf(entryStart, start + 1);
+    const end = next < 0 ? bytes.length : next;
+    const separator = bytes.indexOf(shaEnd, start);
+    if (separator > start + 1 && separator < end) {
+      const files: FileChange[] = [];
+      // `:<mode> <mode> <old id> <new id> <status>\t<path>`, one line a file.
+      for (let line = bytes.indexOf(newline, separator); line >= 0 && line < end; ) {
+        const lineEnd = Math.min(end, endOfLine(bytes, line + 1));
+        const change = rawChange(bytes, line + 1, lineEnd, contentDir, once);
+        if (change) files.push(change);
+        line = lineEnd < end ? lineEnd : -1;
+      }
+      changes.set(bytes.toString('latin1', start + 1, separator), files);
     }
-    changes.set(entry.slice(0, separator), files);
+    start = next;
   }
   return changes;
+}
+
+function endOfLine(bytes: Buffer, from: number): number {
+  const found = bytes.indexOf(newline, from);
+  return found < 0 ? bytes.length : found;
+}
+
+/** One `--raw` line in bytes [from, end), or null when the line is not one. */
+function rawChange(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string): FileChange | null {
+  if (bytes[from] !== 0x3a) return null;
+  const pathStart = bytes.indexOf(tab, from);
+  if (pathStart < 0 || pathStart >= end) return null;
+  // The fourth and fifth fields: the new id, and the status letter.
+  const fields: number[] = [];
+  for (let at = from; at < pathStart && fields.length < 4; at++) if (bytes[at] === space) fields.push(at);
+  if (fields.length < 4) return null;
+  const after = bytes.toString('latin1', fields[2]! + 1, fields[3]);
+  const letter = bytes[fields[3]! + 1];
+  const status = letter === 0x41 ? 'added' : letter === 0x44 ? 'deleted' : 'modified';
+  const path = once(`${contentDir}/${bytes.toString('utf8', pathStart + 1, end)}`);
+  return { path, status, hunks: namesOnly, blob: isZeroId(after) ? null : after };
 }
 
 /**

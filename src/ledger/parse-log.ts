@@ -104,13 +104,12 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
     const fileEnd = next < 0 ? end : next;
     const firstHunk = bytes.indexOf(hunkStart, start);
     const headerEnd = firstHunk < 0 || firstHunk >= fileEnd ? fileEnd : firstHunk + 1;
-    const change: FileChange = { path: '', status: 'modified', hunks: bytes.subarray(headerEnd, fileEnd) };
+    const change: FileChange = { path: '', status: 'modified', hunks: bytes.subarray(headerEnd, fileEnd), blob: objectIn(bytes, start, headerEnd) };
     for (const line of bytes.toString('utf8', start, headerEnd).split('\n')) {
       if (line.startsWith('new file mode')) change.status = 'added';
       else if (line.startsWith('deleted file mode')) change.status = 'deleted';
       else if (line.startsWith('--- a/') && change.path === '') change.path = `${contentDir}/${line.slice(6)}`;
       else if (line.startsWith('+++ b/')) change.path = `${contentDir}/${line.slice(6)}`;
-      else if (line.startsWith('index ')) change.blob = objectAfter(line);
     }
     // A file git prints as binary (a NUL byte in its first 8 KB makes it so) has no ---/+++ lines: its
     // path is read from the `diff --git a/<path> b/<path>` line (renames are off, so both are one path).
@@ -122,11 +121,21 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
   return changes;
 }
 
-/** The object id after `index <old>..<new>[ <mode>]` (`--full-index`), null for the zero id of a deleted file. */
-function objectAfter(line: string): string | null {
-  const dots = line.indexOf('..');
-  const space = line.indexOf(' ', dots);
-  const id = line.slice(dots + 2, space < 0 ? line.length : space);
+const indexLine = Buffer.from('\nindex ');
+
+/**
+ * The object id after a file header's `index <old>..<new>[ <mode>]` line (`--full-index`), null for
+ * the zero id of a deleted file, undefined without one. Decoded from the bytes on its own: a slice
+ * of the decoded header would keep the header alive as long as the id.
+ */
+function objectIn(bytes: Buffer, from: number, to: number): string | null | undefined {
+  const line = bytes.indexOf(indexLine, from);
+  if (line < 0 || line >= to) return undefined;
+  const dots = bytes.indexOf('..', line);
+  if (dots < 0 || dots >= to) return undefined;
+  let stop = dots + 2;
+  while (stop < to && bytes[stop] !== 0x20 && bytes[stop] !== 0x0a) stop++;
+  const id = bytes.toString('latin1', dots + 2, stop);
   return isZeroId(id) ? null : id;
 }
 

@@ -39,6 +39,12 @@ describe('merge changes', () => {
     expect(withEvil?.changes).toEqual([{ path: 'content/cases/2026/0001.md', status: 'deleted', hunks: namesOnly, blob: null }]);
   });
 
+  it('reads a path as UTF-8 from the bytes, and skips lines that are not raw changes', () => {
+    const id = 'c'.repeat(40);
+    const changes = parseMergeChanges(Buffer.from(`\x1em4\x1f\n\n:100644 100644 ${'a'.repeat(40)} ${id} M\t附件/说明.md\nnot a change\n`));
+    expect(changes.get('m4')).toEqual([{ path: 'content/附件/说明.md', status: 'modified', hunks: namesOnly, blob: id }]);
+  });
+
   it('gives a merge git found no difference in no changes', () => {
     const ours = commit('m3', ['m0', 'b1'], 't0');
     expect(withMergeChanges([ours, branch, base], parseMergeChanges('\x1em3\x1f\n'))[0]?.changes).toEqual([]);
