@@ -20,7 +20,7 @@ describe('a supervision record through its approvals [G-ARCHIVE-CONTENT]', () =>
     expect(submitted.stage).toBe('supervision');
 
     const bySupervisor = await repo.as(secondSupervisor, at('2026-10-21'), () => approve({ cwd: repo.dir, today: '2026-10-21', branch: submitted.branch }));
-    expect(bySupervisor).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S08 在 2026-10-21 不担任「督导记录审阅」所需的角色 businessLead')] });
+    expect(bySupervisor).toMatchObject({ approved: false, reasons: [expect.stringContaining('[A-UNAUTHORISED] S08 在 2026-10-21 不担任「督导记录审阅」所需的角色「业务负责人」')] });
     const byLead = await repo.as(staff.businessLead, at('2026-10-21'), () => approve({ cwd: repo.dir, today: '2026-10-21', branch: submitted.branch }));
     expect(byLead.approved).toBe(true);
     const reviewed = await openRepository(repo.dir, '2026-10-21');
