@@ -15,16 +15,17 @@ const supervisionFiles = 'content/supervision/';
  * handover's cases, the records a supervision session discussed); for a supervision record, every
  * other one (SV-FOLLOW-UP looks for the previous session). Rules that compare records see only those; G-ARCHIVE-NO compares the number
  * with every number that reached main, from the ledger. The findings are the record's own and
- * those of the configuration files.
+ * those of the configuration files. A `draft` (the workbench's unsaved form) stands for the file.
  */
-export async function checkRecord(cwd: string, id: string, today: string): Promise<RepositoryCheck> {
+export async function checkRecord(cwd: string, id: string, today: string, draft?: string): Promise<RepositoryCheck> {
   const file = fileOfRecord(id);
   if (file === null) throw new CommandError(`记录编号 ${id} 的格式不对，应形如 cases/2026-0042`);
   const sessions = file.startsWith(supervisionFiles);
   const always = (path: string) =>
     path === file || path === staffFile || path === archiveConfigFile || path.startsWith(handoverFiles) || (sessions && path.startsWith(supervisionFiles));
   const read = async (root: string): Promise<SourceFile[]> => {
-    const files = await readArchiveFiles(root, always);
+    const onDisk = await readArchiveFiles(root, always);
+    const files = draft === undefined ? onDisk : [...onDisk.filter((f) => f.path !== file), { path: file, bytes: Buffer.byteLength(draft), text: draft }];
     const own = files.find((f) => f.path === file);
     if (!own) throw new CommandError(`没有记录 ${id}（应在 ${file}）`);
     const named = own.text === undefined ? [] : namedRecords(file, own.text);

@@ -20,6 +20,7 @@ import * as stats from '../commands/stats.ts';
 import * as status from '../commands/status.ts';
 import * as submit from '../commands/submit.ts';
 import * as textconv from '../commands/textconv.ts';
+import * as workbench from '../commands/workbench.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import type { Invocation, Io } from './invocation.ts';
 import { optionLines } from './option-help.ts';
@@ -47,6 +48,7 @@ const commands: Record<string, { declaration: Declaration; runner: Runner }> = {
   build: { declaration: build.declaration, runner: () => import('./run/build.ts') },
   print: { declaration: print.declaration, runner: () => import('./run/print.ts') },
   demo: { declaration: demo.declaration, runner: () => import('./run/demo.ts') },
+  workbench: { declaration: workbench.declaration, runner: () => import('./run/workbench.ts') },
   serve: { declaration: serve.declaration, runner: () => import('./run/serve.ts') },
 };
 

@@ -1,4 +1,5 @@
 import { demo, type DemoOptions } from '../../commands/demo.ts';
+import { workbenchHint } from '../../demo/workbench-hint.ts';
 import { UsageError } from '../../errors.ts';
 import { text, todayOf, type Invocation } from '../invocation.ts';
 
@@ -7,6 +8,8 @@ export async function run(call: Invocation): Promise<number> {
   const { out } = result;
   if (result.shape === 'sample') {
     call.io.out(`演示仓库：${out}（${result.records} 份记录，${result.approvals} 次审批，${result.pending} 份等待审批）`);
+    // Who holds which role on the day the workbench will run (it reads the clock like every command without --today).
+    call.io.out(await workbenchHint({ out, cwd: call.io.cwd, today: todayOf(call) }));
   } else if (result.shape === 'synthetic') {
     call.io.out(`合成演示仓库：${out}（${result.records} 份个案，每份一次接案审批合并）`);
   } else {

@@ -1,0 +1,10 @@
+/** Escapes text for HTML content and attribute values: every value a page shows goes through here. */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+}
+
+/** The hidden field every state-changing form carries (see security.ts). */
+export const csrfField = (csrf: string): string => `<input type="hidden" name="csrf" value="${esc(csrf)}">`;
+
+/** A record id as a URL path: ids are kind/year-number, never personal data. */
+export const recordPath = (prefix: string, id: string): string => `/${prefix}/${id.split('/').map(encodeURIComponent).join('/')}`;
