@@ -10,7 +10,8 @@ import { repoRoot, runSwa } from '../helpers/run-swa.ts';
 import { startWorkbench, type RunningWorkbench } from '../helpers/workbench.ts';
 
 const today = '2026-11-29';
-const screenshots = join(repoRoot, 'docs/screenshots');
+/** Written on every run into the ignored screenshots/ folder; docs/screenshots holds the copies the guide shows, refreshed by hand after looking at them. */
+const screenshots = join(repoRoot, 'screenshots', 'workbench');
 const supervisorKey = join(repoRoot, 'sample-keys/demo-S04.agekey');
 /** The client's personal data typed into the form: none of it may reach a file, a log or a URL. */
 const client = { name: '柏青禾测试', phone: '13987654321', address: '东湖街道试验路17号', relative: '柏云舒测试' };
