@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { recordKinds, type ServiceKind } from '../schemas/index.ts';
+import { recordKinds } from '../schemas/index.ts';
 import { unwrapSchema } from '../schemas/walk.ts';
-import { formDefinitions, type FormDefinition, type FormPart } from './forms.ts';
+import { formDefinitions, type FormDefinition, type FormPart, type PrintableKind } from './forms.ts';
 import type { PrintBlock, PrintDocument, PrintField, PrintPage } from './print-model.ts';
 
 /** Empty rows a blank form with one row per entry leaves to write in. */
@@ -50,7 +50,7 @@ function blankTable(heading: string | null, label: string, element: z.ZodObject<
 }
 
 /** The empty blocks of one part of a record kind's schema. Pure. */
-export function blankBlocks(kind: ServiceKind, part: FormPart, single: boolean): PrintBlock[] {
+export function blankBlocks(kind: PrintableKind, part: FormPart, single: boolean): PrintBlock[] {
   const key = typeof part === 'string' ? part : part.key;
   const field = (recordKinds[kind].schema.shape as Record<string, z.ZodTypeAny>)[key];
   if (!field) throw new Error(`${kind} has no form ${key}`);
@@ -68,17 +68,31 @@ export function blankBlocks(kind: ServiceKind, part: FormPart, single: boolean):
   return [{ heading, fields, table: null }, ...tables];
 }
 
-/** The facts of a form's head, empty: the lines the worker fills in by hand. */
-const blankFacts: PrintField[] = ['档案编号', '记录编号', '服务名称', '负责社工', '所属岗位'].map((label) => ({ label, value: null, lines: 1 }));
+const numbers = ['档案编号', '记录编号'];
+
+/** The facts of a form's head, empty: the lines filled in by hand (a service's worker and post, or the form's own `head`). */
+function blankFacts(form: FormDefinition, kind: PrintableKind): PrintField[] {
+  const line = (label: string): PrintField => ({ label, value: null, lines: 1 });
+  if (!form.head) return [...numbers, '服务名称', '负责社工', '所属岗位'].map(line);
+  const shape = recordKinds[kind].schema.shape as Record<string, z.ZodTypeAny>;
+  return [...numbers.map(line), ...form.head.map((key) => blankHeadField(shape[key], key))];
+}
+
+/** A head fact on one line: a list of names is written on one line too. */
+function blankHeadField(schema: z.ZodTypeAny | undefined, key: string): PrintField {
+  if (!schema) throw new Error(`no field ${key} for a form's head`);
+  const field = blankField(shapeOf(schema).label ?? key, schema);
+  return field.lines === undefined ? field : { ...field, lines: 1 };
+}
 
 /** A blank form for people to fill and sign; a form two kinds share is drawn from the first. Pure. */
 export function blankPage(form: FormDefinition): PrintPage {
-  const [kind, parts] = Object.entries(form.parts)[0] as [ServiceKind, FormPart[]];
+  const [kind, parts] = Object.entries(form.parts)[0] as [PrintableKind, FormPart[]];
   const blocks = form.prompts
     ? [{ heading: null, fields: form.prompts, table: null }]
     : parts.flatMap((part) => blankBlocks(kind, part, parts.length === 1));
   const sheet = form.sheet ? [{ heading: form.sheet.heading, fields: [], table: { columns: form.sheet.columns, rows: [], blankRows: form.sheet.rows } }] : [];
-  return { title: form.title, facts: blankFacts, statement: form.statement ?? [], blocks: [...blocks, ...sheet], signatures: form.signatures };
+  return { title: form.title, facts: blankFacts(form, kind), statement: form.statement ?? [], blocks: [...blocks, ...sheet], signatures: form.signatures };
 }
 
 export function blankDocument(organisation: string, form: FormDefinition): PrintDocument {
@@ -88,5 +102,5 @@ export function blankDocument(organisation: string, form: FormDefinition): Print
 /** `swa print --blank list`: each form's key, title and the kinds of record that hold it. */
 export function blankList(): string {
   const width = Math.max(...formDefinitions.map((f) => f.key.length));
-  return formDefinitions.map((f) => `${f.key.padEnd(width)}  ${f.title}（${(Object.keys(f.parts) as ServiceKind[]).map((k) => recordKinds[k].label).join('、')}）`).join('\n');
+  return formDefinitions.map((f) => `${f.key.padEnd(width)}  ${f.title}（${(Object.keys(f.parts) as PrintableKind[]).map((k) => recordKinds[k].label).join('、')}）`).join('\n');
 }

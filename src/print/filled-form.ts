@@ -1,4 +1,3 @@
-import type { ServiceKind } from '../schemas/index.ts';
 import { profileSchema } from '../schemas/person.ts';
 import { unwrapSchema } from '../schemas/walk.ts';
 import { clientFields } from '../site/client-fields.ts';
@@ -6,8 +5,11 @@ import type { Section, Table } from '../site/sections.ts';
 import type { RecordView } from '../site/site-model.ts';
 import { plainText } from '../site/value-parts.ts';
 import { blankBlocks, maxColumns } from './blank-form.ts';
-import { titleFor, type FormDefinition, type FormPart } from './forms.ts';
+import { titleFor, type FormDefinition, type FormPart, type PrintableKind } from './forms.ts';
 import type { PrintBlock, PrintDocument, PrintField, PrintPage, PrintTable } from './print-model.ts';
+
+/** A record whose kind has forms to print. */
+export type PrintableRecord = RecordView & { kind: PrintableKind };
 
 const profileLabels = Object.fromEntries(Object.entries(profileSchema.shape).map(([key, field]) => [key, unwrapSchema(field).label ?? key]));
 
@@ -20,7 +22,7 @@ export function factsOf(record: RecordView): PrintField[] {
   return [
     { label: '档案编号', value: record.archiveNo ?? '（尚未存档）' },
     { label: '记录编号', value: record.id },
-    { label: '服务名称', value: record.title },
+    { label: record.kind === 'supervision' ? '标题' : '服务名称', value: record.title },
     ...labelled,
     ...(record.pseudonym ? [{ label: '服务对象', value: record.pseudonym }] : []),
   ];
@@ -38,7 +40,9 @@ function tableBlocks(heading: string | null, label: string, table: PrintTable): 
 }
 
 function sectionBlocks(section: Section, single: boolean, columns?: string[]): PrintBlock[] {
-  const heading = single ? null : section.label;
+  // A section that is one labelled value (a list of topics) needs no heading over its label.
+  const oneValue = section.fields.length === 1 && section.fields[0]?.label === section.label;
+  const heading = single || oneValue ? null : section.label;
   if (section.table) return tableBlocks(heading, section.label, printedTable(section.table, columns));
   const fields = section.fields.filter((f) => !f.table).map((f) => ({ label: f.label, value: plainText(f.value) }));
   const tables = section.fields.flatMap((f) => (f.table ? tableBlocks(f.label, f.label, printedTable(f.table)) : []));
@@ -63,7 +67,7 @@ function clientBlock(record: RecordView): PrintBlock {
   };
 }
 
-function partBlocks(record: RecordView, part: FormPart, single: boolean): PrintBlock[] {
+function partBlocks(record: PrintableRecord, part: FormPart, single: boolean): PrintBlock[] {
   const key = typeof part === 'string' ? part : part.key;
   if (key === 'client') return [clientBlock(record)];
   if (key === 'profile' && record.profile) {
@@ -71,22 +75,30 @@ function partBlocks(record: RecordView, part: FormPart, single: boolean): PrintB
   }
   const section = record.sections.find((s) => s.key === key);
   // A form the record does not hold yet prints with empty space to fill in by hand.
-  if (!section) return blankBlocks(record.kind as ServiceKind, part, single);
+  if (!section) return blankBlocks(record.kind, part, single);
   return sectionBlocks(section, single, typeof part === 'string' ? undefined : part.columns);
 }
 
+/** Each signer, or for one the form signs by each, a line per person the record's head names under that label. */
+function signersOf(form: FormDefinition, record: RecordView): string[] {
+  return form.signatures.flatMap((signer) => {
+    const names = form.signedByEach?.includes(signer) ? (record.meta.find((m) => m.label === signer)?.value.filter((p) => p.code !== undefined) ?? []) : [];
+    return names.length > 0 ? names.map((name) => `${signer}（${name.text}）`) : [signer];
+  });
+}
+
 /** A form filled from a record's view model (de-identified, or internal with the client's data). Pure. */
-export function filledPage(form: FormDefinition, record: RecordView): PrintPage {
-  const kind = record.kind as ServiceKind;
+export function filledPage(form: FormDefinition, record: PrintableRecord): PrintPage {
+  const kind = record.kind;
   const parts = form.parts[kind] ?? [];
   const blocks = parts.flatMap((part) => partBlocks(record, part, parts.length === 1));
   const last = blocks.at(-1);
   if (form.sheet && last) blocks[blocks.length - 1] = { ...last, note: sheetNote };
-  return { title: titleFor(form, kind), facts: factsOf(record), statement: form.statement ?? [], blocks, signatures: form.signatures };
+  return { title: titleFor(form, kind), facts: factsOf(record), statement: form.statement ?? [], blocks, signatures: signersOf(form, record) };
 }
 
 /** The record's forms (all it holds, or those asked for) as one document. */
-export function formsDocument(organisation: string, internal: boolean, record: RecordView, forms: readonly FormDefinition[]): PrintDocument {
-  const title = forms.length === 1 ? titleFor(forms[0] as FormDefinition, record.kind as ServiceKind) : '全部表格';
+export function formsDocument(organisation: string, internal: boolean, record: PrintableRecord, forms: readonly FormDefinition[]): PrintDocument {
+  const title = forms.length === 1 ? titleFor(forms[0] as FormDefinition, record.kind) : '全部表格';
   return { organisation, archiveNo: record.archiveNo, internal, title: `${record.archiveNo ?? record.id} ${title}`, pages: forms.map((f) => filledPage(f, record)) };
 }

@@ -1,5 +1,13 @@
-import type { ServiceKind } from '../schemas/index.ts';
+import { numberedKinds, type NumberedKind } from '../schemas/index.ts';
 import type { PrintField } from './print-model.ts';
+
+/**
+ * The kinds whose records are forms of the rulebook's archive (第六章第四条.1, G-ARCHIVE-CONTENT):
+ * the services and supervision, the very kinds that carry an archive number (G-ARCHIVE-NO).
+ */
+export const printableKinds = numberedKinds;
+export type PrintableKind = NumberedKind;
+export const isPrintableKind = (kind: string): kind is PrintableKind => (printableKinds as readonly string[]).includes(kind);
 
 /** A key of the record's data this form prints; a table may show only some of its columns. */
 export type FormPart = string | { key: string; columns: string[] };
@@ -10,7 +18,9 @@ export interface FormDefinition {
   key: string;
   title: string;
   /** The record kinds that hold this form, with the keys of their data it prints. */
-  parts: Partial<Record<ServiceKind, FormPart[]>>;
+  parts: Partial<Record<PrintableKind, FormPart[]>>;
+  /** Blank forms: the keys of the record's head written in by hand, in place of a service's worker and post. */
+  head?: string[];
   /** Paragraphs the signer agrees to. */
   statement?: string[];
   /** Blank forms: what a person writes on paper, in place of the parts (a participant's 意见表, a session's head). */
@@ -19,6 +29,8 @@ export interface FormDefinition {
   sheet?: { heading: string; columns: string[]; rows: number };
   /** Who signs, where the rulebook wants a signature. */
   signatures: string[];
+  /** Signers who sign a filled form once for each person its head names under the same label (each 被督导社工). */
+  signedByEach?: string[];
 }
 
 const lines = (label: string, n = 3): PrintField => ({ label, value: null, lines: n });
@@ -28,8 +40,8 @@ const date = (label: string): PrintField => ({ label, value: null, date: true })
 const activitySigners = ['负责社工', '督导', '机构业务负责人', '机构负责人'];
 
 /**
- * Every form of the rulebook (第三章第三条、第十条; 小组第三条至第六条; 社区第二条至第五条) that
- * is printed: the forms a record of each kind holds, in the order a service fills them.
+ * Every form of the rulebook (第三章第三条、第十条; 小组第三条至第六条; 社区第二条至第五条; 第六章第四条.1)
+ * that is printed: the forms a record of each kind holds, in the order a service fills them.
  */
 export const formDefinitions: FormDefinition[] = [
   {
@@ -94,10 +106,19 @@ export const formDefinitions: FormDefinition[] = [
   { key: 'supervisor-comment', title: '督导点评', parts: { group: ['supervisorComment'] }, signatures: ['督导'] },
   { key: 'activity-report', title: '小组 / 活动报告', parts: { group: ['report'], community: ['report'] }, signatures: activitySigners },
   { key: 'financial-report', title: '小组 / 活动财务报告', parts: { group: ['financialReport'], community: ['financialReport'] }, signatures: ['财务负责人（手签字或电子签）', '负责社工', '机构业务负责人', '机构负责人'] },
+  {
+    key: 'supervision',
+    title: '督导记录表',
+    parts: { supervision: ['topics', 'recordsDiscussed', 'advice', 'previousFollowUps', 'followUps'] },
+    head: ['title', 'post', 'date', 'hours', 'supervisor', 'supervisees', 'mode'],
+    // The business lead reviews a supervision record (stage supervision): a supervisor may not review their own session.
+    signatures: ['督导', '被督导社工', '机构业务负责人（审阅）'],
+    signedByEach: ['督导', '被督导社工'],
+  },
 ];
 
 /** A shared form's title for one kind: 小组 / 活动报告 is a group's 小组报告 and a community activity's 活动报告. */
-export const titleFor = (form: FormDefinition, kind: ServiceKind) => (kind === 'group' ? form.title.replace('小组 / 活动', '小组') : kind === 'community' ? form.title.replace('小组 / 活动', '活动') : form.title);
+export const titleFor = (form: FormDefinition, kind: PrintableKind) => (kind === 'group' ? form.title.replace('小组 / 活动', '小组') : kind === 'community' ? form.title.replace('小组 / 活动', '活动') : form.title);
 
 /** A form by its key, or by its title (接受个案服务同意书). */
 export function formNamed(name: string): FormDefinition | undefined {
@@ -105,4 +126,4 @@ export function formNamed(name: string): FormDefinition | undefined {
 }
 
 /** The forms a record of `kind` holds, in order. */
-export const formsOf = (kind: ServiceKind) => formDefinitions.filter((f) => f.parts[kind] !== undefined);
+export const formsOf = (kind: PrintableKind) => formDefinitions.filter((f) => f.parts[kind] !== undefined);

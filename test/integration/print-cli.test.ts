@@ -148,6 +148,30 @@ describe('swa print: the paper side of the archive, A4 through headless Chromium
     await pictures_(out, 'cover', 1);
   });
 
+  it('a supervision record (督导记录表), archived: A4, the archive number and the organisation on every page, signature lines for the supervisor, the supervisee and the reviewing business lead; blank too', async () => {
+    const file = join(dir, 'content/supervision/2026/0001.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^mode: .*$/m, (line) => `${line}\narchiveNo: QSN-DD-001-202609`));
+    const out = join(dir, 'supervision.pdf');
+    const printed = await swaPrint(['supervision/2026-0001'], out);
+    expect(printed.pages).toHaveLength(1);
+    expect(printed.size).toMatch(a4);
+    expectPageHeads(printed, 'QSN-DD-001-202609');
+    const text = squeeze(printed.pages.join(''));
+    for (const words of ['督导记录表', '个别督导', '1.5', 'cases/2026-0004', '交接后与接手社工约定一次三方会谈', '督导（', '被督导社工（陈一禾）签名', '机构业务负责人（审阅）签名']) expect(text).toContain(words);
+    await pictures_(out, 'supervision', 1);
+
+    const blank = await swaPrint(['--blank', 'supervision'], join(dir, 'blank-supervision.pdf'));
+    expect(blank.size).toMatch(a4);
+    expect(blank.pages.length).toBeLessThanOrEqual(2);
+    expectPageHeads(blank, null);
+    const blankText = squeeze(blank.pages.join(''));
+    for (const words of ['督导记录表', '□个别督导□小组督导□现场督导', '督导签名', '被督导社工签名', '机构业务负责人（审阅）签名']) expect(blankText).toContain(words);
+
+    const cover = await runSwa(['print', 'supervision/2026-0001', '--cover', '--root', dir, '--today', today], dir);
+    expect(cover.code).toBe(1);
+    expect(cover.stderr).toContain('督导记录没有自己的档案袋');
+  });
+
   it('prints a client personal data only with a key: the public print shows the pseudonym, the internal one the name [G-CONFIDENTIAL]', async () => {
     const publicPrint = await swaPrint(['cases/2026-0001'], join(dir, 'case-public.pdf'));
     const internalPrint = await swaPrint(['cases/2026-0001', '--identity', demoKey], join(dir, 'case-internal.pdf'));
@@ -206,6 +230,10 @@ describe('swa print: the paper side of the archive, A4 through headless Chromium
     const recordPage = await readFile(join(site.out, 'records/cases-2026-0001/index.html'), 'utf8');
     expect(recordPage).toContain('print.html');
     expect(recordPage).toContain('cover.html');
+    const supervisionPage = await readFile(join(site.out, 'records/supervision-2026-0002/index.html'), 'utf8');
+    expect(supervisionPage).toContain('print.html');
+    expect(supervisionPage).not.toContain('cover.html');
+    expect(await readFile(join(site.out, 'records/supervision-2026-0002/print.html'), 'utf8')).toContain('督导记录表');
     const printView = await readFile(join(site.out, 'records/cases-2026-0001/print.html'), 'utf8');
     expect(printView).toContain('案主');
     expect(personal.filter((v) => printView.includes(v))).toEqual([]);
