@@ -8,6 +8,7 @@ import { casesAwaitingHandover } from '../rules/handover.ts';
 import { referralApproval } from '../rules/history/case-history.ts';
 import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
 import { whoMayAct } from '../rules/roster.ts';
+import { followUpsAwaitingReview } from '../rules/supervision.ts';
 import { kindByDir } from '../schemas/index.ts';
 import type { Role } from '../schemas/staff.ts';
 import { addWorkingDays, uncoveredYears, uncoveredYearsNote } from './calendar.ts';
@@ -79,6 +80,7 @@ export function dueList(ctx: RuleContext, history: HistoryContext | null, branch
       ...supervisorComments(record, ctx),
       ...reportsDue(record, ctx),
       ...followUpsDue(record, ctx),
+      ...supervisionFollowUps(record, ctx),
     ]),
     ...handoversDue(ctx),
     ...retentionReviews(ctx),
@@ -190,6 +192,18 @@ function followUpsDue(record: ArchiveRecord, ctx: RuleContext): Omit<Obligation,
   if (record.kind !== 'case' || !record.data.closingForm || record.data.followUps.length > 0) return [];
   const closed = record.data.closingForm.date;
   return [{ rule: 'C-FOLLOW-UP', record: record.id, what: `${closed} 结案后的追踪服务`, deadline: addDays(closed, ctx.config.deadlines.followUpDays), who: workerOf(record) }];
+}
+
+/** SV-FOLLOW-UP: a session's follow-ups, for its supervisor to review at the owner's next session; the rulebook sets no date. */
+function supervisionFollowUps(record: ArchiveRecord, ctx: RuleContext): Omit<Obligation, 'overdue'>[] {
+  if (record.kind !== 'supervision') return [];
+  return followUpsAwaitingReview(record, ctx).map((f) => ({
+    rule: 'SV-FOLLOW-UP',
+    record: record.id,
+    what: `${record.data.date} 督导约定 ${f.owner} 的跟进事项「${f.action}」，待下次督导回顾是否完成`,
+    deadline: null,
+    who: [record.data.supervisor],
+  }));
 }
 
 function handoversDue(ctx: RuleContext): Omit<Obligation, 'overdue'>[] {

@@ -50,6 +50,13 @@ const previousSessionOf = (staff: string, record: Supervision, ctx: RecordsConte
   sessionsBySupervisee(ctx.records).get(staff)?.findLast((other) => before(other, record));
 
 /**
+ * SV-FOLLOW-UP: the follow-ups of `record` still waiting for their owner's next session, where
+ * they are reviewed (the owner has no later session yet).
+ */
+export const followUpsAwaitingReview = (record: Supervision, ctx: RecordsContext) =>
+  record.data.followUps.filter((f) => !sessionsBySupervisee(ctx.records).get(f.owner)?.some((other) => before(record, other)));
+
+/**
  * SV-FOLLOW-UP: each follow-up is owned by a supervisee, and carried to that supervisee's next
  * session, which records whether it was done; one not done is agreed again there (warning).
  */

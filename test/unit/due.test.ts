@@ -54,6 +54,22 @@ describe('the due list', () => {
     ]);
   });
 
+  it("lists a supervision follow-up until its owner's next session reviews it, for the supervisor, without a deadline [SV-FOLLOW-UP]", async () => {
+    const session = (n: string, date: string, extra: string) =>
+      `---\nid: supervision/2026-${n}\ntitle: 个案记录的个别督导\ncategory: QSN\npost: P01\ndate: ${date}\nhours: 1\nsupervisor: S04\nsupervisees: [S05]\nmode: 个别督导\ntopics: [个案记录的写法]\nadvice: [面谈后两天内记录]\n${extra}---\n`;
+    const first = session('0001', '2026-09-15', 'followUps:\n  - { action: 补写十月的面谈记录, owner: S05 }\n');
+    const next = session('0002', '2026-10-20', 'previousFollowUps:\n  - { action: 补写十月的面谈记录, owner: S05, done: true }\n');
+    const open = await contextOf((files) => withFile(files, 'content/supervision/2026/0001.md', first), '2026-10-01');
+    expect(summary(dueList(open, null)).filter(([rule]) => rule === 'SV-FOLLOW-UP')).toEqual([['SV-FOLLOW-UP', 'supervision/2026-0001', null, 'S04', false]]);
+    expect(dueList(open, null).find((o) => o.rule === 'SV-FOLLOW-UP')?.what).toContain('补写十月的面谈记录');
+    // Months later, still no deadline, so never overdue.
+    const late = await contextOf((files) => withFile(files, 'content/supervision/2026/0001.md', first), '2027-06-01');
+    expect(summary(dueList(late, null)).filter(([rule]) => rule === 'SV-FOLLOW-UP')).toEqual([['SV-FOLLOW-UP', 'supervision/2026-0001', null, 'S04', false]]);
+    const reviewed = await contextOf((files) => withFile(withFile(files, 'content/supervision/2026/0001.md', first), 'content/supervision/2026/0002.md', next), '2026-10-21');
+    expect(summary(dueList(reviewed, null)).filter(([rule]) => rule === 'SV-FOLLOW-UP')).toEqual([]);
+    expect(checkArchive(withFile(withFile(await fixtureFiles(), 'content/supervision/2026/0001.md', first), 'content/supervision/2026/0002.md', next), '2026-10-21').findings.filter((f) => f.record?.startsWith('supervision/'))).toEqual([]);
+  });
+
   it('lists archived records past their retention for the business lead, and deletes nothing', async () => {
     const retention = (today: string) =>
       contextOf((files) => files, today).then((ctx) => summary(dueList(ctx, null)).filter(([rule]) => rule === 'RETENTION'));
