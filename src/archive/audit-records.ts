@@ -7,8 +7,7 @@ import { mainBranch } from '../ledger/git-log.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { nextRecordId } from '../records/next-id.ts';
 import { holdsRole } from '../rules/roster.ts';
-import { publicData } from '../site/public-schemas.ts';
-import { checklistOf } from '../site/sections.ts';
+import { archiveItems } from '../rules/archive-items.ts';
 import { auditReport, sampleForAudit, type WorkerScores } from './audits.ts';
 import { roleLabel } from '../i18n/terms.ts';
 
@@ -46,7 +45,7 @@ export async function auditSample({ cwd, today, n, seed }: AuditSampleOptions): 
   const drawn = sampleForAudit(context, n, usedSeed);
   const written: AuditSampleResult['written'] = [];
   for (const target of drawn) {
-    const checklist = checklistOf(target.kind, publicData(target.kind, target.data));
+    const checklist = archiveItems(target);
     const completeness = Math.round((checklist.filter((c) => c.present).length / checklist.length) * 100);
     const { id, path } = await nextRecordId(cwd, 'audit', Number(today.slice(0, 4)));
     const text = [

@@ -138,14 +138,19 @@ export function pastMeetingsRecorded(record: ActivityRecord, ctx: ConfigContext)
   ];
 }
 
-/** GR-FORMS (小组第六条; community by CM-AS-GROUP): the forms shared by an archived group or community activity. */
-export function sharedArchiveItems(record: ActivityRecord): ArchiveItem[] {
+/**
+ * GR-FORMS (小组第六条; community by CM-AS-GROUP): the forms of an archived group or community
+ * activity, in the order a service fills them: the shared plan and funding, the kind's `own`
+ * session forms, then the shared reports.
+ */
+export function activityArchiveItems(record: ActivityRecord, own: readonly ArchiveItem[]): ArchiveItem[] {
   const { plan, funding, report, financialReport } = record.data;
   return [
     { label: `${kindName(record)}计划书`, present: true },
     { label: '财政预算表', present: plan.budget.length > 0 || funding.source === '无' },
     { label: '程序安排表', present: true },
     { label: '活动经费申请表', present: funding.source !== '机构' || funding.applicationDate !== undefined },
+    ...own,
     { label: `${kindName(record)}报告`, present: report !== undefined },
     { label: '财务报告', present: financialReport !== undefined },
   ];

@@ -1,6 +1,6 @@
 import { minDate } from '../dates.ts';
 import type { RecordOfKind } from '../records/archive-record.ts';
-import { endDate, missingItems, sharedArchiveItems } from './activity.ts';
+import { activityArchiveItems, endDate, missingItems } from './activity.ts';
 import type { ArchiveItem } from './case.ts';
 import type { RecordRule } from './context.ts';
 import { reporter } from './context.ts';
@@ -73,7 +73,7 @@ export const activitiesAreRecorded: RecordRule<'community'> = (record) => {
 export function communityArchiveItems(record: RecordOfKind<'community'>): ArchiveItem[] {
   // The records of every activity: none yet, or some still to be held, leaves the item unticked.
   const allHeld = record.data.activities.length > 0 && endDate(record) !== undefined;
-  return [...sharedArchiveItems(record), { label: '活动记录（全部活动）', present: allHeld }];
+  return activityArchiveItems(record, [{ label: '活动记录（全部活动）', present: allHeld }]);
 }
 
 /** GR-FORMS by CM-AS-GROUP (社区第五条): an archived community activity holds every form. */

@@ -5,7 +5,7 @@ import type { ArchiveItem } from './case.ts';
 import type { Finding } from './finding.ts';
 
 const inquiryParts = [
-  { key: 'profile', label: '基本资料（服务对象概况 profile）' },
+  { key: 'profile', label: '基本资料（服务对象概况）' },
   { key: 'purpose', label: '访谈目的' },
   { key: 'content', label: '访谈内容' },
   { key: 'needsAnalysis', label: '需求分析及评估' },

@@ -1,6 +1,6 @@
 import { minDate } from '../dates.ts';
 import type { RecordOfKind } from '../records/archive-record.ts';
-import { endDate, missingItems, sharedArchiveItems } from './activity.ts';
+import { activityArchiveItems, endDate, missingItems } from './activity.ts';
 import type { ArchiveItem } from './case.ts';
 import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
@@ -46,13 +46,12 @@ export const sessionsAreReviewed: RecordRule<'group', RosterContext> = (record, 
 /** GR-FORMS (第六条): the contents of a group's archive bag. */
 export function groupArchiveItems(record: RecordOfKind<'group'>): ArchiveItem[] {
   const { data } = record;
-  return [
-    ...sharedArchiveItems(record),
+  return activityArchiveItems(record, [
     { label: '报名表', present: data.registration !== undefined },
     { label: '小组集会记录表及点名表', present: data.sessions.length > 0 },
     { label: '参加者意见表', present: data.feedback.length > 0 },
     { label: '督导点评', present: data.supervisorComment !== undefined },
-  ];
+  ]);
 }
 
 /** GR-FORMS (第六条): an archived group holds every form. */

@@ -1,8 +1,10 @@
 import type { ArchiveRecord } from '../records/archive-record.ts';
-import type { NumberedKind, ServiceKind } from '../schemas/index.ts';
+import { serviceKinds, type NumberedKind, type ServiceKind } from '../schemas/index.ts';
 
 export type ServiceRecord = Extract<ArchiveRecord, { kind: ServiceKind }>;
 export type NumberedRecord = Extract<ArchiveRecord, { kind: NumberedKind }>;
+
+export const isServiceRecord = (record: ArchiveRecord): record is ServiceRecord => (serviceKinds as readonly string[]).includes(record.kind);
 
 /** The day a record starts on paper: the intake, the consultation, the plan, or the audit or handover itself. */
 export function startDate(record: ArchiveRecord): string {

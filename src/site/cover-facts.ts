@@ -2,9 +2,8 @@ import { retentionOf } from '../archive/retention.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { archiveItems } from '../rules/archive-items.ts';
 import type { ArchiveItem } from '../rules/case.ts';
-import { completionDate, type ServiceRecord } from '../rules/record-dates.ts';
+import { completionDate, isServiceRecord } from '../rules/record-dates.ts';
 import type { ArchiveConfig } from '../schemas/archive-config.ts';
-import { serviceKinds } from '../schemas/index.ts';
 
 /** What an archived record's archive-bag cover (档案袋封面) shows beyond the page header's facts. */
 export interface CoverFacts {
@@ -18,11 +17,9 @@ export interface CoverFacts {
   attachments: { name: string; pages: number | null }[];
 }
 
-const isService = (record: ArchiveRecord): record is ServiceRecord => (serviceKinds as readonly string[]).includes(record.kind);
-
 /** The cover of an archived service record; null for one without an archive number. Pure. */
 export function coverFacts(record: ArchiveRecord, config: Pick<ArchiveConfig, 'retention'>, published: Record<string, unknown>): CoverFacts | null {
-  if (!isService(record) || record.data.archiveNo === undefined) return null;
+  if (!isServiceRecord(record) || record.data.archiveNo === undefined) return null;
   const attachments = Array.isArray(published.attachments) ? (published.attachments as { name: string; pages?: number }[]) : [];
   return {
     archiveNo: record.data.archiveNo,

@@ -74,22 +74,3 @@ function joined(groups: Part[][], separator: string): Part[] {
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-
-/** The forms a complete record of each kind holds (C-ARCHIVE-COMPLETE, GR-FORMS, CM-AS-GROUP, C-INQUIRY). */
-export const expectedForms: Record<RecordKind, string[]> = {
-  case: ['consent', 'basicInfo', 'intake', 'assessment', 'plan', 'sessions', 'closingReport', 'closingEvaluation', 'closingForm', 'attachments'],
-  consultation: ['profile', 'purpose', 'content', 'needsAnalysis', 'closing'],
-  group: ['plan', 'funding', 'recruitment', 'registration', 'sessions', 'feedback', 'supervisorComment', 'report', 'financialReport'],
-  community: ['needsAssessment', 'employerConsent', 'plan', 'funding', 'publicity', 'preparation', 'activities', 'report', 'financialReport'],
-  audit: ['scores'],
-  handover: ['cases'],
-  supervision: ['topics', 'advice'],
-};
-
-/** Which expected forms the record holds, by Chinese name. */
-export function checklistOf(kind: RecordKind, data: Record<string, unknown>): { label: string; present: boolean }[] {
-  const schema = publicSchemas[kind] as unknown as z.ZodTypeAny;
-  const forms = [...expectedForms[kind]];
-  if (kind === 'case' && Array.isArray(data.referrals) && data.referrals.length > 0) forms.push('referrals');
-  return forms.map((key) => ({ label: labelAt(schema, [key]), present: !isEmpty(data[key]) }));
-}

@@ -5,12 +5,14 @@ import { groupBy } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RuleContext } from '../rules/context.ts';
+import type { ArchiveItem } from '../rules/case.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 import type { Disclosure } from '../schemas/disclosure.ts';
 import { recordKinds } from '../schemas/index.ts';
 import { isPlainObject } from '../schemas/walk.ts';
-import { startDate } from '../rules/record-dates.ts';
+import { archiveItems } from '../rules/archive-items.ts';
+import { isServiceRecord, startDate } from '../rules/record-dates.ts';
 import { rosterNames } from '../rules/confidential.ts';
 import { publicFindingMessage, publicTimelineNote } from './public-facts.ts';
 import { publicData, publicSchemas } from './public-schemas.ts';
@@ -18,7 +20,7 @@ import { siteStats, type SiteStats } from './site-stats.ts';
 import type { z } from 'zod';
 import { labelAt } from '../schemas/walk.ts';
 import { stageOf } from './record-stage.ts';
-import { checklistOf, sectionsOf, type Section } from './sections.ts';
+import { sectionsOf, type Section } from './sections.ts';
 import { coverFacts, type CoverFacts } from './cover-facts.ts';
 import { recordTitle } from './record-title.ts';
 import { namerOf, slugOf, type Namer, type Part } from './value-parts.ts';
@@ -46,7 +48,8 @@ export interface RecordView {
   pseudonym: string | null;
   profile: { gender: string; ageBand: string; district: string } | null;
   sections: Section[];
-  checklist: { label: string; present: boolean }[];
+  /** 材料完整性: a service's archive-bag contents as the rules list them (C-ARCHIVE-COMPLETE, C-INQUIRY, GR-FORMS, CM-AS-GROUP); none for other kinds, which have no bag. */
+  checklist: ArchiveItem[];
   timeline: { date: string; note: string; by: string; commit: string }[];
   findings: { rule: string; severity: string; message: string; line: number }[];
   waiting: { stage: string; candidates: string[] }[];
@@ -159,7 +162,7 @@ function recordView(
     pseudonym: record.kind === 'case' || record.kind === 'consultation' ? pseudonymOf(record.id) : null,
     profile: profile ?? null,
     sections: sectionsOf(record.kind, data, namer),
-    checklist: checklistOf(record.kind, data),
+    checklist: isServiceRecord(record) ? archiveItems(record) : [],
     timeline: history ? timelineView(history, record.id, own, internal, staffName) : [],
     findings: own.map((f) => ({ rule: f.rule, severity: f.severity, message: internal ? f.message : withholdText(publicFindingMessage(f), privacy), line: f.line })),
     waiting: status ? waitingView(status, staffName) : [],
