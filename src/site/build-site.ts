@@ -5,7 +5,8 @@ import { checkRepository } from '../check/check-repository.ts';
 import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
-import { keyedSiteModel } from './keyed-model.ts';
+import { siteModel, type SiteModel } from './site-model.ts';
+import { checkWithKey } from '../privacy/sealed-findings.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
 
 /** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
@@ -37,6 +38,26 @@ export interface BuildResult {
  */
 export async function buildSite({ cwd, today, internal, out, identityFile, progress = () => undefined }: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(cwd, out ?? (internal ? 'dist-internal' : 'dist'));
+  // Only the serialised model outlives this call: the ledger and records the check read are
+  // garbage before Astro starts, so its rendering does not collect over them (most of the build's
+  // memory and time at 10,000 records).
+  const model = await serialisedModel({ cwd, today, internal, identityFile, progress });
+  await renderPages(model, outDir, internal, progress);
+  progress('建立中文搜索索引…');
+  const indexed = await indexSite(outDir);
+  progress(`完成：${outDir}`);
+  return { out: outDir, pages: model.records, indexed };
+}
+
+type ModelOptions = Omit<BuildOptions, 'out' | 'progress'> & { progress: (message: string) => void };
+
+/** The view model as JSON, and its number of records. */
+async function serialisedModel(options: ModelOptions): Promise<{ json: string; records: number }> {
+  const model = await viewModel(options);
+  return { json: JSON.stringify(model), records: model.records.length };
+}
+
+async function viewModel({ cwd, today, internal, identityFile, progress }: ModelOptions): Promise<SiteModel> {
   progress('读取档案与审批历史…');
   const repo = await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
@@ -47,18 +68,21 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
     progress(['记录中有疑似个人信息（G-CONFIDENTIAL）：去标识网站不显示这些文字（显示为〔已隐去〕），请修正：', ...places, ...(exposed.length > 10 ? [`  …共 ${exposed.length} 处`] : [])].join('\n'));
   }
   const branchRecords = repo.history ? await readBranchRecords(cwd, repo.history) : [];
-  const model = await keyedSiteModel(repo, internal, identityFile, branchRecords);
+  return siteModel(repo.context, repo.history, keyed.findings, internal, keyed.clients, branchRecords);
+}
 
+/** The Astro build over the serialised view model. */
+async function renderPages(model: { json: string; records: number }, outDir: string, internal: boolean, progress: (message: string) => void): Promise<void> {
   // The view model of an internal build holds decrypted data: it lives in a private folder that is
   // removed whatever happens, Ctrl-C included.
-  await withPrivateDir('swa-site-', async (dataDir) => {
+  return withPrivateDir('swa-site-', async (dataDir) => {
     const previous = process.env[siteModelVariable];
     const workingDir = process.cwd();
     try {
       const modelFile = join(dataDir, 'site-model.json');
-      await writeFile(modelFile, JSON.stringify(model), { mode: 0o600 });
+      await writeFile(modelFile, model.json, { mode: 0o600 });
       process.env[siteModelVariable] = modelFile;
-      progress(`生成 ${model.records.length} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
+      progress(`生成 ${model.records} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
       const { build } = await import('astro');
       // Astro writes its prerender bundle under the working directory (in outDir when that lies
       // inside it, else in ./.astro/) and imports it from there: run from this package, so that
@@ -72,11 +96,6 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
       else process.env[siteModelVariable] = previous;
     }
   });
-
-  progress('建立中文搜索索引…');
-  const indexed = await indexSite(outDir);
-  progress(`完成：${outDir}`);
-  return { out: outDir, pages: model.records.length, indexed };
 }
 
 /** Pagefind through its Node API; every error array is read, and the service is always closed. */
