@@ -5,6 +5,7 @@ import { checkRepository } from '../check/check-repository.ts';
 import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
+import { receiveRenderedPages, type PageSink } from './rendered-pages.ts';
 import { siteModel, type SiteModel } from './site-model.ts';
 import { checkWithKey } from '../privacy/sealed-findings.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
@@ -42,9 +43,15 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
   // garbage before Astro starts, so its rendering does not collect over them (most of the build's
   // memory and time at 10,000 records).
   const model = await serialisedModel({ cwd, today, internal, identityFile, progress });
-  await renderPages(model, outDir, internal, progress);
-  progress('建立中文搜索索引…');
-  const indexed = await indexSite(outDir);
+  const indexed = await withSearchIndex(outDir, async (sink) => {
+    receiveRenderedPages(sink);
+    try {
+      await renderPages(model, outDir, internal, progress);
+    } finally {
+      receiveRenderedPages(undefined);
+    }
+    progress('建立中文搜索索引…');
+  });
   progress(`完成：${outDir}`);
   return { out: outDir, pages: model.records, indexed };
 }
@@ -98,17 +105,24 @@ async function renderPages(model: { json: string; records: number }, outDir: str
   });
 }
 
-/** Pagefind through its Node API; every error array is read, and the service is always closed. */
-async function indexSite(outDir: string): Promise<number> {
+/**
+ * Pagefind through its Node API, fed each page as Astro renders it: its own process indexes one
+ * page while Astro renders the next. Every error is read, and the service is always closed. The
+ * number of pages indexed.
+ */
+async function withSearchIndex(outDir: string, render: (sink: PageSink) => Promise<void>): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length > 0) throw new CommandError(`Pagefind 无法建立索引：${errors.join('；')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new CommandError(`Pagefind 索引页面出错：${added.errors.join('；')}`);
+    const added: Promise<{ errors: string[] }>[] = [];
+    // sourcePath as addDirectory would give it: Pagefind derives the page's URL from it.
+    await render((file, html) => void added.push(index.addHTMLFile({ sourcePath: file, content: html })));
+    const failed = (await Promise.all(added)).flatMap((a) => a.errors);
+    if (failed.length > 0) throw new CommandError(`Pagefind 索引页面出错：${failed.join('；')}`);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new CommandError(`Pagefind 写入索引出错：${written.errors.join('；')}`);
-    return added.page_count;
+    return added.length;
   } finally {
     await pagefind.close();
   }
