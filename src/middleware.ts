@@ -7,6 +7,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const sink = renderedPageSink();
   if (!sink || !response.headers.get('content-type')?.startsWith('text/html')) return response;
   const html = await response.text();
-  sink(outputFileOf(context.url.pathname), html);
+  await sink(outputFileOf(context.url.pathname), html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkRepository } from '../check/check-repository.ts';
@@ -6,7 +6,7 @@ import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
 import { receiveRenderedPages, type PageSink } from './rendered-pages.ts';
-import { siteModel, type SiteModel } from './site-model.ts';
+import { siteModelInParts } from './site-model.ts';
 import { checkWithKey } from '../privacy/sealed-findings.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
 
@@ -39,32 +39,51 @@ export interface BuildResult {
  */
 export async function buildSite({ cwd, today, internal, out, identityFile, progress = () => undefined }: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(cwd, out ?? (internal ? 'dist-internal' : 'dist'));
-  // Only the serialised model outlives this call: the ledger and records the check read are
-  // garbage before Astro starts, so its rendering does not collect over them (most of the build's
-  // memory and time at 10,000 records).
-  const model = await serialisedModel({ cwd, today, internal, identityFile, progress });
-  const indexed = await withSearchIndex(outDir, async (sink) => {
-    receiveRenderedPages(sink);
-    try {
-      await renderPages(model, outDir, internal, progress);
-    } finally {
-      receiveRenderedPages(undefined);
-    }
-    progress('建立中文搜索索引…');
+  // The view model of an internal build holds decrypted data: it lives in a private folder that is
+  // removed whatever happens, Ctrl-C included.
+  return withPrivateDir('swa-site-', async (dataDir) => {
+    const modelFile = join(dataDir, 'site-model.json');
+    const records = await writeViewModel(modelFile, { cwd, today, internal, identityFile, progress });
+    progress(`生成 ${records} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
+    const indexed = await withSearchIndex(outDir, async (sink) => {
+      await renderPages(modelFile, join(dataDir, 'astro-cache'), outDir, sink);
+      progress('建立中文搜索索引…');
+    });
+    progress(`完成：${outDir}`);
+    return { out: outDir, pages: records, indexed };
   });
-  progress(`完成：${outDir}`);
-  return { out: outDir, pages: model.records, indexed };
 }
 
 type ModelOptions = Omit<BuildOptions, 'out' | 'progress'> & { progress: (message: string) => void };
 
-/** The view model as JSON, and its number of records. */
-async function serialisedModel(options: ModelOptions): Promise<{ json: string; records: number }> {
-  const model = await viewModel(options);
-  return { json: JSON.stringify(model), records: model.records.length };
+/**
+ * Writes the view model to `file` as JSON, a record at a time; the number of records. Only the
+ * file outlives this step: the ledger and records the check read are garbage before Astro starts,
+ * so its rendering does not collect over them, and the model's records are never all in memory at
+ * once (most of the build's memory and time at 10,000 records).
+ */
+async function writeViewModel(file: string, options: ModelOptions): Promise<number> {
+  const model = await viewModelInParts(options);
+  const handle = await open(file, 'w', 0o600);
+  try {
+    let records = 0;
+    let chunk = '{"records":[';
+    for (const record of model.records) {
+      chunk += (records++ === 0 ? '' : ',') + JSON.stringify(record);
+      if (chunk.length > 1 << 20) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    }
+    await handle.write(`${chunk}],${JSON.stringify(model.rest()).slice(1)}`);
+    return records;
+  } finally {
+    await handle.close();
+  }
 }
 
-async function viewModel({ cwd, today, internal, identityFile, progress }: ModelOptions): Promise<SiteModel> {
+/** The check of the archive, then its view model in parts (site-model.ts). */
+async function viewModelInParts({ cwd, today, internal, identityFile, progress }: ModelOptions): Promise<ReturnType<typeof siteModelInParts>> {
   progress('读取档案与审批历史…');
   const repo = await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
@@ -75,35 +94,33 @@ async function viewModel({ cwd, today, internal, identityFile, progress }: Model
     progress(['记录中有疑似个人信息（G-CONFIDENTIAL）：去标识网站不显示这些文字（显示为〔已隐去〕），请修正：', ...places, ...(exposed.length > 10 ? [`  …共 ${exposed.length} 处`] : [])].join('\n'));
   }
   const branchRecords = repo.history ? await readBranchRecords(cwd, repo.history) : [];
-  return siteModel(repo.context, repo.history, keyed.findings, internal, keyed.clients, branchRecords);
+  return siteModelInParts(repo.context, repo.history, keyed.findings, internal, keyed.clients, branchRecords);
 }
 
-/** The Astro build over the serialised view model. */
-async function renderPages(model: { json: string; records: number }, outDir: string, internal: boolean, progress: (message: string) => void): Promise<void> {
-  // The view model of an internal build holds decrypted data: it lives in a private folder that is
-  // removed whatever happens, Ctrl-C included.
-  return withPrivateDir('swa-site-', async (dataDir) => {
-    const previous = process.env[siteModelVariable];
-    const workingDir = process.cwd();
-    try {
-      const modelFile = join(dataDir, 'site-model.json');
-      await writeFile(modelFile, model.json, { mode: 0o600 });
-      process.env[siteModelVariable] = modelFile;
-      progress(`生成 ${model.records} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
-      const { build } = await import('astro');
-      // Astro writes its prerender bundle under the working directory (in outDir when that lies
-      // inside it, else in ./.astro/) and imports it from there: run from this package, so that
-      // the bundle's imports find this package's dependencies whatever directory swa was run from.
-      process.chdir(packageRoot);
-      // A cache of its own per build: builds running side by side must not share Astro's data store.
-      await build({ root: packageRoot, outDir, cacheDir: join(dataDir, 'astro-cache'), logLevel: 'warn' });
-    } finally {
-      process.chdir(workingDir);
-      if (previous === undefined) delete process.env[siteModelVariable];
-      else process.env[siteModelVariable] = previous;
-    }
-  });
+/** The Astro build over the view model in `modelFile`, each page handed to `sink` as it is rendered. */
+async function renderPages(modelFile: string, cacheDir: string, outDir: string, sink: PageSink): Promise<void> {
+  const previous = process.env[siteModelVariable];
+  const workingDir = process.cwd();
+  try {
+    process.env[siteModelVariable] = modelFile;
+    receiveRenderedPages(sink);
+    const { build } = await import('astro');
+    // Astro writes its prerender bundle under the working directory (in outDir when that lies
+    // inside it, else in ./.astro/) and imports it from there: run from this package, so that
+    // the bundle's imports find this package's dependencies whatever directory swa was run from.
+    process.chdir(packageRoot);
+    // A cache of its own per build: builds running side by side must not share Astro's data store.
+    await build({ root: packageRoot, outDir, cacheDir, logLevel: 'warn' });
+  } finally {
+    receiveRenderedPages(undefined);
+    process.chdir(workingDir);
+    if (previous === undefined) delete process.env[siteModelVariable];
+    else process.env[siteModelVariable] = previous;
+  }
 }
+
+/** How many pages Astro may render ahead of Pagefind. */
+const pagesAhead = 64;
 
 /**
  * Pagefind through its Node API, fed each page as Astro renders it: its own process indexes one
@@ -115,14 +132,24 @@ async function withSearchIndex(outDir: string, render: (sink: PageSink) => Promi
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length > 0) throw new CommandError(`Pagefind 无法建立索引：${errors.join('；')}`);
-    const added: Promise<{ errors: string[] }>[] = [];
-    // sourcePath as addDirectory would give it: Pagefind derives the page's URL from it.
-    await render((file, html) => void added.push(index.addHTMLFile({ sourcePath: file, content: html })));
-    const failed = (await Promise.all(added)).flatMap((a) => a.errors);
+    const failed: string[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let pages = 0;
+    await render(async (file, html) => {
+      pages++;
+      // sourcePath as addDirectory would give it: Pagefind derives the page's URL from it.
+      const added = index.addHTMLFile({ sourcePath: file, content: html }).then((a) => void failed.push(...a.errors));
+      inFlight.add(added);
+      const settled = () => void inFlight.delete(added);
+      added.then(settled, settled);
+      // A few pages ahead of Pagefind, no more: the pages waiting for it are held in this process.
+      if (inFlight.size >= pagesAhead) await Promise.race(inFlight);
+    });
+    await Promise.all(inFlight);
     if (failed.length > 0) throw new CommandError(`Pagefind 索引页面出错：${failed.join('；')}`);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new CommandError(`Pagefind 写入索引出错：${written.errors.join('；')}`);
-    return added.length;
+    return pages;
   } finally {
     await pagefind.close();
   }

@@ -4,7 +4,8 @@
  * back once Astro is done. A global, not a module variable: Astro runs the middleware from a bundle
  * of its own, in this same process.
  */
-export type PageSink = (file: string, html: string) => void;
+/** Resolves when the sink can take the next page: Astro waits rather than pile pages up in memory. */
+export type PageSink = (file: string, html: string) => Promise<void>;
 
 const key = Symbol.for('swa.renderedPages');
 const slot = globalThis as { [key]?: PageSink };

@@ -85,7 +85,18 @@ export interface SiteModel {
  * first, so nothing below can reach a client's personal data, and whatever the PII scanner or the
  * name heuristic flags in the rest is withheld; `internal` adds it back.
  */
-export function siteModel(
+export function siteModel(...args: Parameters<typeof siteModelInParts>): SiteModel {
+  const parts = siteModelInParts(...args);
+  const records = [...parts.records];
+  return { ...parts.rest(), records };
+}
+
+/**
+ * The view model in parts: its records one at a time, as they are made, and the rest once they
+ * all are. `swa build` writes each record out and lets it go, so that 10,000 of them are never all
+ * in memory beside the ledger they were made from.
+ */
+export function siteModelInParts(
   ctx: RuleContext,
   history: HistoryContext | null,
   findings: readonly Finding[],
@@ -94,18 +105,25 @@ export function siteModel(
   clients: ReadonlyMap<string, unknown> = new Map(),
   /** The records that exist only on their submit/* branch (see readBranchRecords). */
   branchRecords: readonly ArchiveRecord[] = [],
-): SiteModel {
+): { records: Iterable<RecordView>; rest: () => Omit<SiteModel, 'records'> } {
   const staffName = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
   const privacy: WithholdOptions = { allowedNumbers: ctx.config.hotlines, known: rosterNames(ctx) };
   // Each record's findings looked up, not filtered from all of them for every record (a messy archive has thousands).
   const byRecord = groupBy(findings, (f) => [f.record]);
   const namer = namerOf(ctx.roster, new Set(ctx.records.map((r) => r.id)));
-  const records = ctx.records.map((record) => recordView(record, ctx, history, byRecord.get(record.id) ?? [], internal ? clients : null, staffName, privacy, namer));
-  const disclosures = records
-    .flatMap((r) => (r.confidential?.disclosures ?? []).map((d) => ({ ...d, record: r.id, slug: r.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy })))
-    .sort((a, b) => b.date.localeCompare(a.date));
-  const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id, branchRecords.find((r) => r.id === id)), staffName) })) : [];
-  return { internal, today: ctx.today, organisation: ctx.roster.organisation, records, historyRead: history !== null, branchOnly, disclosures, stats: siteStats(ctx) };
+  const disclosures: DisclosureView[] = [];
+  function* records(): Generator<RecordView> {
+    for (const record of ctx.records) {
+      const view = recordView(record, ctx, history, byRecord.get(record.id) ?? [], internal ? clients : null, staffName, privacy, namer);
+      for (const d of view.confidential?.disclosures ?? []) disclosures.push({ ...d, record: view.id, slug: view.slug, approverName: staffName.get(d.approvedBy) ?? d.approvedBy });
+      yield view;
+    }
+  }
+  const rest = () => {
+    const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id, branchRecords.find((r) => r.id === id)), staffName) })) : [];
+    return { internal, today: ctx.today, organisation: ctx.roster.organisation, historyRead: history !== null, branchOnly, disclosures: disclosures.sort((a, b) => b.date.localeCompare(a.date)) };
+  };
+  return { records: records(), rest };
 }
 
 function recordView(
