@@ -6,8 +6,7 @@ import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
 import { siteModelVariable } from './load-model.ts';
 import { receiveRenderedPages, type PageSink } from './rendered-pages.ts';
-import { siteModelInParts } from './site-model.ts';
-import { checkWithKey } from '../privacy/sealed-findings.ts';
+import { keyedSiteModelInParts } from './keyed-model.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
 
 /** Where astro.config.mjs and the pages live: this package, whatever archive is being built. */
@@ -83,7 +82,7 @@ async function writeViewModel(file: string, options: ModelOptions): Promise<numb
 }
 
 /** The check of the archive, then its view model in parts (site-model.ts). */
-async function viewModelInParts({ cwd, today, internal, identityFile, progress }: ModelOptions): Promise<ReturnType<typeof siteModelInParts>> {
+async function viewModelInParts({ cwd, today, internal, identityFile, progress }: ModelOptions) {
   progress('读取档案与审批历史…');
   const repo = await checkRepository(cwd, today);
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
@@ -94,7 +93,7 @@ async function viewModelInParts({ cwd, today, internal, identityFile, progress }
     progress(['记录中有疑似个人信息（G-CONFIDENTIAL）：去标识网站不显示这些文字（显示为〔已隐去〕），请修正：', ...places, ...(exposed.length > 10 ? [`  …共 ${exposed.length} 处`] : [])].join('\n'));
   }
   const branchRecords = repo.history ? await readBranchRecords(cwd, repo.history) : [];
-  return siteModelInParts(repo.context, repo.history, keyed.findings, internal, keyed.clients, branchRecords);
+  return keyedSiteModelInParts(repo, internal, identityFile, branchRecords);
 }
 
 /** The Astro build over the view model in `modelFile`, each page handed to `sink` as it is rendered. */

@@ -121,7 +121,7 @@ export function siteModelInParts(
   }
   const rest = () => {
     const branchOnly = history ? branchOnlyRecords(history).map((id) => ({ id, waiting: waitingView(branchOnlyStatus(history, id, branchRecords.find((r) => r.id === id)), staffName) })) : [];
-    return { internal, today: ctx.today, organisation: ctx.roster.organisation, historyRead: history !== null, branchOnly, disclosures: disclosures.sort((a, b) => b.date.localeCompare(a.date)) };
+    return { internal, today: ctx.today, organisation: ctx.roster.organisation, historyRead: history !== null, branchOnly, disclosures: disclosures.sort((a, b) => b.date.localeCompare(a.date)), stats: siteStats(ctx) };
   };
   return { records: records(), rest };
 }
