@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Declaration } from '../commands/declaration.ts';
 import { UsageError } from '../errors.ts';
-import { resolveToday } from './today.ts';
+import { resolveToday } from '../today.ts';
 
 export interface Io {
   out(text: string): void;

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { resolveToday } from '../cli/today.ts';
+import { resolveToday } from '../today.ts';
 import { csrfField, esc } from './html.ts';
 import { remoteOf, updateFromRemote } from './publish.ts';
 import { baseStore } from './record-source.ts';

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.ts';
+import { UsageError } from './errors.ts';
 
 /** The --today value, or the machine's local date when absent. The clock is read only here. */
 export function resolveToday(value: string | undefined, now: () => Date = () => new Date()): string {
