@@ -13,6 +13,9 @@ const addressed = new RegExp(
 // 任何某人, 如何某种: 何 after these characters is part of a word, not a surname.
 const wordBefore = /[任如为奈几]$/;
 const wholeName = new RegExp(`^${surname}[\\u4e00-\\u9fff]{1,2}$`);
+// A character every match of `addressed` holds: a text without one is not searched (most are not).
+const addressCue = /[某先女小阿叔伯奶爷婆大]/;
+const noNames: ReadonlySet<string> = new Set();
 
 /** Options of `nameSuspects`. */
 export interface NameOptions {
@@ -27,12 +30,13 @@ export interface NameOptions {
  * or, in a whole short field, a value that is a surname and one or two characters. A heuristic:
  * it cannot know a name, so its hits are warnings; its precision is measured on the sample archive.
  */
-export function nameSuspects(text: string, { whole = false, known = new Set() }: NameOptions = {}): Span[] {
+export function nameSuspects(text: string, { whole = false, known = noNames }: NameOptions = {}): Span[] {
   const value = text.trim();
   if (whole && wholeName.test(value) && !known.has(value)) {
     const start = text.indexOf(value);
     return [{ start, end: start + value.length }];
   }
+  if (!addressCue.test(text)) return [];
   return [...text.matchAll(addressed)]
     .filter((m) => !(m[0].startsWith('何') && wordBefore.test(text.slice(0, m.index))))
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));

@@ -163,6 +163,8 @@ function bankCards(text: string): Candidate[] {
 const emailPattern = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
 
 function emails(text: string): Candidate[] {
+  // Without an @ there is no address, and the pattern would try every run of word characters in turn.
+  if (!text.includes('@')) return [];
   return matches(emailPattern, text).map((m) => ({ kind: 'email', start: m.index, end: m.index + m[0].length }));
 }
 

@@ -17,14 +17,29 @@ export const shortField = 20;
 const unpublished = new Set(['client', 'disclosures']);
 
 /** Every string of a record's data outside the client block and disclosures, with its path. */
-export function publishedStrings(data: unknown, path: PathSegment[] = []): PublishedString[] {
-  if (typeof data === 'string') {
-    const title = path.length === 1 && path[0] === 'title';
-    return [{ path, value: data, short: title || data.length <= shortField, whole: !title }];
-  }
-  if (Array.isArray(data)) return data.flatMap((item, i) => publishedStrings(item, [...path, i]));
-  if (isPlainObject(data)) {
-    return Object.entries(data).flatMap(([key, value]) => (path.length === 0 && unpublished.has(key) ? [] : publishedStrings(value, [...path, key])));
-  }
-  return [];
+export function publishedStrings(data: unknown): PublishedString[] {
+  const found: PublishedString[] = [];
+  // One path, extended and shortened in place, copied only for each string found: no arrays per node.
+  const path: PathSegment[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') {
+      const title = path.length === 1 && path[0] === 'title';
+      found.push({ path: [...path], value, short: title || value.length <= shortField, whole: !title });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (isPlainObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (path.length === 0 && unpublished.has(key)) continue;
+        path.push(key);
+        walk(value[key]);
+        path.pop();
+      }
+    }
+  };
+  walk(data);
+  return found;
 }
