@@ -1,8 +1,16 @@
+import { memoisedPer } from '../group-by.ts';
 import type { Role, Roster } from '../schemas/staff.ts';
+
+/** The first person of each id, as a search of the list finds them: whoMayAct asks for every person, for every approval. */
+const peopleById = memoisedPer((roster: Roster) => {
+  const byId = new Map<string, Roster['people'][number]>();
+  for (const person of roster.people) if (!byId.has(person.id)) byId.set(person.id, person);
+  return byId;
+});
 
 /** Whether `staffId` holds `role` on `date` (for `post`, when the role is limited to posts). */
 export function holdsRole(roster: Roster, staffId: string, role: Role, date: string, post?: string): boolean {
-  const person = roster.people.find((p) => p.id === staffId);
+  const person = peopleById(roster).get(staffId);
   return (
     person?.roles.some(
       (r) =>

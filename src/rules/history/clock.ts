@@ -26,13 +26,17 @@ const defaultTolerance: number = archiveConfigSchema.shape.clockToleranceMinutes
 export class MainlineClock {
   /** The latest-dated commit so far. */
   latest: { sha: string; time: string } | undefined;
+  /** The latest's time, parsed once rather than again for every commit after it. */
+  #latestMs = Number.NaN;
 
   /** The skew of the next commit, if any. */
   next(commit: { sha: string; time: string }, approvedConfig: ArchiveConfig | null): ClockSkew | undefined {
     const latest = this.latest;
-    if (latest === undefined || Date.parse(commit.time) > Date.parse(latest.time)) this.latest = commit;
+    const latestMs = this.#latestMs;
+    const ms = Date.parse(commit.time);
+    if (latest === undefined || ms > latestMs) [this.latest, this.#latestMs] = [commit, ms];
     const toleranceMinutes = approvedConfig?.clockToleranceMinutes ?? defaultTolerance;
-    if (latest === undefined || Date.parse(commit.time) >= Date.parse(latest.time) - toleranceMinutes * 60_000) return undefined;
+    if (latest === undefined || ms >= latestMs - toleranceMinutes * 60_000) return undefined;
     return { ...commit, latest, toleranceMinutes };
   }
 }

@@ -92,12 +92,17 @@ export function enteredAt(ctx: HistoryContext, record: ArchiveRecord, path: read
   const seen = ctx.ledger.lineFirstSeen(record.file);
   const lines = new Set(path.map((_, i) => record.lineOf(path.slice(0, i + 1))));
   let entered: string | undefined;
+  let enteredMs = Number.NaN;
   for (const line of lines) {
     const text = record.lines[line - 1]?.trim();
     const time = text === undefined ? undefined : seen?.get(text);
     if (time === undefined) return undefined;
-    if (entered === undefined || Date.parse(time) > Date.parse(entered)) entered = time;
+    const ms = Date.parse(time);
+    if (entered === undefined || ms > enteredMs) [entered, enteredMs] = [time, ms];
   }
-  const adoption = ctx.ledger.adoption;
-  return entered !== undefined && adoption && Date.parse(entered) <= Date.parse(adoption.time) ? undefined : entered;
+  const adoption = adoptionMs(ctx.ledger);
+  return entered !== undefined && adoption !== undefined && enteredMs <= adoption ? undefined : entered;
 }
+
+/** The adoption point's time, parsed once per ledger: enteredAt compares every dated line with it. */
+const adoptionMs = memoisedPer((ledger: Ledger) => (ledger.adoption ? Date.parse(ledger.adoption.time) : undefined));
