@@ -146,8 +146,12 @@ function landlines(text: string): Candidate[] {
 // No payment card starts with 0 (ISO/IEC 7812), which spares placeholders such as 000000….
 const cardPattern = /(?<!\d)(?=[1-9])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{3})?|\d{6}[ -]\d{10,13})(?!\d)/g;
 
+// Every card the pattern takes holds ten digits in a row or three groups of four: most texts have neither (dates, record ids).
+const cardCue = /\d{10}|\d{4}[ -]\d{4}[ -]\d{4}/;
+
 function bankCards(text: string): Candidate[] {
   const found: Candidate[] = [];
+  if (!cardCue.test(text)) return found;
   for (const m of matches(cardPattern, text)) {
     let card = m[0];
     // The trailing group may be an unrelated number after a 16-digit card: try without it.
@@ -231,6 +235,7 @@ const unitPattern = new RegExp(
     .join('|'),
   'g',
 );
+const unitCue = /[栋幢座]|单元/;
 const estateWords = '小区|花园|家园|公寓|大院|山庄|新村|大厦|广场|新城|宿舍|苑|村|城|庭|阁|居|园';
 const estateSuffix = new RegExp(`(${estateWords}) ?$`);
 // What may stand between a road number and a flat of the same address: an estate name.
@@ -239,6 +244,8 @@ const estateGap = new RegExp(`^ ?(?:[\\u4e00-\\u9fff]{0,4}(?:${estateWords}))? ?
 /** A residential building–unit–room sequence, with the estate name before it when there is one. */
 function unitAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
+  // Every alternative of the pattern names a building (栋, 幢, 座) or a 单元.
+  if (!unitCue.test(text)) return found;
   for (const m of matches(unitPattern, text)) {
     const suffix = estateSuffix.exec(text.slice(Math.max(0, m.index - 3), m.index));
     const nameStart = suffix ? placeNameStart(text, m.index - suffix[0].length) : -1;

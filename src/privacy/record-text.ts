@@ -11,7 +11,12 @@ export function textOutsideClient(record: ArchiveRecord): string {
   const lines = record.text.split('\n');
   const block = clientRange(lines);
   if (!block) return record.text;
-  return lines.map((line, i) => (i >= block.first && i <= block.last ? '' : line)).join('\n');
+  // The block's lines emptied by two slices of the text around it, rather than every line joined again.
+  let start = 0;
+  for (let i = 0; i < block.first; i++) start += (lines[i] as string).length + 1;
+  let end = start;
+  for (let i = block.first; i <= block.last; i++) end += (lines[i] as string).length + 1;
+  return record.text.slice(0, start) + '\n'.repeat(block.last - block.first) + record.text.slice(end - 1);
 }
 
 /** The values of a decrypted client block worth searching for elsewhere: names, numbers, places. */
