@@ -1,4 +1,6 @@
+import { memoisedPer } from '../group-by.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
+import type { Roster } from '../schemas/staff.ts';
 import { knownValuesOf, textOutsideClient } from '../privacy/record-text.ts';
 import { nameSuspects } from '../privacy/person-names.ts';
 import { piiKindLabels, scanPii, type PiiHit } from '../privacy/pii-scan.ts';
@@ -66,7 +68,10 @@ export function hitFindings(record: ArchiveRecord, text: string, hits: readonly 
 }
 
 /** The roster's own names, which are no client's: staff, posts, signers. */
-export const rosterNames = (ctx: RosterContext) => new Set([...ctx.roster.people.map((p) => p.name), ...ctx.roster.posts.map((p) => p.name)]);
+export const rosterNames = (ctx: RosterContext): ReadonlySet<string> => namesOf(ctx.roster);
+
+/** Built once per roster: the rule asks for them for every record. */
+const namesOf = memoisedPer((roster: Roster) => new Set([...roster.people.map((p) => p.name), ...roster.posts.map((p) => p.name)]));
 
 /**
  * G-CONFIDENTIAL: a title or short published field that seems to name a person (王某, 李女士, a
