@@ -2,7 +2,8 @@ import { parseFrontmatter } from '../records/parse-frontmatter.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { RuleContext } from '../rules/context.ts';
 import type { RecordKind } from '../schemas/index.ts';
-import { describeClientForm, describeRecordForm, findingsByField, readFormValues, type FormSection } from './forms/index.ts';
+import type { Namer } from '../site/value-parts.ts';
+import { describeClientForm, describeRecordForm, findingsByField, readFormValues, type FieldNamer, type FormSection } from './forms/index.ts';
 
 /** The frontmatter's data as written (also when it fails its schema: the form shows what is there). */
 export function frontmatterData(text: string): Record<string, unknown> {
@@ -46,8 +47,17 @@ export function choicesOf(ctx: RuleContext | null): Record<string, { value: stri
   if (!ctx) return {};
   const staff = ctx.roster.people.map((p) => ({ value: p.id, label: `${p.name}（${p.id}）` }));
   return {
-    worker: staff,
+    ...Object.fromEntries(['worker', 'auditor', 'receivedBy', 'supervisor', 'supervisees'].map((key) => [key, staff])),
     post: ctx.roster.posts.map((p) => ({ value: p.id, label: `${p.name}（${p.id}）` })),
     category: Object.entries(ctx.config.categories).map(([code, name]) => ({ value: code, label: `${name}（${code}）` })),
+  };
+}
+
+/** The review's names for stored values: staff and posts by the site's namer, the category by archive.yaml's label. */
+export function fieldNamerOf(ctx: RuleContext | null, names: Namer): FieldNamer {
+  const categories = ctx?.config.categories ?? {};
+  return (value, field) => {
+    const category = field === 'category' ? categories[value] : undefined;
+    return category === undefined ? names(value) : { text: category, code: value };
   };
 }

@@ -1,3 +1,5 @@
+import type { Part } from '../site/value-parts.ts';
+
 /** Escapes text for HTML content and attribute values: every value a page shows goes through here. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
@@ -8,3 +10,6 @@ export const csrfField = (csrf: string): string => `<input type="hidden" name="c
 
 /** A record id as a URL path: ids are kind/year-number, never personal data. */
 export const recordPath = (prefix: string, id: string): string => `/${prefix}/${id.split('/').map(encodeURIComponent).join('/')}`;
+
+/** A name as the site shows it (ISSUE-15): the name, its roster or code-table code after it in small type. */
+export const partHtml = (part: Part): string => `${esc(part.text)}${part.code ? ` <small class="code">${esc(part.code)}</small>` : ''}`;

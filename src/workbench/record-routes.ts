@@ -1,3 +1,4 @@
+import type { Namer } from '../site/value-parts.ts';
 import type { Context, Hono } from 'hono';
 import { branchOnlyStatus, statusOf } from '../approvals/status.ts';
 import { submit } from '../commands/submit.ts';
@@ -11,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resealed, validateClient, viewClient, type ClientView } from './client-data.ts';
 import { applyFormValues, fieldChanges, renderChanges, renderSections, type FormSection } from './forms/index.ts';
-import { choicesOf, clientSection, findingsOf, frontmatterData, postedClientValues, postedRecordValues, recordSections, summaryOf } from './form-model.ts';
+import { choicesOf, clientSection, fieldNamerOf, findingsOf, frontmatterData, postedClientValues, postedRecordValues, recordSections, summaryOf } from './form-model.ts';
 import { esc, recordPath } from './html.ts';
 import { sealedNotice } from './pages/client-section.ts';
 import { chooseKindBody, newRecordBody } from './pages/new.ts';
@@ -74,7 +75,7 @@ export function recordRoutes(app: Hono<SessionEnv>, r: Routes): void {
     const status = statusFor(s, source);
     // Submitted and not taken back: the work tree holds main's version (or nothing), the branch the submitted one.
     if (source.onBranch && (source.text === null || source.text === source.onMain)) {
-      const fields = renderSections(recordSections(source.kind), frontmatterData(source.onBranch.text), new Map(), { readOnly: true });
+      const fields = renderSections(recordSections(source.kind), frontmatterData(source.onBranch.text), new Map(), { readOnly: true, choices: choicesOf(s.repo.context) });
       return r.page(c, s, { title: kindTitle(source, frontmatterData(source.onBranch.text).title), body: onBranchBody(source, status, c.get('session').csrf, fields, s.names), flash: flash ? { kind: 'ok', text: flash } : undefined });
     }
     const form = await editForm(c, s, source, source.text as string, frontmatterData(source.text as string), undefined);
@@ -161,7 +162,7 @@ export function recordRoutes(app: Hono<SessionEnv>, r: Routes): void {
     if (base !== blobSha(source.text)) {
       // Another tab or person saved since this form was loaded: say what changed, keep what was typed, overwrite nothing.
       const before = r.bases.recall(base);
-      const changes = renderChanges(fieldChanges(source.kind, before === undefined ? {} : frontmatterData(before), frontmatterData(source.text)));
+      const changes = renderChanges(fieldChanges(source.kind, before === undefined ? {} : frontmatterData(before), frontmatterData(source.text)), { namer: fieldNamerOf(s.repo.context, s.names) });
       const conflict = `<div class="flash error" data-conflict><p>这份记录在你打开之后已被保存过（另一个标签页或另一个人），你的修改没有保存。下面是那次保存改动的内容；你填写的内容仍在表格中，核对后可再次保存。</p>${changes}</div>`;
       const shown = { ...frontmatterData(source.text), ...values };
       return { response: await r.page(c, s, { title, body: await editForm(c, s, source, source.text, shown, conflict, entered) }, 409) };
@@ -192,7 +193,7 @@ function prefillOf(s: State): Record<string, unknown> {
   return holdsToday(s.me, 'worker') ? { worker: s.me.staffId, ...(posts.length === 1 ? { post: posts[0] } : {}) } : {};
 }
 
-function clientHtml(source: RecordSource, view: ClientView | null, shown: unknown, names: ReadonlyMap<string, string>): string {
+function clientHtml(source: RecordSource, view: ClientView | null, shown: unknown, names: Namer): string {
   if (!view) return '';
   if (view.status === 'sealed') return sealedNotice(view, names);
   const section = clientSection(source.kind) as FormSection;

@@ -8,7 +8,7 @@ import { isStage, stageDefinitions } from '../ledger/stages.ts';
 import { holdsClient } from '../schemas/client-field.ts';
 import { viewClient } from './client-data.ts';
 import { fieldChanges, renderChanges, renderFindings } from './forms/index.ts';
-import { frontmatterData, summaryOf } from './form-model.ts';
+import { fieldNamerOf, frontmatterData, summaryOf } from './form-model.ts';
 import { esc, recordPath } from './html.ts';
 import { reviewBody } from './pages/review.ts';
 import { fetchSubmission, pushIfRemote } from './publish.ts';
@@ -101,6 +101,6 @@ export function reviewRoutes(app: Hono<SessionEnv>, r: Routes): void {
     };
     const before = await opened(source.onMain === null ? {} : frontmatterData(source.onMain));
     const changes = fieldChanges(source.kind, before, await opened(frontmatterData(after)));
-    return changes.length > 0 ? renderChanges(changes) : '<p class="muted">与正式档案中的版本相比没有改动。</p>';
+    return changes.length > 0 ? renderChanges(changes, { namer: fieldNamerOf(s.repo.context, s.names) }) : '<p class="muted">与正式档案中的版本相比没有改动。</p>';
   }
 }

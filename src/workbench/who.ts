@@ -1,6 +1,7 @@
 import { actingIdentity, gitAt } from '../approvals/git-ops.ts';
 import { roleLabel } from '../i18n/terms.ts';
 import { staffIdOf } from '../ledger/identity.ts';
+import type { Namer } from '../site/value-parts.ts';
 import type { Role, Roster } from '../schemas/staff.ts';
 
 export interface Me {
@@ -23,5 +24,5 @@ export async function whoAmI(cwd: string, roster: Roster | null, today: string):
 
 export const holdsToday = (me: Me, role: Role): boolean => me.roles.some((r) => r.role === role);
 
-/** "督导（P01、P03）、社工" */
-export const rolesText = (me: Me): string => me.roles.map((r) => `${roleLabel(r.role)}${r.posts ? `（${r.posts.join('、')}）` : ''}`).join('、');
+/** "督导（东湖街道岗位、西湖街道岗位）、社工": posts by name, as everywhere a person reads them. */
+export const rolesText = (me: Me, names: Namer): string => me.roles.map((r) => `${roleLabel(r.role)}${r.posts ? `（${r.posts.map((post) => names(post).text).join('、')}）` : ''}`).join('、');

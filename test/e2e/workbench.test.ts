@@ -118,7 +118,7 @@ async function consentAndSubmit(page: Page): Promise<void> {
 describe('the workbench, a worker and a supervisor in real Chromium on the demo repository', () => {
   it('creates a case with its client data, is told the consent is not signed and fixes it, submits; the supervisor reviews the field diff and approves', async () => {
     const page = await open(worker);
-    expect(await page.textContent('[data-me]')).toContain('陈一禾（S05）');
+    expect(await page.textContent('[data-me]')).toContain('陈一禾 S05');
     const id = await createCase(page, '学业压力个案');
     // The worker holds no key: the client section is sealed, and says who can open it.
     expect(await page.textContent('[data-sealed-notice]')).toContain('许慕言');
@@ -127,7 +127,7 @@ describe('the workbench, a worker and a supervisor in real Chromium on the demo 
     expect(await page.textContent(`[data-record="${id}"]`)).toContain('等待审批：接案审批');
 
     const review = await open(supervisor);
-    expect(await review.textContent('[data-me]')).toContain('许慕言（S04）');
+    expect(await review.textContent('[data-me]')).toContain('许慕言 S04');
     await review.click('text=等待审批');
     const rows = await review.$$eval('[data-waiting]', (els) => els.map((e) => (e as HTMLElement).dataset.waiting));
     expect(rows).toContain(id);

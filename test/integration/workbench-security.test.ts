@@ -43,7 +43,7 @@ describe('swa workbench refuses what is not its own user in its own browser', ()
     const page = await get('/', { cookie });
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
-    expect(await page.text()).toContain('陈一禾（S05）');
+    expect(await page.text()).toContain('陈一禾 <small class="code">S05</small>');
   });
 
   it('refuses a foreign Host header (DNS rebinding), even with the token or a session', async () => {

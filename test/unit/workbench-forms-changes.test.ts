@@ -27,14 +27,14 @@ describe('fieldChanges', () => {
       { name: 'title', label: '标题', change: 'changed', before: '“情绪小管家”青少年情绪管理小组', after: '情绪管理小组（第二期）' },
       {
         name: 'plan.budget.0', label: '财政预算表 第1项', change: 'removed', row: 0, before: { item: '文具与手工材料', amount: 300 },
-        fields: [{ label: '项目', value: '文具与手工材料' }, { label: '金额（元）', value: 300 }],
+        fields: [{ name: 'item', label: '项目', value: '文具与手工材料' }, { name: 'amount', label: '金额（元）', value: 300 }],
       },
       { name: 'recruitment.date', label: '宣传日期', change: 'removed', before: '2026-04-20' },
-      { name: 'recruitment.channels.0', label: '宣传渠道 第1项', change: 'removed', row: 0, before: '学校宣传栏', fields: [{ label: '宣传渠道', value: '学校宣传栏' }] },
-      { name: 'recruitment.channels.1', label: '宣传渠道 第2项', change: 'removed', row: 1, before: '社工站公众号', fields: [{ label: '宣传渠道', value: '社工站公众号' }] },
+      { name: 'recruitment.channels.0', label: '宣传渠道 第1项', change: 'removed', row: 0, before: '学校宣传栏', fields: [{ name: '', label: '宣传渠道', value: '学校宣传栏' }] },
+      { name: 'recruitment.channels.1', label: '宣传渠道 第2项', change: 'removed', row: 1, before: '社工站公众号', fields: [{ name: '', label: '宣传渠道', value: '社工站公众号' }] },
       {
         name: 'sessions.1', label: '小组集会记录表 第2项', change: 'added', row: 1, after: { date: '2026-05-12', attendance: 9, summary: '加开一节' },
-        fields: [{ label: '日期', value: '2026-05-12' }, { label: '出席人数', value: 9 }, { label: '集会记录', value: '加开一节' }],
+        fields: [{ name: 'date', label: '日期', value: '2026-05-12' }, { name: 'attendance', label: '出席人数', value: 9 }, { name: 'summary', label: '集会记录', value: '加开一节' }],
       },
       { name: 'sessions.2.attendance', label: '小组集会记录表 第3项 › 出席人数', change: 'changed', row: 2, before: 11, after: 10 },
     ]);
@@ -73,7 +73,7 @@ describe('renderChanges', () => {
     const out = renderChanges([
       { name: 'title', label: '标题', change: 'changed', before: 'a<b', after: '"c"' },
       { name: 'consent.signed', label: '已签署', change: 'added', after: true },
-      { name: 'sessions.1', label: '个案记录表 第2项', change: 'added', row: 1, after: {}, fields: [{ label: '服务内容', value: '<i>面谈</i>' }] },
+      { name: 'sessions.1', label: '个案记录表 第2项', change: 'added', row: 1, after: {}, fields: [{ name: 'summary', label: '服务内容', value: '<i>面谈</i>' }] },
     ]);
     expect(out).toContain('<span class="change-label">标题<span class="change-kind">修改</span></span><del>a&lt;b</del> → <ins>&quot;c&quot;</ins>');
     expect(out).toContain('<del>（空）</del> → <ins>是</ins>');

@@ -17,7 +17,7 @@ export interface FieldChange {
   /** The row's index (0-based; the label counts from 1): in the new list, or in the old one for a removed row. */
   row?: number;
   /** For a row added or removed: its filled-in fields, labelled. */
-  fields?: { label: string; value: unknown }[];
+  fields?: { name: string; label: string; value: unknown }[];
 }
 
 /**
@@ -68,7 +68,7 @@ function rowChanges(field: FormField, before: unknown, after: unknown): FieldCha
     ...(change === 'added' ? { after: value } : { before: value }),
     fields: (field.row ?? []).flatMap((sub) => {
       const shown = normal(valueAt(value, sub.path));
-      return shown === undefined ? [] : [{ label: sub.label, value: shown }];
+      return shown === undefined ? [] : [{ name: sub.name, label: sub.label, value: shown }];
     }),
   });
   const subs = field.row ?? [];

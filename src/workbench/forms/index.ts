@@ -7,5 +7,5 @@ export { placeFindings } from './place-findings.ts';
 export { readFormValues, type FormBody } from './read-values.ts';
 export { applyFormValues } from './apply-values.ts';
 export { fieldChanges, type FieldChange } from './field-changes.ts';
-export { renderChanges } from './render-changes.ts';
+export { renderChanges, type FieldNamer } from './render-changes.ts';
 export { findingsByField } from './findings-by-field.ts';

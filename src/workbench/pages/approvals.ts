@@ -1,15 +1,16 @@
+import type { Namer } from '../../site/value-parts.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { esc, recordPath } from '../html.ts';
 import type { Waiting } from '../work-list.ts';
 
 /** The supervisor list: every submission waiting for a decision, oldest first, each linking to its review. */
-export function approvalsBody(mine: readonly Waiting[], others: readonly Waiting[], names: ReadonlyMap<string, string>): string {
+export function approvalsBody(mine: readonly Waiting[], others: readonly Waiting[], names: Namer): string {
   return `<h2>等待我审批（${mine.length}）</h2>${mine.length > 0 ? approvalRows(mine, names) : '<p class="muted">没有等待你审批的提交。</p>'}
 <h2>其他等待审批的提交（${others.length}）</h2>${others.length > 0 ? approvalRows(others, names) : '<p class="muted">没有。</p>'}`;
 }
 
-export function approvalRows(rows: readonly Waiting[], names: ReadonlyMap<string, string>): string {
-  const name = (id: string | null) => esc(id ? (names.get(id) ?? id) : '?');
+export function approvalRows(rows: readonly Waiting[], names: Namer): string {
+  const name = (id: string | null) => esc(id ? (names(id).text) : '?');
   return `<table><thead><tr><th>提交日期</th><th>记录</th><th>环节</th><th>提交人</th><th>审批人</th></tr></thead><tbody>${rows
     .map(
       (w) =>

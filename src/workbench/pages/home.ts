@@ -1,3 +1,4 @@
+import type { Namer } from '../../site/value-parts.ts';
 import type { RecordStatus } from '../../approvals/status.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { esc, recordPath } from '../html.ts';
@@ -5,8 +6,8 @@ import type { WorkList } from '../work-list.ts';
 import { approvalRows } from './approvals.ts';
 
 /** 我的待办: my records and where each stands, what I owe (overdue first), and what waits for my decision. */
-export function homeBody(list: WorkList, names: ReadonlyMap<string, string>): string {
-  const name = (id: string | null) => esc(id ? (names.get(id) ?? id) : '?');
+export function homeBody(list: WorkList, names: Namer): string {
+  const name = (id: string | null) => esc(id ? (names(id).text) : '?');
   const decide = list.toDecide.length > 0 ? `<h2>等待我审批（${list.toDecide.length}）</h2>${approvalRows(list.toDecide, names)}` : '';
   const due = list.due.length === 0
     ? '<p class="muted">目前没有到期的事项。</p>'

@@ -1,11 +1,12 @@
-import { esc } from '../html.ts';
+import type { Namer } from '../../site/value-parts.ts';
+import { esc, partHtml } from '../html.ts';
 import { rolesText, type Me } from '../who.ts';
 
 export interface Page {
   title: string;
   me: Me;
   /** staff id -> name, for the header. */
-  names: ReadonlyMap<string, string>;
+  names: Namer;
   body: string;
   /** A notice at the top: what just happened, or why it could not. */
   flash?: { kind: 'ok' | 'error'; text: string };
@@ -25,7 +26,7 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;
 button,.button{font:inherit;padding:.4rem 1rem;border-radius:5px;border:1px solid #24496b;background:#24496b;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary{background:#fff;color:#24496b}button.danger{background:#a61b1b;border-color:#a61b1b}
 input,select,textarea{font:inherit;padding:.3rem .4rem;border:1px solid #9aa5b1;border-radius:4px;max-width:100%}textarea{width:100%;min-height:4rem}
-.finding{color:#a61b1b;font-size:.9rem}.finding.warning{color:#8d5b00}.muted{color:#616e7c;font-size:.9rem}
+.code{font-size:.75em;opacity:.8;font-weight:400}.finding{color:#a61b1b;font-size:.9rem}.finding.warning{color:#8d5b00}.muted{color:#616e7c;font-size:.9rem}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:1rem 0}
 .actions.sticky{position:sticky;bottom:0;background:#f5f7fa;border-top:1px solid #d9e2ec;padding:.6rem 0;margin:0;z-index:1}
 @media (max-width:600px){main{padding:.6rem}header .me{margin-left:0;width:100%}table,tbody,tr,td,th{display:block}thead{display:none}td{border:none;padding:.15rem 0}tr{border-bottom:1px solid #d9e2ec;padding:.4rem 0}td[data-label]::before{content:attr(data-label) "：";color:#616e7c;font-size:.9rem}}
@@ -34,7 +35,7 @@ input,select,textarea{font:inherit;padding:.3rem .4rem;border:1px solid #9aa5b1;
 /** One workbench page: the header says who is working and in which roles today. */
 export function layout({ title, me, names, body, flash }: Page): string {
   const who = me.staffId
-    ? `${esc(names.get(me.staffId) ?? me.name)}（${esc(me.staffId)}）· ${esc(rolesText(me) || '今天没有担任角色')}`
+    ? `${partHtml(names(me.staffId))} · ${esc(rolesText(me, names) || '今天没有担任角色')}`
     : `${esc(me.email || '未设置 git 邮箱')} · 不在名册中`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,3 +1,4 @@
+import type { Namer } from '../../site/value-parts.ts';
 import type { RecordStatus } from '../../approvals/status.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { recordKinds } from '../../schemas/index.ts';
@@ -18,7 +19,7 @@ export interface RecordForm {
   summary: string;
   /** Above the form: what changed under a refused save. */
   conflict?: string;
-  names: ReadonlyMap<string, string>;
+  names: Namer;
 }
 
 /** The record's edit form: every form of the record, the client data, findings beside their fields, live. */
@@ -34,7 +35,7 @@ ${form.client}${form.fields}
 }
 
 /** A record that is not in the work tree: waiting on its branch, or rejected and to be taken back for fixing. */
-export function onBranchBody(source: RecordSource, status: RecordStatus | null, csrf: string, readOnlyFields: string, names: ReadonlyMap<string, string>): string {
+export function onBranchBody(source: RecordSource, status: RecordStatus | null, csrf: string, readOnlyFields: string, names: Namer): string {
   const rejected = status?.waiting.some((w) => w.rejected) ?? false;
   const path = recordPath('record', source.id);
   return `${standing(status, names)}
@@ -42,9 +43,9 @@ ${rejected ? `<form method="post" action="${path}/take" class="actions">${csrfFi
 ${readOnlyFields}`;
 }
 
-function standing(status: RecordStatus | null, names: ReadonlyMap<string, string>): string {
+function standing(status: RecordStatus | null, names: Namer): string {
   if (!status) return '';
-  const name = (id: string | null) => esc(id ? (names.get(id) ?? id) : '?');
+  const name = (id: string | null) => esc(id ? (names(id).text) : '?');
   const lines = [
     ...status.approved.map((a) => `<span class="tag approved">已批准：${esc(stageLabel(a.stage))}</span> ${name(a.by)}，${esc(a.date)}`),
     ...status.waiting.map((w) =>

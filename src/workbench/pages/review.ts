@@ -1,3 +1,4 @@
+import type { Namer } from '../../site/value-parts.ts';
 import type { TimelineEntry } from '../../approvals/timeline.ts';
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { dayOf } from '../../ledger/commit.ts';
@@ -18,12 +19,12 @@ export interface Review {
   /** Whether this user may decide (named among the stage's approvers). */
   mayDecide: boolean;
   csrf: string;
-  names: ReadonlyMap<string, string>;
+  names: Namer;
 }
 
 /** The supervisor's review: the change as forms, the findings, the timeline, who approves; 批准 and 退回. */
 export function reviewBody(r: Review): string {
-  const name = (id: string | null) => esc(id ? `${r.names.get(id) ?? id}` : '—');
+  const name = (id: string | null) => esc(id ? `${r.names(id).text}` : '—');
   const path = recordPath('review', r.record);
   const facts = `<div class="card" data-facts><p>环节：<strong>${esc(stageLabel(r.waiting.stage))}</strong>（${esc(r.role ? roleLabel(r.role) : '')}）· 提交人：${name(r.waiting.submittedBy)} · 提交日期：${esc(r.waiting.since)}</p>
 <p>审批人：${r.waiting.candidates.map(name).join(' 或 ') || '（无人担任该角色）'}</p></div>`;
