@@ -11,3 +11,8 @@ export const declaration: Declaration = {
 export async function newRecord(options: NewOptions): Promise<NewResult> {
   return (await import('../templates/new-record.ts')).newRecord(options);
 }
+
+/** The record `swa new` would write, not written. */
+export async function blankRecord(options: NewOptions): Promise<NewResult & { text: string }> {
+  return (await import('../templates/new-record.ts')).blankRecord(options);
+}

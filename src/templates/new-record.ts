@@ -36,7 +36,15 @@ export interface NewResult {
 }
 
 /** `swa new`: writes a blank record with the next free id of the year. */
-export async function newRecord({ cwd, kind, today, category, worker, supervisor }: NewOptions): Promise<NewResult> {
+export async function newRecord(options: NewOptions): Promise<NewResult> {
+  const { text, ...created } = await blankRecord(options);
+  await mkdir(dirname(join(options.cwd, created.path)), { recursive: true });
+  await writeFile(join(options.cwd, created.path), text, { flag: 'wx' });
+  return created;
+}
+
+/** The blank record `swa new` would write, and where, without writing it (the workbench checks a new record's form against it before its first save). */
+export async function blankRecord({ cwd, kind, today, category, worker, supervisor }: NewOptions): Promise<NewResult & { text: string }> {
   if (!(numberedKinds as readonly string[]).includes(kind)) {
     throw new UsageError(`未知的记录类型 ${kind}；可用：${numberedKinds.map((k) => `${k}（${recordKinds[k].label}）`).join('、')}`);
   }
@@ -70,9 +78,7 @@ export async function newRecord({ cwd, kind, today, category, worker, supervisor
 
   const skeleton = `---\n${skeletonYaml(recordKinds[serviceKind].schema, prefill)}\n---\n\n${recordBodies[serviceKind]}`;
   const text = holdsClient(serviceKind) ? withClientBlock(skeleton, await emptyClientBlock(cwd, id, today)) : skeleton;
-  await mkdir(dirname(join(cwd, path)), { recursive: true });
-  await writeFile(join(cwd, path), text, { flag: 'wx' });
-  return { id, path, filledIn: person === undefined ? null : { role, id: person, fromIdentity: requested === undefined } };
+  return { id, path, text, filledIn: person === undefined ? null : { role, id: person, fromIdentity: requested === undefined } };
 }
 
 /** The user, when the identity git commits as maps to someone who holds `role` today. */

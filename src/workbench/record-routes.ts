@@ -3,11 +3,11 @@ import type { Context, Hono } from 'hono';
 import { branchOnlyStatus, statusOf } from '../approvals/status.ts';
 import { submit } from '../commands/submit.ts';
 import { checkRecord } from '../check/check-record.ts';
-import { newRecord } from '../commands/new.ts';
+import { blankRecord, newRecord } from '../commands/new.ts';
 import { CommandError } from '../errors.ts';
 import { applyPlan } from '../privacy/reseal.ts';
 import { holdsClient } from '../schemas/client-field.ts';
-import { recordKinds, serviceKinds, type ServiceKind } from '../schemas/index.ts';
+import { recordKinds, serviceKinds, type RecordKind, type ServiceKind } from '../schemas/index.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resealed, validateClient, viewClient, type ClientView } from './client-data.ts';
@@ -57,14 +57,25 @@ export function recordRoutes(app: Hono<SessionEnv>, r: Routes): void {
       const form = newForm(kind, c.get('session').csrf, values, entered, choicesOf(s.repo.context));
       return r.page(c, s, { title: `新建${recordKinds[kind].label}记录`, body: form, flash: { kind: 'error', text: `未能新建：${created.message}` } }, 422);
     }
-    const skeleton = await readFile(join(r.cwd, created.path), 'utf8');
-    // What the skeleton prefilled (the worker and their post) stays unless the form says otherwise.
-    const prefilled = frontmatterData(skeleton);
-    for (const key of Object.keys(values)) if (values[key] === undefined && prefilled[key] != null) delete values[key];
-    let text = applyFormValues(skeleton, values);
+    let text = overSkeleton(await readFile(join(r.cwd, created.path), 'utf8'), values);
     if (client && s.repo.context) text = await resealed(text, created.id, {}, client.client, s.repo.context.roster, r.today());
     await applyPlan(r.cwd, [{ path: created.path, text }]);
     return c.redirect(`${recordPath('record', created.id)}?done=created`, 303);
+  });
+
+  // Live findings before the first save: the form over the blank record `swa new` would write, checked as a draft; nothing is written.
+  app.post('/new/check', async (c) => {
+    const s = await r.state();
+    const body = (await c.req.parseBody({ all: true })) as Body;
+    const kind = typeof body.kind === 'string' ? body.kind : undefined;
+    if (!isServiceKind(kind)) return c.text('', 404);
+    try {
+      const blank = await blankRecord({ cwd: r.cwd, kind, today: r.today(), worker: s.me.staffId && holdsToday(s.me, 'worker') ? s.me.staffId : undefined });
+      return c.html(await checkedDraft(kind, blank.id, blank.path, overSkeleton(blank.text, postedRecordValues(kind, body))));
+    } catch (error) {
+      if (error instanceof CommandError) return c.html(`<p data-summary>${esc(`暂时无法检查：${error.message}`)}</p>`);
+      throw error;
+    }
   });
 
   app.get('/record/:dir/:number', async (c) => {
@@ -86,12 +97,15 @@ export function recordRoutes(app: Hono<SessionEnv>, r: Routes): void {
     const source = await readRecordSource(r.cwd, `${c.req.param('dir')}/${c.req.param('number')}`);
     if (!source || source.text === null) return c.text('', 404);
     const body = (await c.req.parseBody({ all: true })) as Body;
-    const values = postedRecordValues(source.kind, body);
-    const draft = applyFormValues(source.text, values);
-    const checked = await checkRecord(r.cwd, source.id, r.today(), draft);
-    const findings = checked.findings.filter((f) => f.file === source.file);
-    return c.html(`<p data-summary>${esc(summaryOf(findings, source.file))}</p>${renderSections(recordSections(source.kind), frontmatterData(draft), findingsOf(findings, source.file, draft))}`);
+    return c.html(await checkedDraft(source.kind, source.id, source.file, applyFormValues(source.text, postedRecordValues(source.kind, body))));
   });
+
+  /** The answer to a live check: the summary and the record's sections with the draft's findings beside their fields (swa check's rules, ISSUE-16). */
+  async function checkedDraft(kind: RecordKind, id: string, file: string, draft: string): Promise<string> {
+    const checked = await checkRecord(r.cwd, id, r.today(), draft);
+    const findings = checked.findings.filter((f) => f.file === file);
+    return `<p data-summary>${esc(summaryOf(findings, file))}</p>${renderSections(recordSections(kind), frontmatterData(draft), findingsOf(findings, file, draft))}`;
+  }
 
   app.post('/record/:dir/:number/save', async (c) => {
     const saved = await save(c);
@@ -185,6 +199,12 @@ export function recordRoutes(app: Hono<SessionEnv>, r: Routes): void {
     const clientPart = section ? renderSections([section], { client }, new Map()) : '';
     return newRecordBody(kind, csrf, `${clientPart}${renderSections(recordSections(kind), values, new Map(), { choices })}`);
   }
+}
+
+/** The form's values over a new record's skeleton: what the skeleton prefilled (the worker and their post) stays unless the form says otherwise. */
+function overSkeleton(skeleton: string, values: Record<string, unknown>): string {
+  const prefilled = frontmatterData(skeleton);
+  return applyFormValues(skeleton, Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== undefined || prefilled[key] == null)));
 }
 
 /** The worker and, when they serve one post, their post: what `swa new --worker` prefills, shown in the form. */

@@ -96,6 +96,8 @@ async function createCase(page: Page, title: string): Promise<string> {
   // The consent's date and signer, but the box that says it is signed left unticked.
   await page.fill('[name="consent.date"]', '2026-11-27');
   await page.selectOption('[name="consent.signedBy"]', '本人');
+  // Live before the first save: the draft is checked as swa check would check it, and nothing is written yet.
+  await expect.poll(() => page.textContent('#section-consent'), { timeout: 20_000 }).toContain('同意书须已签署');
   await shoot(page, 'new', '[name="client.name"]');
   await page.click('button:has-text("保存为新的个案记录")');
   await page.waitForURL(/\/record\/cases\/2026-\d{4}/);

@@ -1,5 +1,6 @@
 import { recordKinds, serviceKinds, type ServiceKind } from '../../schemas/index.ts';
 import { csrfField, esc } from '../html.ts';
+import { liveScript } from './record.ts';
 
 /** Which kind of record to open. */
 export function chooseKindBody(): string {
@@ -8,8 +9,12 @@ export function chooseKindBody(): string {
     .join('')}</div>`;
 }
 
-/** The new record's form: posting it takes the next free number and writes the record in the work tree. */
+/**
+ * The new record's form: posting it takes the next free number and writes the record in the work
+ * tree. Its findings are live from the start, checked against the record swa new would write.
+ */
 export function newRecordBody(kind: ServiceKind, csrf: string, fields: string): string {
-  return `<form method="post" action="/new" data-form="new">${csrfField(csrf)}<input type="hidden" name="kind" value="${esc(kind)}">${fields}
-<div class="actions sticky"><button type="submit">保存为新的${esc(recordKinds[kind].label)}记录</button><a href="/">取消</a></div></form>`;
+  return `<form method="post" action="/new" data-form="new" data-check="/new/check">${csrfField(csrf)}<input type="hidden" name="kind" value="${esc(kind)}">
+<p class="muted" data-summary aria-live="polite">检查结果会随填写更新</p>${fields}
+<div class="actions sticky"><button type="submit">保存为新的${esc(recordKinds[kind].label)}记录</button><a href="/">取消</a></div></form>${liveScript}`;
 }
