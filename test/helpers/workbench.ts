@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { actingAs } from '../../src/git.ts';
+import type { createWorkbench } from '../../src/workbench/server.ts';
 import { repoRoot } from './run-swa.ts';
 
 export interface RunningWorkbench {
@@ -41,5 +43,31 @@ export function startWorkbench(root: string, person: { name: string; email: stri
           }),
       });
     });
+  });
+}
+
+/** A workbench app in this process, its session opened with the start token: get and post as its browser would. */
+export async function workbenchSession(app: ReturnType<typeof createWorkbench>, port: number, token: string) {
+  const base = `http://127.0.0.1:${port}`;
+  const host = { host: `127.0.0.1:${port}` };
+  const cookie = ((await app.request(`${base}/?token=${token}`, { headers: host })).headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const get = async (path: string) => (await app.request(`${base}${path}`, { headers: { ...host, cookie } })).text();
+  const post = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
+    app.request(`${base}${path}`, { method: 'POST', headers: { ...host, cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(body).toString() });
+  return { get, post };
+}
+
+/** The value of a hidden field (csrf, base, head) in a page. */
+export const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] as string;
+
+/** While the file's tests run, the commits the workbench makes carry this fixed time, with no user or system git config read. */
+export function fixedGitTime(date: string): void {
+  const saved = { ...process.env };
+  beforeAll(() => {
+    Object.assign(process.env, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' });
+  });
+  afterAll(() => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
   });
 }

@@ -1,11 +1,11 @@
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../src/workbench/server.ts';
 import { archiveRepo, staff, type ArchiveRepo, type Person } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
+import { fixedGitTime, hidden, workbenchSession } from '../helpers/workbench.ts';
 
 const today = '2026-03-02';
 const date = `${today}T10:00:00+08:00`;
-const saved = { ...process.env };
 let repo: ArchiveRepo;
 
 /** A workbench over the one repository, as `person` (the repository's git identity is theirs while they work). */
@@ -13,28 +13,16 @@ async function as(person: Person, port: number) {
   repo.git(person, date, 'config', 'user.name', person.name);
   repo.git(person, date, 'config', 'user.email', person.email);
   const token = `names-test-${port}-0123456789`;
-  const app = createWorkbench({ cwd: repo.dir, today, token, port: () => port });
-  const base = `http://127.0.0.1:${port}`;
-  const host = { host: `127.0.0.1:${port}` };
-  const cookie = ((await app.request(`${base}/?token=${token}`, { headers: host })).headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const get = async (path: string) => (await app.request(`${base}${path}`, { headers: { ...host, cookie } })).text();
-  const post = (path: string, body: Record<string, string>) =>
-    app.request(`${base}${path}`, { method: 'POST', headers: { ...host, cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
-  return { get, post };
+  return workbenchSession(createWorkbench({ cwd: repo.dir, today, token, port: () => port }), port, token);
 }
 
-const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] as string;
 const between = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
 
 beforeAll(async () => {
   repo = await archiveRepo();
-  Object.assign(process.env, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' });
 });
 
-afterAll(() => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-});
+fixedGitTime(date);
 
 describe('names where a person reads them (ISSUE-15 rule, in the workbench)', () => {
   it('shows staff, posts and the category by name in the review, the lists and the header, codes only in small type', async () => {

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../src/workbench/server.ts';
 import { archiveRepo, gitEnv, staff, ArchiveRepo, type Person } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
+import { fixedGitTime, hidden, workbenchSession } from '../helpers/workbench.ts';
 
 const today = '2026-03-02';
 const date = `${today}T10:00:00+08:00`;
-const saved = { ...process.env };
 let origin: string;
 
 /** A clone of the shared repository, as on one person's machine, with a workbench over it. */
@@ -20,31 +20,20 @@ async function machine(person: Person, port: number) {
   repo.git(person, date, 'config', 'user.name', person.name);
   repo.git(person, date, 'config', 'user.email', person.email);
   const token = `remote-test-${port}-0123456789`;
-  const app = createWorkbench({ cwd: dir, today, token, port: () => port });
-  const base = `http://127.0.0.1:${port}`;
-  const host = { host: `127.0.0.1:${port}` };
-  const cookie = ((await app.request(`${base}/?token=${token}`, { headers: host })).headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const get = async (path: string) => (await app.request(`${base}${path}`, { headers: { ...host, cookie } })).text();
-  const post = (path: string, body: Record<string, string>) =>
-    app.request(`${base}${path}`, { method: 'POST', headers: { ...host, cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+  const { get, post } = await workbenchSession(createWorkbench({ cwd: dir, today, token, port: () => port }), port, token);
   return { repo, get, post };
 }
 
-const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] as string;
 const refs = (cwd: string) => execFileSync('git', ['for-each-ref', '--format=%(refname)'], { cwd, encoding: 'utf8' });
 
 beforeAll(async () => {
   const shared = await archiveRepo();
   origin = join(await mkdtemp(join(tmpdir(), 'swa-origin-')), 'origin.git');
   execFileSync('git', ['clone', '-q', '--bare', shared.dir, origin], { env: gitEnv(staff.orgHead, date) });
-  // Commits the workbench makes carry this fixed time, as a person's would on that day.
-  Object.assign(process.env, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' });
 });
 
-afterAll(() => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-});
+// Commits the workbench makes carry this fixed time, as a person's would on that day.
+fixedGitTime(date);
 
 describe('the workbench with a shared remote', () => {
   it('pushes a submission; the supervisor sees it on the remote, takes it here, approves, and main is pushed', async () => {
