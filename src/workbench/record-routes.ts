@@ -1,4 +1,3 @@
-import type { Namer } from '../site/value-parts.ts';
 import type { Context, Hono } from 'hono';
 import { branchOnlyStatus, statusOf } from '../approvals/status.ts';
 import { submit } from '../commands/submit.ts';
@@ -23,6 +22,7 @@ import type { Routes } from './routes.ts';
 import type { SessionEnv } from './security.ts';
 import type { State } from './state.ts';
 import { holdsToday } from './who.ts';
+import type { Namer } from '../site/value-parts.ts';
 
 type Body = Record<string, string | string[]>;
 

@@ -1,7 +1,7 @@
-import type { Namer } from '../../site/value-parts.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { esc, recordPath } from '../html.ts';
 import type { Waiting } from '../work-list.ts';
+import type { Namer } from '../../site/value-parts.ts';
 
 /** The supervisor list: every submission waiting for a decision, oldest first, each linking to its review. */
 export function approvalsBody(mine: readonly Waiting[], others: readonly Waiting[], names: Namer): string {

@@ -1,6 +1,6 @@
-import type { Namer } from '../../site/value-parts.ts';
 import { esc } from '../html.ts';
 import type { ClientView } from '../client-data.ts';
+import type { Namer } from '../../site/value-parts.ts';
 
 /** What a user without the key sees instead of the client's form: that it is sealed, and who can open it. */
 export function sealedNotice(view: Extract<ClientView, { status: 'sealed' }>, names: Namer): string {

@@ -1,9 +1,9 @@
-import type { Namer } from '../../site/value-parts.ts';
 import type { RecordStatus } from '../../approvals/status.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { esc, recordPath } from '../html.ts';
 import type { WorkList } from '../work-list.ts';
 import { approvalRows } from './approvals.ts';
+import type { Namer } from '../../site/value-parts.ts';
 
 /** 我的待办: my records and where each stands, what I owe (overdue first), and what waits for my decision. */
 export function homeBody(list: WorkList, names: Namer): string {

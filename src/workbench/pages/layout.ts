@@ -1,6 +1,6 @@
-import type { Namer } from '../../site/value-parts.ts';
 import { esc, partHtml } from '../html.ts';
 import { rolesText, type Me } from '../who.ts';
+import type { Namer } from '../../site/value-parts.ts';
 
 export interface Page {
   title: string;

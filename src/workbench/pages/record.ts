@@ -1,9 +1,9 @@
-import type { Namer } from '../../site/value-parts.ts';
 import type { RecordStatus } from '../../approvals/status.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { recordKinds } from '../../schemas/index.ts';
 import { csrfField, esc, recordPath } from '../html.ts';
 import type { RecordSource } from '../record-source.ts';
+import type { Namer } from '../../site/value-parts.ts';
 
 export interface RecordForm {
   source: RecordSource;

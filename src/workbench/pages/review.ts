@@ -1,9 +1,9 @@
-import type { Namer } from '../../site/value-parts.ts';
 import type { TimelineEntry } from '../../approvals/timeline.ts';
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import { csrfField, esc, recordPath } from '../html.ts';
 import type { Waiting } from '../work-list.ts';
+import type { Namer } from '../../site/value-parts.ts';
 
 export interface Review {
   record: string;
