@@ -1,4 +1,5 @@
 import { CommandError } from '../errors.ts';
+import { authorshipOf } from '../ledger/authorship.ts';
 import { mainBranch } from '../ledger/git-log.ts';
 import { staffIdOf } from '../ledger/identity.ts';
 import type { Approval } from '../ledger/ledger.ts';
@@ -108,7 +109,7 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     keepsHeadTree: true,
     firstParent: repo.history.ledger.mainTip,
     time: `${today}T12:00:00Z`,
-    branchCommits: submission.commits,
+    branchAuthorship: submission.commits.map(authorshipOf),
     files: submission.files,
     author: { ...identity.author, date: `${today}T12:00:00Z` },
     committer: { ...identity.committer, date: `${today}T12:00:00Z` },

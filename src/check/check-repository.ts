@@ -1,7 +1,6 @@
 import { startHistory } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
 import { configsAt } from '../ledger/read-configs.ts';
-import { rewrittenInMerge } from '../ledger/rewritten-in-merge.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
@@ -19,16 +18,24 @@ export interface RepositoryCheck extends CheckResult {
  * `swa check` in full: the content of the work tree, then every rule that needs main's history.
  * Outside a repository, without main, or before an adoption point is set, the content rules
  * still run and one warning says the history rules were skipped. `read` gives the files checked
- * (all of content/ unless a caller such as checkRecord reads fewer); history is always read whole.
+ * (all of content/ unless a caller such as checkRecord reads fewer); history is read whole, or from
+ * the ledger snapshot, with only the parts of the records read when `recordsReadOnly`.
  */
-export async function checkRepository(cwd: string, today: string, read: (cwd: string) => Promise<SourceFile[]> = readArchiveFiles): Promise<RepositoryCheck> {
+export async function checkRepository(
+  cwd: string,
+  today: string,
+  read: (cwd: string) => Promise<SourceFile[]> = readArchiveFiles,
+  /** Whether the history rules are asked only about the records read (checkRecord): the ledger then holds their history alone. */
+  recordsReadOnly = false,
+): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
   const historyRead = (await startHistory(cwd)).result;
   historyRead.catch(() => undefined);
   const content = checkArchive(await read(cwd), today);
   if (!content.context) return { ...content, history: null };
-  const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead);
+  const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
+  const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead, records);
   if ('skipped' in loaded) {
     const finding: Finding = {
       rule: 'PARSE',
@@ -40,12 +47,12 @@ export async function checkRepository(cwd: string, today: string, read: (cwd: st
     };
     return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
-  const { ledger, rosterAt, blobAt } = loaded;
+  const { ledger, rosterAt, rewritten } = loaded;
   // archive.yaml counts as it was last approved (signedApprovals applies from the roster approval
   // that turned it on): read at the adoption point and at the roster approvals that changed it.
   // And where archive.yaml changed up to the adoption point: had one set an adoption point already (adoption.ts)?
   const configShas = [ledger.adoption!.sha, ...ledger.configsBeforeAdoption, ...ledger.approvals.filter((a) => a.stage === 'roster' && a.files.includes(archiveConfigFile)).map((a) => a.sha)];
-  const [configs, rewritten] = await Promise.all([configsAt(cwd, configShas), rewrittenInMerge(cwd, ledger.approvals, blobAt)]);
+  const configs = await configsAt(cwd, configShas);
   const configAt = (sha: string) => configs.get(sha) ?? null;
   // Which key had to sign an approval depends on the roster that authorised it, known only inside
   // the integrity pass: every approval is verified at once against the keys of every roster on main.

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess, gitToFile } from '../git.ts';
 import { indexBySha, type Commit, type FileChange } from './commit.ts';
 import { HistoryCache, type GitOutput } from './history-cache.ts';
+import { LedgerSnapshot, type FoundSnapshot, type SnapshotKey } from './ledger-snapshot.ts';
 import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
 import { logFormat, parseLog } from './parse-log.ts';
 import { refuseMadeUpCommits } from './planted-separator.ts';
@@ -22,6 +23,10 @@ export interface History {
   commits: Commit[];
   /** The same commits by id. */
   bySha: ReadonlyMap<string, Commit>;
+  /** Where the history cache is and what identifies this read (absent without main): what a ledger snapshot is kept under. */
+  key?: SnapshotKey & { dir: string };
+  /** A ledger snapshot made from this very history: then no commit was read (`commits` is empty). */
+  snapshot?: FoundSnapshot;
 }
 
 /**
@@ -33,11 +38,18 @@ export interface History {
  * git's output is kept in the history cache (see HistoryCache) with the tips it was read from:
  * an unchanged repository is not read again, and after new commits git is asked only for those
  * (`git log <tips> --not <cached tips>`). When the cached commits are no longer all reachable
- * (a force-push dropped some), history is read in full. Returns null unless `cwd` is the top of
- * a git work tree.
+ * (a force-push dropped some), history is read in full. When a ledger snapshot was made from
+ * these very tips and refs (see LedgerSnapshot), nothing is read: the history returned names it and
+ * has no commits, and loadLedger reads the snapshot (or asks again with `snapshot: false`).
+ * Returns null unless `cwd` is the top of a git work tree.
  */
-export async function readHistory(cwd: string): Promise<History | null> {
-  return (await startHistory(cwd)).result;
+export async function readHistory(cwd: string, options?: HistoryOptions): Promise<History | null> {
+  return (await startHistory(cwd, options)).result;
+}
+
+export interface HistoryOptions {
+  /** Whether a ledger snapshot made from the same tips may stand for the commits (the default); false reads them. */
+  snapshot?: boolean;
 }
 
 /** A history being read: `result` settles when git has finished (at once when it was cached). */
@@ -50,7 +62,7 @@ export interface HistoryRead {
  * synchronous work (parsing the records) awaits this first: otherwise the few small git calls
  * that come before the log wait for that work, and git no longer runs beside it.
  */
-export async function startHistory(cwd: string): Promise<HistoryRead> {
+export async function startHistory(cwd: string, { snapshot = true }: HistoryOptions = {}): Promise<HistoryRead> {
   const finished = (history: History | null): HistoryRead => ({ result: Promise.resolve(history) });
   const git = gitAt(cwd);
   const dirs = await git.revparse(['--show-toplevel', '--absolute-git-dir']).catch(() => null);
@@ -68,8 +80,13 @@ export async function startHistory(cwd: string): Promise<HistoryRead> {
 
   // How history was read, and where a shallow clone cuts it off (unshallowing moves no tip): a cache written otherwise is never taken for this one.
   const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
-  const cache = new HistoryCache(join(gitDir, 'swa'), format);
-  const reader = new Reader(gitDir, mainTip, refs, tips, cache);
+  const dir = join(gitDir, 'swa');
+  // The refs too: a tag moved (the adoption point) changes the ledger but no tip.
+  const key = { dir, format, tips: [...tips, ...refs.map((r) => `${r.name} ${r.commit}`)] };
+  const found = snapshot ? new LedgerSnapshot(dir).find(key) : null;
+  if (found) return finished({ mainTip, commits: [], bySha: new Map(), key, snapshot: found });
+  const cache = new HistoryCache(dir, format);
+  const reader = new Reader(gitDir, mainTip, refs, tips, cache, key);
 
   const cached = cache.read();
   if (cached && sameTips(cached.tips, tips)) return { result: Promise.resolve().then(() => reader.fromCache(cached)) };
@@ -145,6 +162,7 @@ class Reader {
     private readonly refs: readonly Ref[],
     private readonly tips: readonly string[],
     private readonly cache: HistoryCache,
+    private readonly key: History['key'],
   ) {}
 
   fromCache(cached: NonNullable<ReturnType<HistoryCache['read']>>): History {
@@ -179,7 +197,7 @@ class Reader {
     attachRefs(bySha, this.refs);
     const changes = new Map<string, FileChange[]>();
     for (const segment of merges) for (const [sha, files] of parseMergeChanges(segment)) changes.set(sha, files);
-    return { mainTip: this.mainTip, commits: withMergeChanges(commits, changes, bySha), bySha };
+    return { mainTip: this.mainTip, commits: withMergeChanges(commits, changes, bySha), bySha, key: this.key };
   }
 }
 

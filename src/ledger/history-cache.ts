@@ -124,11 +124,11 @@ export class HistoryCache {
     return files;
   }
 
-  /** Leaves the state file and the segments it lists; anything else here is from an older read. */
+  /** Leaves the segments the state lists; any other segment is from an older read. */
   private removeUnlisted(segments: readonly SegmentFiles[]): void {
-    const listed = new Set([stateFile, ...segments.flatMap((s) => [s.log, s.merges])]);
+    const listed = new Set(segments.flatMap((s) => [s.log, s.merges]));
     for (const name of readdirSync(this.dir)) {
-      if (!listed.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+      if (name.startsWith('segment-') && !listed.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
     }
   }
 }
@@ -137,7 +137,8 @@ function joinSegments(segments: readonly { log: Buffer; merges: Buffer }[]): Git
   return { log: Buffer.concat(segments.map((s) => s.log)), merges: Buffer.concat(segments.map((s) => s.merges)) };
 }
 
-function writeWhole(file: string, bytes: Buffer | string): void {
+/** Writes a file in the cache whole or not at all: a temporary file, then a rename. */
+export function writeWhole(file: string, bytes: Buffer | string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, bytes);

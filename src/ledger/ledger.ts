@@ -4,6 +4,7 @@ import { locationFromPath } from '../records/record-path.ts';
 import { recordIdPattern } from '../schemas/common.ts';
 import type { Roster } from '../schemas/staff.ts';
 import { carriedFiles, configFiles } from './approval-scope.ts';
+import { authorshipOf, type Authorship } from './authorship.ts';
 import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
@@ -28,8 +29,8 @@ export interface Approval {
   firstParent: string;
   /** When the merge was made (committer date). */
   time: string;
-  /** Commits the merge brought into main. */
-  branchCommits: Commit[];
+  /** Who wrote each commit the merge brought into main. */
+  branchAuthorship: Authorship[];
   /** Files under content/ the merge changed, relative to its first parent. */
   files: string[];
   author: Identity;
@@ -65,6 +66,8 @@ export interface Ledger {
   /** The adoption point: changes up to and including it count as imported. */
   adoption: { sha: string; time: string } | null;
   approvals: Approval[];
+  /** Every approval's merge: a ledger read for a few records, with their approvals only, still knows which commits of main were approvals. */
+  approvalShas: ReadonlySet<string>;
   /** main's first-parent history from the adoption point on, oldest first: the order "later" means. */
   mainline: { sha: string; time: string }[];
   submissions: BranchNote[];
@@ -191,6 +194,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     mainTip,
     adoption,
     approvals,
+    approvalShas: new Set(approvals.map((a) => a.sha)),
     mainline,
     submissions: branchNotes.filter((n) => n.reason === undefined),
     rejections: branchNotes.filter((n) => n.reason !== undefined),
@@ -272,7 +276,7 @@ function readApproval(trailersOf: TrailersOf, merge: Commit, branchCommits: Comm
     keepsHeadTree: branchCommits.find((c) => c.sha === merge.parents[1])?.tree === merge.tree,
     firstParent: merge.parents[0] as string,
     time: merge.committer.date,
-    branchCommits,
+    branchAuthorship: branchCommits.map(authorshipOf),
     files,
     author: merge.author,
     committer: merge.committer,

@@ -1,50 +1,105 @@
 import { parseConfig } from '../records/parse-config.ts';
+import { locationFromPath } from '../records/record-path.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
-import { blobsAt, type BlobAt } from './blob-at.ts';
+import { blobsAt } from './blob-at.ts';
 import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
+import { LedgerSnapshot } from './ledger-snapshot.ts';
+import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
+import { rewrittenInMerge } from './rewritten-in-merge.ts';
 import { isShallow, shallowMessage } from './shallow.ts';
 
 export type LedgerResult =
-  | { ledger: Ledger; rosterAt(sha: string): Roster | null; blobAt: BlobAt }
+  | {
+      ledger: Ledger;
+      rosterAt(sha: string): Roster | null;
+      /** Approvals whose merge commit itself changed a file they approve, beyond the merged head (A-STALE-HEAD). */
+      rewritten: ReadonlySet<string>;
+    }
   | { skipped: string; broken?: boolean };
 
 const staffPath = 'content/staff.yaml';
 
 /**
  * The edge that feeds the pure ledger: one `git log` for the history and one `git cat-file
- * --batch` for the roster as it stood on main before each merge and at the tip. A caller that
- * has other work to do meanwhile starts `readHistory` itself and passes its promise in.
+ * --batch` for the roster as it stood on main before each merge and at the tip. What that gives
+ * is kept as a ledger snapshot under the tips it was read from (see LedgerSnapshot): a later
+ * command at the same tips, under the same adoption point, reads the snapshot instead (only the
+ * parts of `records`, when given: the ledger then holds their approvals and notes). A caller
+ * that has other work to do meanwhile starts `readHistory` itself and passes its promise in.
  */
-export async function loadLedger(cwd: string, adoptionRef: string | undefined, historyRead: Promise<History | null> = readHistory(cwd)): Promise<LedgerResult> {
-  const history = await historyRead;
+export async function loadLedger(
+  cwd: string,
+  adoptionRef: string | undefined,
+  historyRead: Promise<History | null> = readHistory(cwd),
+  /** The records the caller asks about, when not all: then only their parts of a snapshot are read. */
+  records?: Iterable<string>,
+): Promise<LedgerResult> {
+  let history = await historyRead;
   if (!history) return { skipped: '档案目录不是 git 仓库的根目录' };
   // Before anything the cut-off history seems to lack: the adoption point, main, the commits of a merged branch.
   if (await isShallow(cwd)) return { skipped: shallowMessage, broken: true };
   if (!history.mainTip) return { skipped: '仓库没有 main 分支' };
   if (!adoptionRef) return { skipped: 'archive.yaml 没有设定启用审批的起点（adoption）' };
 
+  if (history.key && history.snapshot) {
+    const facts = history.snapshot.adoptionRef === adoptionRef ? new LedgerSnapshot(history.key.dir).read(history.snapshot, records) : null;
+    if (facts) return fromFacts(facts);
+    history = await readHistory(cwd, { snapshot: false });
+    if (!history?.mainTip) return { skipped: '仓库没有 main 分支' };
+  }
+  const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef);
+  if (!facts.ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
+  if (history.key) new LedgerSnapshot(history.key.dir).write(history.key, adoptionRef, facts);
+  return fromFacts(facts);
+}
+
+/** The ledger and what the history rules need beside it, worked out from the commits. */
+async function factsOf(cwd: string, history: History, mainTip: string, adoptionRef: string): Promise<LedgerFacts> {
   // The roster on main changes only where a first-parent commit touched staff.yaml: read those
   // versions alone (a handful, even for thousands of approvals) and parse each once.
   const { bySha } = history;
-  const versionAt = rosterVersions(bySha, history.mainTip);
-  const blobs = await readBlobs(cwd, [...new Set(versionAt.values())].map((sha) => `${sha}:${staffPath}`));
+  const rosterVersions = rosterVersionsOf(bySha, mainTip);
+  const versions = [...new Set(rosterVersions.values())];
+  const blobs = await readBlobs(cwd, versions.map((sha) => `${sha}:${staffPath}`));
+  const rosterTexts = new Map(versions.map((sha) => [sha, blobs.get(`${sha}:${staffPath}`) ?? undefined]));
+  const ledger = buildLedger({ commits: history.commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, rosterTexts) });
+  const rewritten = ledger.adoption ? await rewrittenInMerge(cwd, ledger.approvals, blobsAt(bySha, mainTip)) : new Set<string>();
+  return { ledger: { ...ledger, lineFirstSeen: everyRecordsLines(ledger, history.commits) }, rosterVersions, rosterTexts, rewritten };
+}
+
+function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts): LedgerResult {
+  const lines = ledger.lineFirstSeen;
+  return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt: rosterOf(rosterVersions, rosterTexts), rewritten };
+}
+
+/** The roster as it stood at a commit of main's first-parent history, each version parsed once. */
+function rosterOf(versions: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string | undefined>): (sha: string) => Roster | null {
   const rosters = new Map<string, Roster | null>();
-  const rosterAt = (sha: string): Roster | null => {
-    const version = versionAt.get(sha);
+  return (sha) => {
+    const version = versions.get(sha);
     if (version === undefined) return null;
-    if (!rosters.has(version)) rosters.set(version, parseConfig(staffPath, blobs.get(`${version}:${staffPath}`) ?? undefined, staffSchema).value);
+    if (!rosters.has(version)) rosters.set(version, parseConfig(staffPath, texts.get(version), staffSchema).value);
     return rosters.get(version) ?? null;
   };
-  const ledger = buildLedger({ commits: history.commits, bySha, mainTip: history.mainTip, adoptionRef, rosterAt });
-  if (!ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
-  return { ledger, rosterAt, blobAt: blobsAt(bySha, history.mainTip) };
+}
+
+/** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */
+function everyRecordsLines(ledger: Ledger, commits: readonly Commit[]): Map<string, ReadonlyMap<string, string>> {
+  const files = new Set<string>();
+  for (const commit of commits) for (const change of commit.changes) if (!files.has(change.path) && locationFromPath(change.path) !== null) files.add(change.path);
+  const lines = new Map<string, ReadonlyMap<string, string>>();
+  for (const file of files) {
+    const seen = ledger.lineFirstSeen(file);
+    if (seen) lines.set(file, seen);
+  }
+  return lines;
 }
 
 /** For every commit on main's first-parent history, the commit whose staff.yaml it carries. */
-function rosterVersions(bySha: ReadonlyMap<string, Commit>, mainTip: string): Map<string, string> {
+function rosterVersionsOf(bySha: ReadonlyMap<string, Commit>, mainTip: string): Map<string, string> {
   const chain: Commit[] = [];
   for (let c = bySha.get(mainTip); c; c = c.parents[0] ? bySha.get(c.parents[0]) : undefined) chain.push(c);
   const versions = new Map<string, string>();

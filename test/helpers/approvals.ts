@@ -24,6 +24,13 @@ export async function commitOnBranch(repo: ArchiveRepo, person: Person, day: str
   return sha;
 }
 
+/** A rejection note committed by hand on a pending submission branch, as a reviewer on a host leaves one. */
+export function rejectOnBranch(repo: ArchiveRepo, person: Person, day: string, record: string, stage: string, reason: string): void {
+  repo.git(person, at(day), 'switch', '-q', `submit/${record}`);
+  repo.git(person, at(day), 'commit', '-q', '--allow-empty', '-m', `Reject ${record}: ${stage}\n\n${reason}\n\nRecord: ${record}\nStage: ${stage}\nRejected-by: ${person.id}`);
+  repo.git(person, at(day), 'switch', '-q', 'main');
+}
+
 /** A merge made by hand (as on a host, or by someone bypassing swa approve), with the given message. */
 export function mergeByHand(repo: ArchiveRepo, person: Person, day: string, branch: string, message: string, extra: string[] = []): string {
   repo.git(person, at(day, '16:00:00'), 'merge', '--no-ff', '-q', ...extra, '-m', message, branch);

@@ -42,7 +42,7 @@ describe('the realistic demo archive (swa demo --records)', () => {
       expect(stages.has(stage as never), stage).toBe(true);
     }
     const approvers = check.history!.approvers;
-    expect(ledger.approvals.every((a) => a.approvedHead === a.mergedHead && a.claimedApprover === approvers.get(a.sha) && a.branchCommits.length > 0)).toBe(true);
+    expect(ledger.approvals.every((a) => a.approvedHead === a.mergedHead && a.claimedApprover === approvers.get(a.sha) && a.branchAuthorship.length > 0)).toBe(true);
     expect(ledger.unapproved).toEqual([]);
     expect(ledger.approvals.length).toBe(result.approvals);
   });

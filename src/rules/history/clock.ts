@@ -50,7 +50,7 @@ export function clockMessage(skew: ClockSkew): string {
  * violations): one per record the commit changed, or one about the history itself.
  */
 export function unapprovedClockSkews(ctx: HistoryContext, skews: ReadonlyMap<string, ClockSkew>): Finding[] {
-  const approvals = new Set(ctx.ledger.approvals.map((a) => a.sha));
+  const approvals = ctx.ledger.approvalShas;
   const unapproved = groupBy(ctx.ledger.unapproved, (change) => [change.sha]);
   return [...skews.values()]
     .filter((skew) => !approvals.has(skew.sha))

@@ -210,16 +210,14 @@ function violationsOf(ctx: HistoryContext, approval: Approval, record: string | 
 
 function branchAuthors(roster: Roster, approval: Approval): Set<string> {
   const authors = new Set<string>();
-  for (const commit of approval.branchCommits) {
-    // A reviewer's rejection note on the branch changes nothing: it does not make them an author.
-    if (commit.changes.length === 0 && /^Rejected-by:/im.test(commit.message)) continue;
+  for (const commit of approval.branchAuthorship) {
+    if (commit.rejectionNote) continue;
     // The committer as well as the author: setting a worker as author does not hide who wrote it.
     for (const identity of [commit.author, commit.committer]) {
       const id = staffIdOf(roster, identity);
       if (id) authors.add(id);
     }
-    const submitted = /^Submitted-by: *(\S+)$/im.exec(commit.message)?.[1];
-    if (submitted) authors.add(submitted);
+    if (commit.submittedBy) authors.add(commit.submittedBy);
   }
   return authors;
 }

@@ -1,0 +1,20 @@
+import type { Commit, Identity } from './commit.ts';
+
+/** What A-SELF-APPROVAL asks of a commit an approval brought into main: who wrote it. */
+export interface Authorship {
+  author: Identity;
+  committer: Identity;
+  /** The Submitted-by trailer of a submission commit. */
+  submittedBy: string | null;
+  /** A reviewer's rejection note (no change, Rejected-by): it does not make them an author. */
+  rejectionNote: boolean;
+}
+
+export function authorshipOf(commit: Commit): Authorship {
+  return {
+    author: commit.author,
+    committer: commit.committer,
+    submittedBy: /^Submitted-by: *(\S+)$/im.exec(commit.message)?.[1] ?? null,
+    rejectionNote: commit.changes.length === 0 && /^Rejected-by:/im.test(commit.message),
+  };
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeWhole } from './history-cache.ts';
+import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
+
+/** What a snapshot was made from: the same history, read the same way, by the same code. */
+export interface SnapshotKey {
+  /** The history cache's format (the git arguments and the shallow boundary). */
+  format: string;
+  tips: readonly string[];
+}
+
+/** A snapshot made from the tips asked for: its facts file, where each part is in it, and the adoption point the ledger was built from. */
+export interface FoundSnapshot {
+  file: string;
+  adoptionRef: string;
+  /** Byte ranges in the file: the shared part, and each record's. */
+  shared: Range;
+  records: Record<string, Range>;
+}
+
+type Range = [start: number, end: number];
+
+const stateFile = 'ledger.json';
+
+/**
+ * The ledger snapshot in the history cache's directory: `ledger.json` names what it was made
+ * from and where each part of the facts is (see factsToParts) in the file beside it. A command
+ * whose tips are those reads the facts back instead of reading and parsing all of history, and
+ * a command about a few records reads only their parts. Every file is written whole (temporary
+ * file, then rename); anything unreadable, or made by other code, is not believed, and the ledger
+ * is built from history again.
+ */
+export class LedgerSnapshot {
+  constructor(private readonly dir: string) {}
+
+  /** The snapshot made from `key`, or null; only the small state file is read. */
+  find(key: SnapshotKey): FoundSnapshot | null {
+    try {
+      const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as FoundSnapshot & { id: string; bytes: number };
+      if (state.id !== idOf(key) || typeof state.adoptionRef !== 'string') return null;
+      const file = join(this.dir, state.file);
+      return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, records: state.records } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The facts, whole, or (given `records`) with the parts of those records only; null when the file cannot be read. */
+  read(found: FoundSnapshot, records?: Iterable<string>): LedgerFacts | null {
+    try {
+      if (!records) {
+        const bytes = readFileSync(found.file);
+        const text = ([start, end]: Range) => bytes.toString('utf8', start, end);
+        return factsFromParts(text(found.shared), Object.values(found.records).map(text));
+      }
+      const fd = openSync(found.file, 'r');
+      try {
+        const text = ([start, end]: Range) => {
+          const bytes = Buffer.alloc(end - start);
+          readSync(fd, bytes, 0, bytes.length, start);
+          return bytes.toString('utf8');
+        };
+        const ranges = [...new Set(records)].map((id) => found.records[id]).filter((r): r is Range => r !== undefined);
+        return factsFromParts(text(found.shared), ranges.map(text));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps `facts`, built under `adoptionRef`, as those of `key`; false when the directory refuses (that costs only the snapshot). */
+  write(key: SnapshotKey, adoptionRef: string, facts: LedgerFacts): boolean {
+    const id = idOf(key);
+    const file = `ledger-${id.slice(0, 24)}.json`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const parts = factsToParts(facts);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const place = (text: string): Range => {
+        const bytes = Buffer.from(text);
+        chunks.push(bytes);
+        size += bytes.length;
+        return [size - bytes.length, size];
+      };
+      const shared = place(parts.shared);
+      const records: Record<string, Range> = {};
+      for (const [record, text] of parts.records) records[record] = place(text);
+      writeWhole(join(this.dir, file), Buffer.concat(chunks));
+      writeWhole(join(this.dir, stateFile), JSON.stringify({ id, file, bytes: size, adoptionRef, shared, records }));
+      for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+const idOf = (key: SnapshotKey): string => createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.tips])).digest('hex');
+
+let code: string | undefined;
+/**
+ * The running code itself, hashed: what the ledger holds is decided by code all over the tool
+ * (record paths, archive numbers, trailers), and a snapshot made by other code is not this code's.
+ */
+function codeVersion(): string {
+  if (code !== undefined) return code;
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha256');
+  for (const name of (readdirSync(root, { recursive: true }) as string[]).filter((n) => /\.(?:js|ts)$/.test(n)).sort()) {
+    hash.update(name).update('\0').update(readFileSync(join(root, name))).update('\0');
+  }
+  return (code = hash.digest('hex'));
+}

@@ -1,0 +1,173 @@
+import { locationFromPath } from '../records/record-path.ts';
+import { approvedRecord } from './approval-scope.ts';
+import type { Commit } from './commit.ts';
+import type { Approval, BranchNote, Ledger, PendingBranch } from './ledger.ts';
+
+/**
+ * What the history rules need of git, worked out once for a set of tips: the ledger with every
+ * record file's line provenance, the roster's versions along main, and the approvals whose merge
+ * rewrote what they approve.
+ */
+export interface LedgerFacts {
+  ledger: Omit<Ledger, 'lineFirstSeen'> & { lineFirstSeen: Map<string, ReadonlyMap<string, string>> };
+  /** For each commit of main's first-parent history, the commit whose staff.yaml it carries. */
+  rosterVersions: Map<string, string>;
+  /** staff.yaml as each of those commits has it (undefined where it is missing). */
+  rosterTexts: Map<string, string | undefined>;
+  rewritten: Set<string>;
+}
+
+/**
+ * The facts in parts, each JSON (which parses several times faster than V8's deserializer reads
+ * the same objects back): one part per record, with the approvals, submissions and rejections
+ * that name it, its lines' provenance and its first commit on main; and one part with the rest.
+ * Read with the parts of a few records only, the facts are those of those records: every rule
+ * about them sees what it would see in the whole (see factsFromParts). Each approval and note
+ * keeps its place in the ledger's lists, so that joined parts list them in the same order.
+ */
+export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts): { shared: string; records: Map<string, string> } {
+  const parts = new Map<string, RecordPart>();
+  const partOf = (id: string): RecordPart => {
+    let part = parts.get(id);
+    if (!part) parts.set(id, (part = { id, approvals: [], submissions: [], rejections: [], lines: [], firstOnMain: null }));
+    return part;
+  };
+  const shared: Placed<Approval>[] = [];
+  // An approval that carried another record's file along is named in that record's findings: it is shared.
+  const carriers = new Set(ledger.unapproved.filter((c) => c.how === 'carried').map((c) => c.sha));
+  ledger.approvals.forEach((approval, at) => {
+    const record = approvedRecord(approval);
+    if (record !== null) partOf(record).approvals.push([at, approval]);
+    if (record === null || carriers.has(approval.sha)) shared.push([at, approval]);
+  });
+  const notes = (list: readonly BranchNote[], into: 'submissions' | 'rejections', unnamed: Placed<BranchNote>[]) =>
+    list.forEach((note, at) => (note.record === null ? unnamed : partOf(note.record)[into]).push([at, note]));
+  const submissions: Placed<BranchNote>[] = [];
+  const rejections: Placed<BranchNote>[] = [];
+  notes(ledger.submissions, 'submissions', submissions);
+  notes(ledger.rejections, 'rejections', rejections);
+  for (const [file, lines] of ledger.lineFirstSeen) {
+    const id = locationFromPath(file)?.id;
+    if (id !== undefined) partOf(id).lines.push([file, [...lines]]);
+  }
+  for (const [id, first] of ledger.firstOnMain) partOf(id).firstOnMain = first;
+
+  const chain = [...rosterVersions.keys()];
+  const changes: [number, string][] = [];
+  chain.forEach((sha, i) => {
+    const version = rosterVersions.get(sha) as string;
+    if (i === 0 || version !== rosterVersions.get(chain[i - 1] as string)) changes.push([i, version]);
+  });
+  const part: SharedPart = {
+    mainTip: ledger.mainTip,
+    adoption: ledger.adoption,
+    approvals: shared,
+    approvalShas: [...ledger.approvalShas].join(' '),
+    mainlineShas: ledger.mainline.map((c) => c.sha).join(' '),
+    mainlineTimes: ledger.mainline.map((c) => c.time).join(' '),
+    submissions,
+    rejections,
+    unapproved: ledger.unapproved,
+    imported: [...ledger.imported],
+    configsBeforeAdoption: ledger.configsBeforeAdoption,
+    archiveNumbers: [...ledger.archiveNumbers],
+    pendingBranches: ledger.pendingBranches.map((p) => ({ ...p, commits: p.commits.map(commitToJson) })),
+    rosterChain: chain.join(' '),
+    rosterChanges: changes,
+    rosterTexts: [...rosterTexts].map(([sha, text]) => [sha, text ?? null]),
+    rewritten: [...rewritten],
+  };
+  return { shared: JSON.stringify(part), records: new Map([...parts].map(([id, p]) => [id, JSON.stringify(p)])) };
+}
+
+/** The facts from the shared part and the parts of some (or all) records. */
+export function factsFromParts(sharedText: string, recordTexts: Iterable<string>): LedgerFacts {
+  const shared = JSON.parse(sharedText) as SharedPart;
+  const approvals = new Map<number, Approval>(shared.approvals);
+  const submissions = new Map<number, BranchNote>(shared.submissions);
+  const rejections = new Map<number, BranchNote>(shared.rejections);
+  const lineFirstSeen = new Map<string, ReadonlyMap<string, string>>();
+  const firstOnMain = new Map<string, { sha: string; time: string }>();
+  for (const text of recordTexts) {
+    const part = JSON.parse(text) as RecordPart;
+    for (const [at, approval] of part.approvals) approvals.set(at, approval);
+    for (const [at, note] of part.submissions) submissions.set(at, note);
+    for (const [at, note] of part.rejections) rejections.set(at, note);
+    for (const [file, lines] of part.lines) lineFirstSeen.set(file, new Map(lines));
+    if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
+  }
+  const rosterVersions = new Map<string, string>();
+  const chain = shared.rosterChain === '' ? [] : shared.rosterChain.split(' ');
+  shared.rosterChanges.forEach(([from, version], i) => {
+    const to = shared.rosterChanges[i + 1]?.[0] ?? chain.length;
+    for (let at = from; at < to; at++) rosterVersions.set(chain[at] as string, version);
+  });
+  return {
+    ledger: {
+      mainTip: shared.mainTip,
+      adoption: shared.adoption,
+      approvals: inPlace(approvals),
+      approvalShas: new Set(shared.approvalShas === '' ? [] : shared.approvalShas.split(' ')),
+      mainline: mainlineOf(shared),
+      submissions: inPlace(submissions),
+      rejections: inPlace(rejections),
+      unapproved: shared.unapproved,
+      imported: new Set(shared.imported),
+      configsBeforeAdoption: shared.configsBeforeAdoption,
+      lineFirstSeen,
+      firstOnMain,
+      archiveNumbers: new Map(shared.archiveNumbers),
+      pendingBranches: shared.pendingBranches.map((p) => ({ ...p, commits: p.commits.map(commitFromJson) })),
+    },
+    rosterVersions,
+    rosterTexts: new Map(shared.rosterTexts.map(([sha, text]) => [sha, text ?? undefined])),
+    rewritten: new Set(shared.rewritten),
+  };
+}
+
+/** An approval or a note with its place in the ledger's list. */
+type Placed<T> = [number, T];
+
+interface RecordPart {
+  id: string;
+  approvals: Placed<Approval>[];
+  submissions: Placed<BranchNote>[];
+  rejections: Placed<BranchNote>[];
+  lines: [string, [string, string][]][];
+  firstOnMain: { sha: string; time: string } | null;
+}
+
+type Entries<M> = M extends ReadonlyMap<infer K, infer V> ? [K, V][] : never;
+type StoredCommit = Omit<Commit, 'changes'> & { changes: (Omit<Commit['changes'][number], 'hunks'> & { hunks: string })[] };
+
+interface SharedPart {
+  mainTip: string;
+  adoption: Ledger['adoption'];
+  approvals: Placed<Approval>[];
+  approvalShas: string;
+  /** main's first-parent history as two lists, the commits and their times: a hundred thousand objects are slower to parse. */
+  mainlineShas: string;
+  mainlineTimes: string;
+  submissions: Placed<BranchNote>[];
+  rejections: Placed<BranchNote>[];
+  unapproved: Ledger['unapproved'];
+  imported: string[];
+  configsBeforeAdoption: string[];
+  archiveNumbers: Entries<Ledger['archiveNumbers']>;
+  pendingBranches: (Omit<PendingBranch, 'commits'> & { commits: StoredCommit[] })[];
+  rosterChain: string;
+  rosterChanges: [number, string][];
+  rosterTexts: [string, string | null][];
+  rewritten: string[];
+}
+
+function mainlineOf(shared: SharedPart): Ledger['mainline'] {
+  if (shared.mainlineShas === '') return [];
+  const times = shared.mainlineTimes.split(' ');
+  return shared.mainlineShas.split(' ').map((sha, i) => ({ sha, time: times[i] as string }));
+}
+
+const inPlace = <T>(placed: ReadonlyMap<number, T>): T[] => [...placed].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+
+const commitToJson = (commit: Commit): StoredCommit => ({ ...commit, changes: commit.changes.map((c) => ({ ...c, hunks: c.hunks.toString('base64') })) });
+const commitFromJson = (commit: StoredCommit): Commit => ({ ...commit, changes: commit.changes.map((c) => ({ ...c, hunks: Buffer.from(c.hunks, 'base64') })) });

@@ -1,0 +1,126 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkRepository } from '../../src/check/check-repository.ts';
+import { readHistory, type History } from '../../src/ledger/git-log.ts';
+import { loadLedger, type LedgerResult } from '../../src/ledger/load-ledger.ts';
+import { approvalMessage, at, commitOnBranch, mergeByHand, rejectOnBranch } from '../helpers/approvals.ts';
+import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
+import { casePath, caseText } from '../helpers/records.ts';
+
+const cacheDir = (repo: ArchiveRepo) => join(repo.dir, '.git', 'swa');
+const snapshotFiles = async (repo: ArchiveRepo) => (await readdir(cacheDir(repo))).filter((name) => name.startsWith('ledger-'));
+
+/** The ledger and what comes with it as plain data, for every record file and every commit of main. */
+function projection(loaded: LedgerResult, history: History) {
+  if ('skipped' in loaded) throw new Error(loaded.skipped);
+  const { ledger, rosterAt, rewritten } = loaded;
+  const files = [...new Set(history.commits.flatMap((c) => c.changes.map((change) => change.path)))].sort();
+  const chain = history.commits.map((c) => c.sha).sort();
+  return {
+    ledger: {
+      ...ledger,
+      approvalShas: [...ledger.approvalShas].sort(),
+      imported: [...ledger.imported].sort(),
+      firstOnMain: [...ledger.firstOnMain].sort(),
+      archiveNumbers: [...ledger.archiveNumbers].sort(),
+      pendingBranches: ledger.pendingBranches.map((p) => ({ ...p, commits: p.commits.map((c) => ({ ...c, changes: c.changes.map((ch) => ({ ...ch, hunks: ch.hunks.toString('base64') })) })) })),
+      lineFirstSeen: files.map((file) => [file, [...(ledger.lineFirstSeen(file) ?? [])].sort()]),
+    },
+    rosters: chain.map((sha) => [sha, rosterAt(sha)?.people.map((p) => p.id) ?? null]),
+    rewritten: [...rewritten].sort(),
+  };
+}
+
+/** The ledger built from history (which keeps a snapshot), then read again: from the snapshot when one stands for these tips. */
+async function buildThenRead(repo: ArchiveRepo, adoption = 'swa-adoption') {
+  const history = (await readHistory(repo.dir, { snapshot: false })) as History;
+  const built = projection(await loadLedger(repo.dir, adoption, Promise.resolve(history)), history);
+  const again = await readHistory(repo.dir);
+  const read = projection(await loadLedger(repo.dir, adoption, Promise.resolve(again)), history);
+  return { built, read, fromSnapshot: again?.snapshot !== undefined };
+}
+
+async function approve(repo: ArchiveRepo, n: number, day: string, stage = 'intake') {
+  const id = `cases/2026-${String(n).padStart(4, '0')}`;
+  const head = await commitOnBranch(repo, staff.worker, day, `submit/${id}`, casePath(id), caseText({ id }), stage);
+  mergeByHand(repo, staff.supervisor, day, `submit/${id}`, approvalMessage(id, stage, 'S04', 'supervisor', head));
+  repo.git(staff.supervisor, at(day), 'branch', '-q', '-D', `submit/${id}`);
+}
+
+describe('the ledger snapshot', () => {
+  it('gives the ledger built from history after every kind of change, and stands only for the tips and refs it was made from', async () => {
+    const repo = await archiveRepo();
+    const steps: [string, () => Promise<unknown>][] = [
+      ['an approval merge', () => approve(repo, 1, '2026-03-02')],
+      ['a pending submission', () => commitOnBranch(repo, staff.worker, '2026-03-04', 'submit/cases/2026-0003', casePath('cases/2026-0003'), caseText({ id: 'cases/2026-0003' }), 'intake')],
+      ['a rejection on the pending branch', async () => rejectOnBranch(repo, staff.supervisor, '2026-03-05', 'cases/2026-0003', 'intake', '请补充评估。')],
+      ['a direct push to main', () => repo.commit(staff.worker, at('2026-03-06'), 'Fix a typo', { [casePath('cases/2026-0001')]: caseText({ id: 'cases/2026-0001', intake: '2026-03-01' }) })],
+      ['a merge that rewrote what it approves', async () => {
+        const id = 'cases/2026-0004';
+        const head = await commitOnBranch(repo, staff.worker, '2026-03-07', `submit/${id}`, casePath(id), caseText({ id }), 'intake');
+        mergeByHand(repo, staff.supervisor, '2026-03-07', `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', head), ['--no-commit']);
+        await repo.write(casePath(id), `${caseText({ id })}\n合并时另加的一段（虚构）\n`);
+        repo.git(staff.supervisor, at('2026-03-07', '16:00:00'), 'commit', '-q', '-am', approvalMessage(id, 'intake', 'S04', 'supervisor', head));
+      }],
+      ['a new tag on main', async () => repo.git(staff.orgHead, at('2026-03-08'), 'tag', 'later-tag')],
+    ];
+    for (const [what, step] of steps) {
+      await step();
+      const { built, read, fromSnapshot } = await buildThenRead(repo);
+      expect(fromSnapshot, what).toBe(true);
+      expect(read, what).toEqual(built);
+      expect(await snapshotFiles(repo), `${what}: the older snapshot is gone`).toHaveLength(1);
+    }
+    const last = await buildThenRead(repo);
+    expect(last.read.rewritten).toHaveLength(1);
+    expect(last.read.ledger.pendingBranches.map((p) => p.branch)).toEqual(['submit/cases/2026-0003']);
+  }, 60_000);
+
+  it('is not taken once a force-push dropped a merge, a tag moved, or the adoption point is another', async () => {
+    const repo = await archiveRepo();
+    await approve(repo, 1, '2026-03-02');
+    await approve(repo, 2, '2026-03-03');
+    await checkRepository(repo.dir, '2026-03-03');
+    expect((await readHistory(repo.dir))?.snapshot).toBeDefined();
+
+    // The adoption tag moved to a later commit: no tip moved, but the ledger starts elsewhere.
+    repo.git(staff.orgHead, at('2026-03-04'), 'tag', '-f', 'swa-adoption', 'main~1');
+    expect((await readHistory(repo.dir))?.snapshot).toBeUndefined();
+    const moved = await buildThenRead(repo);
+    expect(moved.read).toEqual(moved.built);
+    expect(moved.read.ledger.approvals.map((a) => a.record)).toEqual(['cases/2026-0002']);
+
+    // Another adoption point named in archive.yaml: the snapshot's ledger was built under the old one.
+    const full = (await readHistory(repo.dir, { snapshot: false })) as History;
+    const second = repo.git(staff.orgHead, at('2026-03-04'), 'rev-parse', 'main').trim();
+    const underSnapshot = await readHistory(repo.dir);
+    expect(underSnapshot?.snapshot?.adoptionRef).toBe('swa-adoption');
+    const other = projection(await loadLedger(repo.dir, second, Promise.resolve(underSnapshot)), full);
+    expect(other.ledger.adoption?.sha).toBe(second);
+    expect(other).toEqual(projection(await loadLedger(repo.dir, second, Promise.resolve(full)), full));
+
+    const dropped = repo.git(staff.orgHead, at('2026-03-04'), 'rev-parse', 'main').trim();
+    repo.git(staff.orgHead, at('2026-03-04'), 'reset', '-q', '--hard', 'main~1');
+    expect((await readHistory(repo.dir))?.snapshot).toBeUndefined();
+    const after = await buildThenRead(repo);
+    expect(after.read).toEqual(after.built);
+    expect(after.read.ledger.approvalShas).not.toContain(dropped);
+  }, 60_000);
+
+  it('is built again when its file was cut short or changed, and gives the same ledger', async () => {
+    const repo = await archiveRepo();
+    await approve(repo, 1, '2026-03-02');
+    const { built } = await buildThenRead(repo);
+    const [file] = await snapshotFiles(repo);
+    const path = join(cacheDir(repo), file as string);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.slice(0, -10));
+    expect((await readHistory(repo.dir))?.snapshot).toBeUndefined();
+    await writeFile(path, `${text.slice(0, -10)}]]]]]]]]]]`);
+    const history = await readHistory(repo.dir);
+    expect(history?.snapshot).toBeDefined();
+    const full = (await readHistory(repo.dir, { snapshot: false })) as History;
+    expect(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(history)), full)).toEqual(built);
+  }, 60_000);
+});
