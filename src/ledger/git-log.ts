@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gitAt, gitEnvironment, gitProcess, gitToFile } from '../git.ts';
 import { indexBySha, type Commit, type FileChange } from './commit.ts';
 import { HistoryCache, type GitOutput } from './history-cache.ts';
-import { LedgerSnapshot, type FoundSnapshot, type SnapshotKey } from './ledger-snapshot.ts';
+import { LedgerSnapshot, type BaseSnapshot, type FoundSnapshot, type SnapshotKey } from './ledger-snapshot.ts';
 import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
 import { logFormat, parseLog } from './parse-log.ts';
 import { refuseMadeUpCommits } from './planted-separator.ts';
@@ -27,6 +27,12 @@ export interface History {
   key?: SnapshotKey & { dir: string };
   /** A ledger snapshot made from this very history: then no commit was read (`commits` is empty). */
   snapshot?: FoundSnapshot;
+  /**
+   * A ledger snapshot of an earlier state of this history: then `commits` are only those added
+   * since its tips, and `refs` the branches and tags as they are now (see extendFacts).
+   */
+  base?: FoundSnapshot;
+  refs?: readonly Ref[];
 }
 
 /**
@@ -81,10 +87,15 @@ export async function startHistory(cwd: string, { snapshot = true }: HistoryOpti
   // How history was read, and where a shallow clone cuts it off (unshallowing moves no tip): a cache written otherwise is never taken for this one.
   const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
   const dir = join(gitDir, 'swa');
-  // The refs too: a tag moved (the adoption point) changes the ledger but no tip.
-  const key = { dir, format, tips: [...tips, ...refs.map((r) => `${r.name} ${r.commit}`)] };
-  const found = snapshot ? new LedgerSnapshot(dir).find(key) : null;
-  if (found) return finished({ mainTip, commits: [], bySha: new Map(), key, snapshot: found });
+  const branchTips = new Set(refs.filter((r) => r.name.startsWith('refs/heads/')).map((r) => r.commit));
+  const key = { dir, format, tips, refs: refs.map((r) => `${r.name} ${r.commit}`), headOnBranch: branchTips.has(head) };
+  if (snapshot) {
+    const snapshots = new LedgerSnapshot(dir);
+    const found = snapshots.find(key);
+    if (found) return finished({ mainTip, commits: [], bySha: new Map(), key, snapshot: found });
+    const base = snapshots.findBase(key);
+    if (base) return { result: readAdded(gitDir, { mainTip, refs, tips, key }, base).then((added) => added ?? readHistory(cwd, { snapshot: false })) };
+  }
   const cache = new HistoryCache(dir, format);
   const reader = new Reader(gitDir, mainTip, refs, tips, cache, key);
 
@@ -126,6 +137,26 @@ function readGit(gitDir: string, revisions: readonly string[], cache: HistoryCac
     : Promise.all([gitProcess(gitDir, log, { env }), gitProcess(gitDir, merges, { env })]).then(([log, merges]) => ({ log, merges }));
   read.catch(() => undefined);
   return read;
+}
+
+/**
+ * The commits added since a ledger snapshot's tips, read through pipes beside a check that every
+ * commit the snapshot holds is still reachable (`git rev-list <its tips> --not <tips>` lists
+ * none); null when one is not (a force-push, a branch deleted unmerged): then history is read in full.
+ */
+async function readAdded(gitDir: string, now: { mainTip: string; refs: readonly Ref[]; tips: readonly string[]; key: NonNullable<History['key']> }, base: BaseSnapshot): Promise<History | null> {
+  const env = gitEnvironment();
+  const revisions = [...now.tips, '--not', ...base.tips];
+  const run = (args: readonly string[]) => gitProcess(gitDir, [`--git-dir=${gitDir}`, ...args], { env });
+  // A snapshot's tip git no longer has (collected after a force-push) fails the read: history is then read in full, as any failure here.
+  const read = await Promise.all([run([...logArgs, ...revisions]), run([...mergeArgs, ...revisions]), run(['rev-list', '-n', '1', ...base.tips, '--not', ...now.tips])]).catch(() => null);
+  if (!read || read[2].length > 0) return null;
+  const [log, merges] = read;
+  const commits = parseLog(log);
+  const bySha = indexBySha(commits);
+  refuseMadeUpCommits(commits, bySha, now.tips);
+  attachRefs(bySha, now.refs);
+  return { mainTip: now.mainTip, commits: withMergeChanges(commits, parseMergeChanges(merges), bySha), bySha, key: now.key, base: base.found, refs: now.refs };
 }
 
 /** Removes a read's scratch files, unless the cache took them. */

@@ -9,6 +9,17 @@ import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.t
 export interface SnapshotKey {
   /** The history cache's format (the git arguments and the shallow boundary). */
   format: string;
+  /** main, HEAD and every submit/* branch: the commits history was read from. */
+  tips: readonly string[];
+  /** Every branch and tag read, with its commit (`refs/tags/x <sha>`): a tag moved (the adoption point) changes the ledger but no tip. */
+  refs: readonly string[];
+  /** Whether HEAD is main or a submit/* branch: then the commits off main are those of the submit branches, which the snapshot keeps. */
+  headOnBranch: boolean;
+}
+
+/** A snapshot a later history can extend (see extendFacts): the tips it was made from. */
+export interface BaseSnapshot {
+  found: FoundSnapshot;
   tips: readonly string[];
 }
 
@@ -39,13 +50,37 @@ export class LedgerSnapshot {
   /** The snapshot made from `key`, or null; only the small state file is read. */
   find(key: SnapshotKey): FoundSnapshot | null {
     try {
-      const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as FoundSnapshot & { id: string; bytes: number };
-      if (state.id !== idOf(key) || typeof state.adoptionRef !== 'string') return null;
-      const file = join(this.dir, state.file);
-      return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, records: state.records } : null;
+      const state = this.state();
+      return state?.id === idOf(key) ? this.found(state) : null;
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The snapshot of an earlier state of this history that `key`'s can be worked out from by the
+   * commits added since: made by the same code, read the same way, with the same tags, and with no
+   * commit off main but those of the submit branches. Null when there is none.
+   */
+  findBase(key: SnapshotKey): BaseSnapshot | null {
+    try {
+      const state = this.state();
+      if (!state || state.lineage !== lineageOf(key) || !state.headOnBranch || !Array.isArray(state.tips)) return null;
+      const found = this.found(state);
+      return found && { found, tips: state.tips };
+    } catch {
+      return null;
+    }
+  }
+
+  private state(): State | null {
+    const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as State;
+    return typeof state.adoptionRef === 'string' ? state : null;
+  }
+
+  private found(state: State): FoundSnapshot | null {
+    const file = join(this.dir, state.file);
+    return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, records: state.records } : null;
   }
 
   /** The facts, whole, or (given `records`) with the parts of those records only; null when the file cannot be read. */
@@ -92,7 +127,8 @@ export class LedgerSnapshot {
       const records: Record<string, Range> = {};
       for (const [record, text] of parts.records) records[record] = place(text);
       writeWhole(join(this.dir, file), Buffer.concat(chunks));
-      writeWhole(join(this.dir, stateFile), JSON.stringify({ id, file, bytes: size, adoptionRef, shared, records }));
+      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes: size, adoptionRef, shared, records };
+      writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
       return true;
     } catch {
@@ -101,7 +137,22 @@ export class LedgerSnapshot {
   }
 }
 
-const idOf = (key: SnapshotKey): string => createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.tips])).digest('hex');
+interface State {
+  id: string;
+  lineage: string;
+  tips: readonly string[];
+  headOnBranch: boolean;
+  file: string;
+  bytes: number;
+  adoptionRef: string;
+  shared: Range;
+  records: Record<string, Range>;
+}
+
+const idOf = (key: SnapshotKey): string => createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.tips, key.refs])).digest('hex');
+/** What two snapshots must share for one to be worked out from the other: the code, the format, the tags. */
+const lineageOf = (key: SnapshotKey): string =>
+  createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.refs.filter((r) => r.startsWith('refs/tags/'))])).digest('hex');
 
 let code: string | undefined;
 /**

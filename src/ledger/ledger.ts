@@ -106,12 +106,18 @@ export interface LedgerInput {
   adoptionRef: string | null;
   /** The roster as it stood at a commit on main (read from that commit, not from any branch). */
   rosterAt(sha: string): Roster | null;
+  /**
+   * When only what was added to history since a ledger is given (see extendFacts): that ledger's
+   * adoption point. main's first-parent history is then walked from the first commit given, and
+   * every commit not given counts as one main already had.
+   */
+  after?: { adoption: { sha: string; time: string } };
 }
 
 const recordOfPath = (path: string) => locationFromPath(path)?.id ?? null;
 
 /** Builds the ledger from one pass of history. Pure: the commits and the rosters come in. */
-export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, adoptionRef, rosterAt }: LedgerInput): Ledger {
+export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, adoptionRef, rosterAt, after }: LedgerInput): Ledger {
   // The same paths come back in every commit that touches them: each is read once.
   const recordIds = new Map<string, string | null>();
   const recordOf = (path: string): string | null => {
@@ -125,8 +131,8 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   const trailersOf: TrailersOf = memoisedPer((commit: Commit) => parseTrailers(commit.message));
   const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(trailersOf, commit, branch, tipRoster);
   const chain = firstParentChain(bySha, mainTip);
-  const adoptionIndex = adoptionRef === null ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
-  const adoption = adoptionIndex >= 0 ? { sha: chain[adoptionIndex]!.sha, time: chain[adoptionIndex]!.committer.date } : null;
+  const adoptionIndex = adoptionRef === null || after ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
+  const adoption = after ? after.adoption : adoptionIndex >= 0 ? { sha: chain[adoptionIndex]!.sha, time: chain[adoptionIndex]!.committer.date } : null;
 
   const onMain = new Set<string>();
   const approvals: Approval[] = [];

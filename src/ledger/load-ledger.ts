@@ -1,13 +1,14 @@
-import { parseConfig } from '../records/parse-config.ts';
 import { locationFromPath } from '../records/record-path.ts';
-import { staffSchema, type Roster } from '../schemas/staff.ts';
+import type { Roster } from '../schemas/staff.ts';
 import { blobsAt } from './blob-at.ts';
 import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
+import { extendFacts } from './extend-facts.ts';
 import { LedgerSnapshot } from './ledger-snapshot.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
+import { rosterOf, rosterVersionsOf, staffPath } from './roster-versions.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
 import { isShallow, shallowMessage } from './shallow.ts';
 
@@ -20,14 +21,13 @@ export type LedgerResult =
     }
   | { skipped: string; broken?: boolean };
 
-const staffPath = 'content/staff.yaml';
-
 /**
  * The edge that feeds the pure ledger: one `git log` for the history and one `git cat-file
  * --batch` for the roster as it stood on main before each merge and at the tip. What that gives
  * is kept as a ledger snapshot under the tips it was read from (see LedgerSnapshot): a later
  * command at the same tips, under the same adoption point, reads the snapshot instead (only the
- * parts of `records`, when given: the ledger then holds their approvals and notes). A caller
+ * parts of `records`, when given: the ledger then holds their approvals and notes), and a command
+ * after new commits works the snapshot forward by those alone (see extendFacts). A caller
  * that has other work to do meanwhile starts `readHistory` itself and passes its promise in.
  */
 export async function loadLedger(
@@ -44,9 +44,20 @@ export async function loadLedger(
   if (!history.mainTip) return { skipped: '仓库没有 main 分支' };
   if (!adoptionRef) return { skipped: 'archive.yaml 没有设定启用审批的起点（adoption）' };
 
-  if (history.key && history.snapshot) {
-    const facts = history.snapshot.adoptionRef === adoptionRef ? new LedgerSnapshot(history.key.dir).read(history.snapshot, records) : null;
+  const snapshots = history.key && new LedgerSnapshot(history.key.dir);
+  if (snapshots && history.snapshot) {
+    const facts = history.snapshot.adoptionRef === adoptionRef ? snapshots.read(history.snapshot, records) : null;
     if (facts) return fromFacts(facts);
+  }
+  if (snapshots && history.base) {
+    const base = history.base.adoptionRef === adoptionRef ? snapshots.read(history.base) : null;
+    const facts = base && (await extendFacts(cwd, base, history, adoptionRef));
+    if (facts) {
+      snapshots.write(history.key!, adoptionRef, facts);
+      return fromFacts(facts);
+    }
+  }
+  if (history.snapshot || history.base) {
     history = await readHistory(cwd, { snapshot: false });
     if (!history?.mainTip) return { skipped: '仓库没有 main 分支' };
   }
@@ -75,17 +86,6 @@ function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFac
   return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt: rosterOf(rosterVersions, rosterTexts), rewritten };
 }
 
-/** The roster as it stood at a commit of main's first-parent history, each version parsed once. */
-function rosterOf(versions: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string | undefined>): (sha: string) => Roster | null {
-  const rosters = new Map<string, Roster | null>();
-  return (sha) => {
-    const version = versions.get(sha);
-    if (version === undefined) return null;
-    if (!rosters.has(version)) rosters.set(version, parseConfig(staffPath, texts.get(version), staffSchema).value);
-    return rosters.get(version) ?? null;
-  };
-}
-
 /** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */
 function everyRecordsLines(ledger: Ledger, commits: readonly Commit[]): Map<string, ReadonlyMap<string, string>> {
   const files = new Set<string>();
@@ -96,17 +96,4 @@ function everyRecordsLines(ledger: Ledger, commits: readonly Commit[]): Map<stri
     if (seen) lines.set(file, seen);
   }
   return lines;
-}
-
-/** For every commit on main's first-parent history, the commit whose staff.yaml it carries. */
-function rosterVersionsOf(bySha: ReadonlyMap<string, Commit>, mainTip: string): Map<string, string> {
-  const chain: Commit[] = [];
-  for (let c = bySha.get(mainTip); c; c = c.parents[0] ? bySha.get(c.parents[0]) : undefined) chain.push(c);
-  const versions = new Map<string, string>();
-  let current: string | undefined;
-  for (const commit of chain.reverse()) {
-    if (current === undefined || commit.changes.some((change) => change.path === staffPath)) current = commit.sha;
-    versions.set(commit.sha, current);
-  }
-  return versions;
 }

@@ -1,7 +1,8 @@
 import { locationFromPath } from '../records/record-path.ts';
 import { approvedRecord } from './approval-scope.ts';
 import type { Commit } from './commit.ts';
-import type { Approval, BranchNote, Ledger, PendingBranch } from './ledger.ts';
+import { EntryCodec, type StoredApproval, type StoredNote } from './compact-entries.ts';
+import type { BranchNote, Ledger, PendingBranch } from './ledger.ts';
 
 /**
  * What the history rules need of git, worked out once for a set of tips: the ledger with every
@@ -32,23 +33,25 @@ export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }:
     if (!part) parts.set(id, (part = { id, approvals: [], submissions: [], rejections: [], lines: [], firstOnMain: null }));
     return part;
   };
-  const shared: Placed<Approval>[] = [];
+  const codec = new EntryCodec();
+  const shared: Placed<StoredApproval>[] = [];
   // An approval that carried another record's file along is named in that record's findings: it is shared.
   const carriers = new Set(ledger.unapproved.filter((c) => c.how === 'carried').map((c) => c.sha));
   ledger.approvals.forEach((approval, at) => {
     const record = approvedRecord(approval);
-    if (record !== null) partOf(record).approvals.push([at, approval]);
-    if (record === null || carriers.has(approval.sha)) shared.push([at, approval]);
+    const stored = codec.approval(approval);
+    if (record !== null) partOf(record).approvals.push([at, stored]);
+    if (record === null || carriers.has(approval.sha)) shared.push([at, stored]);
   });
-  const notes = (list: readonly BranchNote[], into: 'submissions' | 'rejections', unnamed: Placed<BranchNote>[]) =>
-    list.forEach((note, at) => (note.record === null ? unnamed : partOf(note.record)[into]).push([at, note]));
-  const submissions: Placed<BranchNote>[] = [];
-  const rejections: Placed<BranchNote>[] = [];
+  const notes = (list: readonly BranchNote[], into: 'submissions' | 'rejections', unnamed: Placed<StoredNote>[]) =>
+    list.forEach((note, at) => (note.record === null ? unnamed : partOf(note.record)[into]).push([at, codec.note(note)]));
+  const submissions: Placed<StoredNote>[] = [];
+  const rejections: Placed<StoredNote>[] = [];
   notes(ledger.submissions, 'submissions', submissions);
   notes(ledger.rejections, 'rejections', rejections);
   for (const [file, lines] of ledger.lineFirstSeen) {
     const id = locationFromPath(file)?.id;
-    if (id !== undefined) partOf(id).lines.push([file, [...lines]]);
+    if (id !== undefined) partOf(id).lines.push([file, byTime(lines)]);
   }
   for (const [id, first] of ledger.firstOnMain) partOf(id).firstOnMain = first;
 
@@ -58,7 +61,9 @@ export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }:
     const version = rosterVersions.get(sha) as string;
     if (i === 0 || version !== rosterVersions.get(chain[i - 1] as string)) changes.push([i, version]);
   });
+  const records = new Map([...parts].map(([id, p]) => [id, JSON.stringify(p)]));
   const part: SharedPart = {
+    people: codec.people,
     mainTip: ledger.mainTip,
     adoption: ledger.adoption,
     approvals: shared,
@@ -77,15 +82,16 @@ export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }:
     rosterTexts: [...rosterTexts].map(([sha, text]) => [sha, text ?? null]),
     rewritten: [...rewritten],
   };
-  return { shared: JSON.stringify(part), records: new Map([...parts].map(([id, p]) => [id, JSON.stringify(p)])) };
+  return { shared: JSON.stringify(part), records };
 }
 
 /** The facts from the shared part and the parts of some (or all) records. */
 export function factsFromParts(sharedText: string, recordTexts: Iterable<string>): LedgerFacts {
   const shared = JSON.parse(sharedText) as SharedPart;
-  const approvals = new Map<number, Approval>(shared.approvals);
-  const submissions = new Map<number, BranchNote>(shared.submissions);
-  const rejections = new Map<number, BranchNote>(shared.rejections);
+  const codec = new EntryCodec(shared.people);
+  const approvals = new Map<number, StoredApproval>(shared.approvals);
+  const submissions = new Map<number, StoredNote>(shared.submissions);
+  const rejections = new Map<number, StoredNote>(shared.rejections);
   const lineFirstSeen = new Map<string, ReadonlyMap<string, string>>();
   const firstOnMain = new Map<string, { sha: string; time: string }>();
   for (const text of recordTexts) {
@@ -93,7 +99,7 @@ export function factsFromParts(sharedText: string, recordTexts: Iterable<string>
     for (const [at, approval] of part.approvals) approvals.set(at, approval);
     for (const [at, note] of part.submissions) submissions.set(at, note);
     for (const [at, note] of part.rejections) rejections.set(at, note);
-    for (const [file, lines] of part.lines) lineFirstSeen.set(file, new Map(lines));
+    for (const [file, lines] of part.lines) lineFirstSeen.set(file, fromTimes(lines));
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
   const rosterVersions = new Map<string, string>();
@@ -106,11 +112,11 @@ export function factsFromParts(sharedText: string, recordTexts: Iterable<string>
     ledger: {
       mainTip: shared.mainTip,
       adoption: shared.adoption,
-      approvals: inPlace(approvals),
+      approvals: inPlace(approvals).map((a) => codec.fromApproval(a)),
       approvalShas: new Set(shared.approvalShas === '' ? [] : shared.approvalShas.split(' ')),
       mainline: mainlineOf(shared),
-      submissions: inPlace(submissions),
-      rejections: inPlace(rejections),
+      submissions: inPlace(submissions).map((n) => codec.fromNote(n)),
+      rejections: inPlace(rejections).map((n) => codec.fromNote(n)),
       unapproved: shared.unapproved,
       imported: new Set(shared.imported),
       configsBeforeAdoption: shared.configsBeforeAdoption,
@@ -130,10 +136,11 @@ type Placed<T> = [number, T];
 
 interface RecordPart {
   id: string;
-  approvals: Placed<Approval>[];
-  submissions: Placed<BranchNote>[];
-  rejections: Placed<BranchNote>[];
-  lines: [string, [string, string][]][];
+  approvals: Placed<StoredApproval>[];
+  submissions: Placed<StoredNote>[];
+  rejections: Placed<StoredNote>[];
+  /** Per file, its lines by the time each was first seen (a commit adds many lines at one time). */
+  lines: [string, [time: string, lines: string[]][]][];
   firstOnMain: { sha: string; time: string } | null;
 }
 
@@ -141,15 +148,16 @@ type Entries<M> = M extends ReadonlyMap<infer K, infer V> ? [K, V][] : never;
 type StoredCommit = Omit<Commit, 'changes'> & { changes: (Omit<Commit['changes'][number], 'hunks'> & { hunks: string })[] };
 
 interface SharedPart {
+  people: EntryCodec['people'];
   mainTip: string;
   adoption: Ledger['adoption'];
-  approvals: Placed<Approval>[];
+  approvals: Placed<StoredApproval>[];
   approvalShas: string;
   /** main's first-parent history as two lists, the commits and their times: a hundred thousand objects are slower to parse. */
   mainlineShas: string;
   mainlineTimes: string;
-  submissions: Placed<BranchNote>[];
-  rejections: Placed<BranchNote>[];
+  submissions: Placed<StoredNote>[];
+  rejections: Placed<StoredNote>[];
   unapproved: Ledger['unapproved'];
   imported: string[];
   configsBeforeAdoption: string[];
@@ -165,6 +173,22 @@ function mainlineOf(shared: SharedPart): Ledger['mainline'] {
   if (shared.mainlineShas === '') return [];
   const times = shared.mainlineTimes.split(' ');
   return shared.mainlineShas.split(' ').map((sha, i) => ({ sha, time: times[i] as string }));
+}
+
+function byTime(lines: ReadonlyMap<string, string>): [string, string[]][] {
+  const times = new Map<string, string[]>();
+  for (const [line, time] of lines) {
+    const same = times.get(time);
+    if (same) same.push(line);
+    else times.set(time, [line]);
+  }
+  return [...times];
+}
+
+function fromTimes(times: readonly [string, string[]][]): Map<string, string> {
+  const lines = new Map<string, string>();
+  for (const [time, texts] of times) for (const line of texts) lines.set(line, time);
+  return lines;
 }
 
 const inPlace = <T>(placed: ReadonlyMap<number, T>): T[] => [...placed].sort((a, b) => a[0] - b[0]).map(([, item]) => item);

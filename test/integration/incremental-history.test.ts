@@ -37,9 +37,9 @@ async function projection(repo: ArchiveRepo, history: History) {
 
 /** Reads history as a later check does (with the cache), then in full without it, and gives both; the cache is left as it was. */
 async function readBothWays(repo: ArchiveRepo) {
-  const incremental = (await readHistory(repo.dir)) as History;
+  const incremental = (await readHistory(repo.dir, { snapshot: false })) as History;
   await rename(cacheDir(repo), `${cacheDir(repo)}-kept`);
-  const full = (await readHistory(repo.dir)) as History;
+  const full = (await readHistory(repo.dir, { snapshot: false })) as History;
   await rm(cacheDir(repo), { recursive: true, force: true });
   await rename(`${cacheDir(repo)}-kept`, cacheDir(repo));
   return { incremental: await projection(repo, incremental), full: await projection(repo, full) };
@@ -56,7 +56,7 @@ describe('the history cache, read incrementally', () => {
   it('gives the same history and ledger as a full read after every kind of change, reading only what was added', async () => {
     const repo = await archiveRepo();
     await approve(repo, 1, '2026-03-02');
-    expect(await readHistory(repo.dir)).not.toBeNull();
+    expect(await readHistory(repo.dir, { snapshot: false })).not.toBeNull();
     expect(await segmentCount(repo)).toBe(1);
 
     // Each step with the segments it adds: a tag moves no tip, so nothing is read for it (refs are read anew every time).
@@ -82,7 +82,7 @@ describe('the history cache, read incrementally', () => {
     const repo = await archiveRepo();
     await approve(repo, 1, '2026-03-02');
     await approve(repo, 2, '2026-03-03');
-    await readHistory(repo.dir);
+    await readHistory(repo.dir, { snapshot: false });
     const dropped = repo.git(staff.orgHead, at('2026-03-04'), 'rev-parse', 'main').trim();
     repo.git(staff.orgHead, at('2026-03-04'), 'reset', '-q', '--hard', 'main~1');
     await approve(repo, 3, '2026-03-04');
@@ -98,10 +98,10 @@ describe('the history cache, read incrementally', () => {
   it('reads history through pipes, the same, where the cache cannot be written', async () => {
     const repo = await archiveRepo();
     await approve(repo, 1, '2026-03-02');
-    const cached = (await readHistory(repo.dir)) as History;
+    const cached = (await readHistory(repo.dir, { snapshot: false })) as History;
     await rm(cacheDir(repo), { recursive: true });
     await writeFile(cacheDir(repo), 'not a directory\n');
-    const piped = (await readHistory(repo.dir)) as History;
+    const piped = (await readHistory(repo.dir, { snapshot: false })) as History;
     expect(await projection(repo, piped)).toEqual(await projection(repo, cached));
     expect(await readFile(cacheDir(repo), 'utf8')).toBe('not a directory\n');
   }, 60_000);

@@ -79,7 +79,7 @@ describe('the ledger', () => {
     const run = await runSwa(['check', '--json', '--today', '2026-03-04'], repo.dir, spy.env);
     expect(JSON.parse(run.stdout)).toEqual({ records: 2, findings: [] });
     expect((await spy.calls()).map(subcommand).filter((c) => c === 'log' || c === 'diff-tree')).toEqual(['log', 'log']);
-    const mergePaths = async () => ((await readHistory(repo.dir))?.commits ?? []).filter((c) => c.parents.length === 2).map((m) => m.changes.map((c) => c.path));
+    const mergePaths = async () => ((await readHistory(repo.dir, { snapshot: false }))?.commits ?? []).filter((c) => c.parents.length === 2).map((m) => m.changes.map((c) => c.path));
     expect(await mergePaths()).toEqual([[casePath(second)], [casePath(first)]]);
     // A damaged cache of the merges' diffs is not believed: they are asked of git again.
     const cacheDir = join(repo.dir, '.git', 'swa');

@@ -2,7 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/check/check-repository.ts';
+import { extendFacts } from '../../src/ledger/extend-facts.ts';
 import { readHistory, type History } from '../../src/ledger/git-log.ts';
+import { LedgerSnapshot } from '../../src/ledger/ledger-snapshot.ts';
 import { loadLedger, type LedgerResult } from '../../src/ledger/load-ledger.ts';
 import { approvalMessage, at, commitOnBranch, mergeByHand, rejectOnBranch } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
@@ -48,6 +50,14 @@ async function approve(repo: ArchiveRepo, n: number, day: string, stage = 'intak
   repo.git(staff.supervisor, at(day), 'branch', '-q', '-D', `submit/${id}`);
 }
 
+/** An approval merge whose commit itself changed the record beyond the head reviewed (A-STALE-HEAD). */
+async function mergeRewritten(repo: ArchiveRepo, id: string, day: string) {
+  const head = await commitOnBranch(repo, staff.worker, day, `submit/${id}`, casePath(id), caseText({ id }), 'intake');
+  mergeByHand(repo, staff.supervisor, day, `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', head), ['--no-commit']);
+  await repo.write(casePath(id), `${caseText({ id })}\n合并时另加的一段（虚构）\n`);
+  repo.git(staff.supervisor, at(day, '16:00:00'), 'commit', '-q', '-am', approvalMessage(id, 'intake', 'S04', 'supervisor', head));
+}
+
 describe('the ledger snapshot', () => {
   it('gives the ledger built from history after every kind of change, and stands only for the tips and refs it was made from', async () => {
     const repo = await archiveRepo();
@@ -56,13 +66,7 @@ describe('the ledger snapshot', () => {
       ['a pending submission', () => commitOnBranch(repo, staff.worker, '2026-03-04', 'submit/cases/2026-0003', casePath('cases/2026-0003'), caseText({ id: 'cases/2026-0003' }), 'intake')],
       ['a rejection on the pending branch', async () => rejectOnBranch(repo, staff.supervisor, '2026-03-05', 'cases/2026-0003', 'intake', '请补充评估。')],
       ['a direct push to main', () => repo.commit(staff.worker, at('2026-03-06'), 'Fix a typo', { [casePath('cases/2026-0001')]: caseText({ id: 'cases/2026-0001', intake: '2026-03-01' }) })],
-      ['a merge that rewrote what it approves', async () => {
-        const id = 'cases/2026-0004';
-        const head = await commitOnBranch(repo, staff.worker, '2026-03-07', `submit/${id}`, casePath(id), caseText({ id }), 'intake');
-        mergeByHand(repo, staff.supervisor, '2026-03-07', `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', head), ['--no-commit']);
-        await repo.write(casePath(id), `${caseText({ id })}\n合并时另加的一段（虚构）\n`);
-        repo.git(staff.supervisor, at('2026-03-07', '16:00:00'), 'commit', '-q', '-am', approvalMessage(id, 'intake', 'S04', 'supervisor', head));
-      }],
+      ['a merge that rewrote what it approves', () => mergeRewritten(repo, 'cases/2026-0004', '2026-03-07')],
       ['a new tag on main', async () => repo.git(staff.orgHead, at('2026-03-08'), 'tag', 'later-tag')],
     ];
     for (const [what, step] of steps) {
@@ -75,6 +79,45 @@ describe('the ledger snapshot', () => {
     const last = await buildThenRead(repo);
     expect(last.read.rewritten).toHaveLength(1);
     expect(last.read.ledger.pendingBranches.map((p) => p.branch)).toEqual(['submit/cases/2026-0003']);
+  }, 60_000);
+
+  it('worked forward from the last snapshot by the commits added alone, gives what a full read gives after every kind of change', async () => {
+    const repo = await archiveRepo();
+    await approve(repo, 1, '2026-03-02');
+    await buildThenRead(repo);
+    const pending = 'cases/2026-0003';
+    const steps: [string, () => Promise<unknown>, boolean][] = [
+      ['an approval merge', () => approve(repo, 2, '2026-03-03'), true],
+      ['a pending submission', () => commitOnBranch(repo, staff.worker, '2026-03-04', `submit/${pending}`, casePath(pending), caseText({ id: pending }), 'intake'), true],
+      ['a rejection on the pending branch', async () => rejectOnBranch(repo, staff.supervisor, '2026-03-05', pending, 'intake', '请补充评估。'), true],
+      ['a second submission on it', () => commitOnBranch(repo, staff.worker, '2026-03-06', `submit/${pending}`, casePath(pending), `${caseText({ id: pending })}\n补充（虚构）\n`, 'intake'), true],
+      ['the merge of the branch the snapshot held', async () => {
+        const head = repo.git(staff.worker, at('2026-03-07'), 'rev-parse', `submit/${pending}`).trim();
+        mergeByHand(repo, staff.supervisor, '2026-03-07', `submit/${pending}`, approvalMessage(pending, 'intake', 'S04', 'supervisor', head));
+      }, true],
+      ['a direct push to main', () => repo.commit(staff.worker, at('2026-03-08'), 'Fix a typo', { [casePath('cases/2026-0001')]: caseText({ id: 'cases/2026-0001', intake: '2026-03-01' }) }), true],
+      ['a merge that rewrote what it approves', () => mergeRewritten(repo, 'cases/2026-0004', '2026-03-09'), true],
+      ['the merged branch deleted', async () => repo.git(staff.supervisor, at('2026-03-10'), 'branch', '-q', '-D', `submit/${pending}`), true],
+      ['a branch deleted unmerged', async () => {
+        await commitOnBranch(repo, staff.worker, '2026-03-11', 'submit/cases/2026-0005', casePath('cases/2026-0005'), caseText({ id: 'cases/2026-0005' }), 'intake');
+        await buildThenRead(repo);
+        repo.git(staff.worker, at('2026-03-11'), 'branch', '-q', '-D', 'submit/cases/2026-0005');
+      }, false],
+      ['staff.yaml changed on main', async () => {
+        await approve(repo, 6, '2026-03-12');
+        await buildThenRead(repo);
+        await repo.commit(staff.orgHead, at('2026-03-12', '18:00:00'), 'Roster', { 'content/staff.yaml': `${await repo.read('content/staff.yaml')}\n` });
+      }, false],
+    ];
+    for (const [what, step, worked] of steps) {
+      await step();
+      const history = (await readHistory(repo.dir)) as History;
+      const base = history.base && new LedgerSnapshot(join(cacheDir(repo))).read(history.base);
+      const grown = base ? await extendFacts(repo.dir, base, history, 'swa-adoption') : null;
+      expect(grown !== null, `${what}: worked forward`).toBe(worked);
+      const full = (await readHistory(repo.dir, { snapshot: false })) as History;
+      expect(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(history)), full), what).toEqual(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(full)), full));
+    }
   }, 60_000);
 
   it('is not taken once a force-push dropped a merge, a tag moved, or the adoption point is another', async () => {

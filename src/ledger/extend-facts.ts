@@ -1,0 +1,91 @@
+import { locationFromPath } from '../records/record-path.ts';
+import { blobsAt } from './blob-at.ts';
+import { indexBySha, type Commit } from './commit.ts';
+import type { History } from './git-log.ts';
+import { buildLedger, type BranchNote, type Ledger } from './ledger.ts';
+import { attachRefs } from './refs.ts';
+import { rewrittenInMerge } from './rewritten-in-merge.ts';
+import { rosterOf, staffPath } from './roster-versions.ts';
+import type { LedgerFacts } from './stored-facts.ts';
+
+/**
+ * The facts of a history worked out from those of an earlier state of it (a snapshot) and the
+ * commits added since (`added`, see readAdded): the ledger walks only the first-parent commits
+ * main gained, with the snapshot's submit-branch commits beside the new ones, and what it finds
+ * is added to what the snapshot holds. It is what a full read gives (the snapshot test builds
+ * both); where that could not be so it gives null and history is read in full: main did not grow
+ * from the snapshot's tip along first parents, or main's staff.yaml changed (the snapshot's notes
+ * name their authors through the roster at main's tip).
+ */
+export async function extendFacts(cwd: string, old: LedgerFacts, added: History, adoptionRef: string): Promise<LedgerFacts | null> {
+  const before = old.ledger;
+  const mainTip = added.mainTip;
+  if (!before.adoption || !mainTip) return null;
+  // The commits off main the snapshot holds, with the refs that point at them now.
+  const offMain = new Map<string, Commit>();
+  for (const pending of before.pendingBranches) {
+    for (const commit of pending.commits) if (!added.bySha.has(commit.sha)) offMain.set(commit.sha, { ...commit, refs: [] });
+  }
+  attachRefs(offMain, added.refs ?? []);
+  const commits = [...added.commits, ...offMain.values()];
+  const bySha = indexBySha(commits);
+
+  const chain: Commit[] = [];
+  for (let c = bySha.get(mainTip); c; c = c.parents[0] === undefined ? undefined : bySha.get(c.parents[0])) chain.push(c);
+  const grewFromTip = chain.length === 0 ? mainTip === before.mainTip : chain.at(-1)!.parents[0] === before.mainTip;
+  if (!grewFromTip || chain.some((c) => c.changes.some((change) => change.path === staffPath))) return null;
+
+  const tipVersion = old.rosterVersions.get(before.mainTip);
+  if (tipVersion === undefined) return null;
+  const rosterVersions = new Map(old.rosterVersions);
+  for (const commit of chain) rosterVersions.set(commit.sha, tipVersion);
+  const grown = buildLedger({ commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, old.rosterTexts), after: { adoption: before.adoption } });
+  const rewritten = await rewrittenInMerge(cwd, grown.approvals, blobsAt(bySha, mainTip));
+  const merged = (n: BranchNote) => n.branch === null;
+  return {
+    ledger: {
+      mainTip,
+      adoption: before.adoption,
+      approvals: [...before.approvals, ...grown.approvals],
+      approvalShas: new Set([...before.approvalShas, ...grown.approvalShas]),
+      mainline: [...before.mainline, ...grown.mainline],
+      // Notes of the snapshot's pending branches are read again, with the branches.
+      submissions: [...before.submissions.filter(merged), ...grown.submissions],
+      rejections: [...before.rejections.filter(merged), ...grown.rejections],
+      unapproved: [...before.unapproved, ...grown.unapproved],
+      imported: before.imported,
+      configsBeforeAdoption: before.configsBeforeAdoption,
+      lineFirstSeen: withLines(before.lineFirstSeen, grown, added.commits),
+      firstOnMain: firstKept(before.firstOnMain, grown.firstOnMain),
+      archiveNumbers: firstKept(before.archiveNumbers, grown.archiveNumbers),
+      pendingBranches: grown.pendingBranches,
+    },
+    rosterVersions,
+    rosterTexts: old.rosterTexts,
+    rewritten: new Set([...old.rewritten, ...rewritten]),
+  };
+}
+
+/** Line provenance with the lines the added commits wrote: a line keeps the earliest time it was seen. */
+function withLines(before: ReadonlyMap<string, ReadonlyMap<string, string>>, grown: Ledger, added: readonly Commit[]): Map<string, ReadonlyMap<string, string>> {
+  const lines = new Map(before);
+  const files = new Set(added.flatMap((c) => c.changes.map((change) => change.path)).filter((path) => locationFromPath(path) !== null));
+  for (const file of files) {
+    const seen = grown.lineFirstSeen(file);
+    if (!seen) continue;
+    const known = new Map(before.get(file));
+    for (const [line, time] of seen) {
+      const earlier = known.get(line);
+      if (earlier === undefined || Date.parse(time) < Date.parse(earlier)) known.set(line, time);
+    }
+    lines.set(file, known);
+  }
+  return lines;
+}
+
+/** The entries of `before`, and those of `after` it lacks: the first holder of a key stays its holder. */
+function firstKept<K, V>(before: ReadonlyMap<K, V>, after: ReadonlyMap<K, V>): Map<K, V> {
+  const kept = new Map(before);
+  for (const [key, value] of after) if (!kept.has(key)) kept.set(key, value);
+  return kept;
+}
