@@ -5,7 +5,6 @@ import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
-import type { Roster } from '../schemas/staff.ts';
 import { runHistoryRules } from '../rules/history/index.ts';
 import { archiveConfigFile, checkArchive, type CheckResult, type SourceFile } from './check-archive.ts';
 
@@ -47,7 +46,7 @@ export async function checkRepository(
     };
     return { ...content, findings: [...content.findings, finding].sort(compareFindings), history: null };
   }
-  const { ledger, rosterAt, rewritten } = loaded;
+  const { ledger, rosterAt, rostersSinceAdoption, rewritten } = loaded;
   // archive.yaml counts as it was last approved (signedApprovals applies from the roster approval
   // that turned it on): read at the adoption point and at the roster approvals that changed it.
   // And where archive.yaml changed up to the adoption point: had one set an adoption point already (adoption.ts)?
@@ -56,7 +55,7 @@ export async function checkRepository(
   const configAt = (sha: string) => configs.get(sha) ?? null;
   // Which key had to sign an approval depends on the roster that authorised it, known only inside
   // the integrity pass: every approval is verified at once against the keys of every roster on main.
-  const rosters = new Set(ledger.mainline.map((c) => rosterAt(c.sha)).filter((r): r is Roster => r !== null));
+  const rosters = new Set(rostersSinceAdoption);
   const signing = [...configs.values()].some((c) => c?.signedApprovals === 'required') || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
   const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, rewritten, signatures });

@@ -5,7 +5,7 @@ import type { History } from './git-log.ts';
 import { buildLedger, type BranchNote, type Ledger } from './ledger.ts';
 import { attachRefs } from './refs.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
-import { rosterOf, staffPath } from './roster-versions.ts';
+import { rosterOf, staffPath, type RosterVersions } from './roster-versions.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 
 /**
@@ -35,10 +35,8 @@ export async function extendFacts(cwd: string, old: LedgerFacts, added: History,
   const grewFromTip = chain.length === 0 ? mainTip === before.mainTip : chain.at(-1)!.parents[0] === before.mainTip;
   if (!grewFromTip || chain.some((c) => c.changes.some((change) => change.path === staffPath))) return null;
 
-  const tipVersion = old.rosterVersions.get(before.mainTip);
-  if (tipVersion === undefined) return null;
-  const rosterVersions = new Map(old.rosterVersions);
-  for (const commit of chain) rosterVersions.set(commit.sha, tipVersion);
+  // No new version (staff.yaml is unchanged): the chain is longer, its versions the same.
+  const rosterVersions: RosterVersions = { chain: [...old.rosterVersions.chain, ...chain.map((c) => c.sha).reverse()], changes: old.rosterVersions.changes };
   const grown = buildLedger({ commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, old.rosterTexts), after: { adoption: before.adoption } });
   const rewritten = await rewrittenInMerge(cwd, grown.approvals, blobsAt(bySha, mainTip));
   const merged = (n: BranchNote) => n.branch === null;

@@ -8,7 +8,7 @@ import { extendFacts } from './extend-facts.ts';
 import { LedgerSnapshot } from './ledger-snapshot.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
-import { rosterOf, rosterVersionsOf, staffPath } from './roster-versions.ts';
+import { rosterOf, rosterVersionsOf, staffPath, versionsSince } from './roster-versions.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
 import { isShallow, shallowMessage } from './shallow.ts';
 
@@ -16,6 +16,8 @@ export type LedgerResult =
   | {
       ledger: Ledger;
       rosterAt(sha: string): Roster | null;
+      /** Every roster main's first-parent history has carried since the adoption point. */
+      rostersSinceAdoption: Roster[];
       /** Approvals whose merge commit itself changed a file they approve, beyond the merged head (A-STALE-HEAD). */
       rewritten: ReadonlySet<string>;
     }
@@ -73,7 +75,7 @@ async function factsOf(cwd: string, history: History, mainTip: string, adoptionR
   // versions alone (a handful, even for thousands of approvals) and parse each once.
   const { bySha } = history;
   const rosterVersions = rosterVersionsOf(bySha, mainTip);
-  const versions = [...new Set(rosterVersions.values())];
+  const versions = [...new Set(rosterVersions.changes.map(([, version]) => version))];
   const blobs = await readBlobs(cwd, versions.map((sha) => `${sha}:${staffPath}`));
   const rosterTexts = new Map(versions.map((sha) => [sha, blobs.get(`${sha}:${staffPath}`) ?? undefined]));
   const ledger = buildLedger({ commits: history.commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, rosterTexts) });
@@ -83,7 +85,9 @@ async function factsOf(cwd: string, history: History, mainTip: string, adoptionR
 
 function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts): LedgerResult {
   const lines = ledger.lineFirstSeen;
-  return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt: rosterOf(rosterVersions, rosterTexts), rewritten };
+  const rosterAt = rosterOf(rosterVersions, rosterTexts);
+  const rosters = versionsSince(rosterVersions, ledger.adoption!.sha).map(rosterAt);
+  return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt, rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null), rewritten };
 }
 
 /** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */

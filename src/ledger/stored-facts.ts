@@ -3,6 +3,7 @@ import { approvedRecord } from './approval-scope.ts';
 import type { Commit } from './commit.ts';
 import { EntryCodec, type StoredApproval, type StoredNote } from './compact-entries.ts';
 import type { BranchNote, Ledger, PendingBranch } from './ledger.ts';
+import type { RosterVersions } from './roster-versions.ts';
 
 /**
  * What the history rules need of git, worked out once for a set of tips: the ledger with every
@@ -12,7 +13,7 @@ import type { BranchNote, Ledger, PendingBranch } from './ledger.ts';
 export interface LedgerFacts {
   ledger: Omit<Ledger, 'lineFirstSeen'> & { lineFirstSeen: Map<string, ReadonlyMap<string, string>> };
   /** For each commit of main's first-parent history, the commit whose staff.yaml it carries. */
-  rosterVersions: Map<string, string>;
+  rosterVersions: RosterVersions;
   /** staff.yaml as each of those commits has it (undefined where it is missing). */
   rosterTexts: Map<string, string | undefined>;
   rewritten: Set<string>;
@@ -55,21 +56,15 @@ export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }:
   }
   for (const [id, first] of ledger.firstOnMain) partOf(id).firstOnMain = first;
 
-  const chain = [...rosterVersions.keys()];
-  const changes: [number, string][] = [];
-  chain.forEach((sha, i) => {
-    const version = rosterVersions.get(sha) as string;
-    if (i === 0 || version !== rosterVersions.get(chain[i - 1] as string)) changes.push([i, version]);
-  });
   const records = new Map([...parts].map(([id, p]) => [id, JSON.stringify(p)]));
   const part: SharedPart = {
     people: codec.people,
     mainTip: ledger.mainTip,
     adoption: ledger.adoption,
     approvals: shared,
-    approvalShas: [...ledger.approvalShas].join(' '),
     mainlineShas: ledger.mainline.map((c) => c.sha).join(' '),
     mainlineTimes: ledger.mainline.map((c) => c.time).join(' '),
+    approvalMarks: ledger.mainline.map((c) => (ledger.approvalShas.has(c.sha) ? '1' : '0')).join(''),
     submissions,
     rejections,
     unapproved: ledger.unapproved,
@@ -77,8 +72,8 @@ export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }:
     configsBeforeAdoption: ledger.configsBeforeAdoption,
     archiveNumbers: [...ledger.archiveNumbers],
     pendingBranches: ledger.pendingBranches.map((p) => ({ ...p, commits: p.commits.map(commitToJson) })),
-    rosterChain: chain.join(' '),
-    rosterChanges: changes,
+    rosterChainBeforeAdoption: rosterVersions.chain.slice(0, rosterVersions.chain.length - ledger.mainline.length).join(' '),
+    rosterChanges: rosterVersions.changes,
     rosterTexts: [...rosterTexts].map(([sha, text]) => [sha, text ?? null]),
     rewritten: [...rewritten],
   };
@@ -102,19 +97,16 @@ export function factsFromParts(sharedText: string, recordTexts: Iterable<string>
     for (const [file, lines] of part.lines) lineFirstSeen.set(file, fromTimes(lines));
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
-  const rosterVersions = new Map<string, string>();
-  const chain = shared.rosterChain === '' ? [] : shared.rosterChain.split(' ');
-  shared.rosterChanges.forEach(([from, version], i) => {
-    const to = shared.rosterChanges[i + 1]?.[0] ?? chain.length;
-    for (let at = from; at < to; at++) rosterVersions.set(chain[at] as string, version);
-  });
+  const mainline = mainlineOf(shared);
+  const beforeAdoption = shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ');
+  const rosterVersions: RosterVersions = { chain: [...beforeAdoption, ...mainline.map((c) => c.sha)], changes: shared.rosterChanges };
   return {
     ledger: {
       mainTip: shared.mainTip,
       adoption: shared.adoption,
       approvals: inPlace(approvals).map((a) => codec.fromApproval(a)),
-      approvalShas: new Set(shared.approvalShas === '' ? [] : shared.approvalShas.split(' ')),
-      mainline: mainlineOf(shared),
+      approvalShas: new Set(mainline.filter((_, i) => shared.approvalMarks[i] === '1').map((c) => c.sha)),
+      mainline,
       submissions: inPlace(submissions).map((n) => codec.fromNote(n)),
       rejections: inPlace(rejections).map((n) => codec.fromNote(n)),
       unapproved: shared.unapproved,
@@ -152,10 +144,11 @@ interface SharedPart {
   mainTip: string;
   adoption: Ledger['adoption'];
   approvals: Placed<StoredApproval>[];
-  approvalShas: string;
   /** main's first-parent history as two lists, the commits and their times: a hundred thousand objects are slower to parse. */
   mainlineShas: string;
   mainlineTimes: string;
+  /** Per commit of `mainline`, 1 where it is an approval (every approval is one of those commits). */
+  approvalMarks: string;
   submissions: Placed<StoredNote>[];
   rejections: Placed<StoredNote>[];
   unapproved: Ledger['unapproved'];
@@ -163,7 +156,8 @@ interface SharedPart {
   configsBeforeAdoption: string[];
   archiveNumbers: Entries<Ledger['archiveNumbers']>;
   pendingBranches: (Omit<PendingBranch, 'commits'> & { commits: StoredCommit[] })[];
-  rosterChain: string;
+  /** The roster versions' chain up to the adoption point; from there on it is `mainline`. */
+  rosterChainBeforeAdoption: string;
   rosterChanges: [number, string][];
   rosterTexts: [string, string | null][];
   rewritten: string[];
