@@ -10,7 +10,7 @@ import { approvalsBody } from './pages/approvals.ts';
 import { homeBody } from './pages/home.ts';
 import { layout, type Page } from './pages/layout.ts';
 import { guard, safeHeaders, type SessionEnv } from './security.ts';
-import { readState, type State } from './state.ts';
+import { stateReader, type State } from './state.ts';
 import { waitingOf, workListOf } from './work-list.ts';
 
 export interface WorkbenchOptions {
@@ -33,7 +33,8 @@ export type WorkbenchEnv = SessionEnv;
 export function createWorkbench(options: WorkbenchOptions): Hono<WorkbenchEnv> {
   const app = new Hono<WorkbenchEnv>();
   const today = () => options.today ?? resolveToday(undefined);
-  const state = () => readState(options.cwd, today());
+  const readState = stateReader(options.cwd);
+  const state = () => readState(today());
   app.use(async (c, next) => {
     await next();
     options.log?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status}`);
