@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { parseConfig } from '../records/parse-config.ts';
+import type { ParseCache } from '../records/parse-cache.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import type { EncodingProblem } from '../records/text-encoding.ts';
 import { archiveConfigSchema } from '../schemas/archive-config.ts';
@@ -39,9 +40,10 @@ export interface CheckResult {
 
 /**
  * The whole content check: parse every record and both configuration files, then run every
- * content rule whose inputs could be read. Pure: the files and the date come in, findings go out.
+ * content rule whose inputs could be read. Pure: the files and the date come in, findings go out
+ * (a `cache` of earlier parses only saves parsing again, see parseRecord).
  */
-export function checkArchive(files: readonly SourceFile[], today: string): CheckResult {
+export function checkArchive(files: readonly SourceFile[], today: string, cache?: ParseCache): CheckResult {
   // content/ itself a link (see readArchiveFiles): that one finding, not also every file "missing".
   const contentLink = files.length === 1 && files[0]?.path === 'content' ? unreadableFinding(files[0]) : null;
   if (contentLink) return { records: 0, parsed: [], findings: [contentLink], context: null };
@@ -73,7 +75,7 @@ export function checkArchive(files: readonly SourceFile[], today: string): Check
       findings.push(parseFinding(file.path, `文件过大（${size} MB），记录文件上限 ${maxRecordBytes / 1024 / 1024} MB；附件和扫描件请放入档案袋，不要写进记录`));
       continue;
     }
-    const result = parseRecord(file.path, file.text);
+    const result = parseRecord(file.path, file.text, cache);
     findings.push(...result.findings);
     if (result.record) parsed.push(result.record);
     else if (result.findings[0]?.record) unparsed.add(result.findings[0].record);

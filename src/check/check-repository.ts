@@ -2,6 +2,7 @@ import { startHistory } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
 import { configsAt } from '../ledger/read-configs.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
+import { ParseCache } from '../records/parse-cache.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
@@ -29,9 +30,13 @@ export async function checkRepository(
 ): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
-  const historyRead = (await startHistory(cwd)).result;
+  const started = await startHistory(cwd);
+  const historyRead = started.result;
   historyRead.catch(() => undefined);
-  const content = checkArchive(await read(cwd), today);
+  const parses = started.cacheDir === undefined ? undefined : ParseCache.load(started.cacheDir);
+  const content = checkArchive(await read(cwd), today, parses);
+  // A check of a few records keeps the parses of all the others as they were.
+  if (!recordsReadOnly) parses?.save();
   if (!content.context) return { ...content, history: null };
   const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
   const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead, records);

@@ -61,6 +61,8 @@ export interface HistoryOptions {
 /** A history being read: `result` settles when git has finished (at once when it was cached). */
 export interface HistoryRead {
   result: Promise<History | null>;
+  /** The history cache's directory (`.git/swa`), where other caches live beside it; absent outside a repository. */
+  cacheDir?: string;
 }
 
 /**
@@ -69,44 +71,44 @@ export interface HistoryRead {
  * that come before the log wait for that work, and git no longer runs beside it.
  */
 export async function startHistory(cwd: string, { snapshot = true }: HistoryOptions = {}): Promise<HistoryRead> {
-  const finished = (history: History | null): HistoryRead => ({ result: Promise.resolve(history) });
   const git = gitAt(cwd);
   const dirs = await git.revparse(['--show-toplevel', '--absolute-git-dir']).catch(() => null);
   const [top, gitDir] = dirs?.split('\n').map((d) => d.trim()) ?? [];
-  if (!top || !gitDir || (await realpath(top)) !== (await realpath(cwd))) return finished(null);
+  if (!top || !gitDir || (await realpath(top)) !== (await realpath(cwd))) return { result: Promise.resolve(null) };
+  const dir = join(gitDir, 'swa');
+  const started = (result: Promise<History | null>): HistoryRead => ({ result, cacheDir: dir });
 
   // (HEAD is asked for at the same time; its answer, or its error, counts only once main exists.)
   const headRead = git.raw(['rev-parse', 'HEAD']).then((out) => out.trim());
   headRead.catch(() => undefined);
   const refs = parseRefs(await git.raw(['for-each-ref', '--format=%(refname) %(objectname) %(*objectname)', `refs/heads/${mainBranch}`, `refs/heads/${submitPrefix}`, 'refs/tags']));
   const mainTip = refs.find((r) => r.name === `refs/heads/${mainBranch}`)?.commit ?? null;
-  if (!mainTip) return finished({ mainTip: null, commits: [], bySha: new Map() });
+  if (!mainTip) return started(Promise.resolve({ mainTip: null, commits: [], bySha: new Map() }));
   const head = await headRead;
   const tips = [...new Set([mainTip, head, ...refs.filter((r) => r.name.startsWith(`refs/heads/${submitPrefix}`)).map((r) => r.commit)])].sort();
 
   // How history was read, and where a shallow clone cuts it off (unshallowing moves no tip): a cache written otherwise is never taken for this one.
   const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
-  const dir = join(gitDir, 'swa');
   const branchTips = new Set(refs.filter((r) => r.name.startsWith('refs/heads/')).map((r) => r.commit));
   const key = { dir, format, tips, refs: refs.map((r) => `${r.name} ${r.commit}`), headOnBranch: branchTips.has(head) };
   if (snapshot) {
     const snapshots = new LedgerSnapshot(dir);
     const found = snapshots.find(key);
-    if (found) return finished({ mainTip, commits: [], bySha: new Map(), key, snapshot: found });
+    if (found) return started(Promise.resolve({ mainTip, commits: [], bySha: new Map(), key, snapshot: found }));
     const base = snapshots.findBase(key);
-    if (base) return { result: readAdded(gitDir, { mainTip, refs, tips, key }, base).then((added) => added ?? readHistory(cwd, { snapshot: false })) };
+    if (base) return started(readAdded(gitDir, { mainTip, refs, tips, key }, base).then((added) => added ?? readHistory(cwd, { snapshot: false })));
   }
   const cache = new HistoryCache(dir, format);
   const reader = new Reader(gitDir, mainTip, refs, tips, cache, key);
 
   const cached = cache.read();
-  if (cached && sameTips(cached.tips, tips)) return { result: Promise.resolve().then(() => reader.fromCache(cached)) };
+  if (cached && sameTips(cached.tips, tips)) return started(Promise.resolve().then(() => reader.fromCache(cached)));
   // Spawned here and now, not through simple-git's queue, so that git is running when this returns.
   if (cached) {
     const delta = readGit(gitDir, [...tips, '--not', ...cached.tips], cache);
-    return { result: reader.extend(cached, delta) };
+    return started(reader.extend(cached, delta));
   }
-  return { result: readGit(gitDir, tips, cache).then((read) => reader.full(read)) };
+  return started(readGit(gitDir, tips, cache).then((read) => reader.full(read)));
 }
 
 /**

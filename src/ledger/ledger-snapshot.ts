@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { codeVersion } from '../code-version.ts';
 import { writeWhole } from './history-cache.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
 
@@ -115,18 +115,19 @@ export class LedgerSnapshot {
     try {
       mkdirSync(this.dir, { recursive: true });
       const parts = factsToParts(facts);
-      const chunks: Buffer[] = [];
+      // Byte ranges counted, not made: the parts are written as one string, encoded once.
+      const texts: string[] = [];
       let size = 0;
       const place = (text: string): Range => {
-        const bytes = Buffer.from(text);
-        chunks.push(bytes);
-        size += bytes.length;
-        return [size - bytes.length, size];
+        const start = size;
+        texts.push(text);
+        size += Buffer.byteLength(text);
+        return [start, size];
       };
       const shared = place(parts.shared);
       const records: Record<string, Range> = {};
       for (const [record, text] of parts.records) records[record] = place(text);
-      writeWhole(join(this.dir, file), Buffer.concat(chunks));
+      writeWhole(join(this.dir, file), texts.join(''));
       const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes: size, adoptionRef, shared, records };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
@@ -153,18 +154,3 @@ const idOf = (key: SnapshotKey): string => createHash('sha256').update(JSON.stri
 /** What two snapshots must share for one to be worked out from the other: the code, the format, the tags. */
 const lineageOf = (key: SnapshotKey): string =>
   createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.refs.filter((r) => r.startsWith('refs/tags/'))])).digest('hex');
-
-let code: string | undefined;
-/**
- * The running code itself, hashed: what the ledger holds is decided by code all over the tool
- * (record paths, archive numbers, trailers), and a snapshot made by other code is not this code's.
- */
-function codeVersion(): string {
-  if (code !== undefined) return code;
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  const hash = createHash('sha256');
-  for (const name of (readdirSync(root, { recursive: true }) as string[]).filter((n) => /\.(?:js|ts)$/.test(n)).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(root, name))).update('\0');
-  }
-  return (code = hash.digest('hex'));
-}

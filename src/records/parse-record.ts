@@ -4,7 +4,9 @@ import { recordKinds, type RecordKind } from '../schemas/index.ts';
 import { fieldsAt, labelAt, requiredLabelsAt, unknownKeys } from '../schemas/walk.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { ArchiveRecord } from './archive-record.ts';
-import { parseFrontmatter, type Frontmatter } from './parse-frontmatter.ts';
+import { lineLocator } from './line-locator.ts';
+import type { ParseCache, ParsedEntry } from './parse-cache.ts';
+import { frontmatterParts, parseFrontmatter, type Frontmatter } from './parse-frontmatter.ts';
 import { expectedPathShape, locationFromPath } from './record-path.ts';
 
 export interface ParsedFile {
@@ -14,9 +16,30 @@ export interface ParsedFile {
 
 /**
  * Turns one record file into a typed record, or into findings that say why it is not one.
- * Schema findings do not stop the others: every field at fault is reported.
+ * Schema findings do not stop the others: every field at fault is reported. With a `cache`, a
+ * file parsed before (the same path and bytes) gives what it gave then, without being parsed again.
  */
-export function parseRecord(file: string, raw: string): ParsedFile {
+export function parseRecord(file: string, raw: string, cache?: ParseCache): ParsedFile {
+  if (!cache) return parseAnew(file, raw);
+  const { key, entry } = cache.get(file, raw);
+  const kept = entry && fromEntry(file, raw, entry);
+  if (kept) return kept;
+  const parsed = parseAnew(file, raw);
+  cache.set(key, { data: parsed.record?.data ?? null, findings: parsed.findings });
+  return parsed;
+}
+
+/** A file's parse as the cache kept it: the record made again around its checked data, or its findings alone. */
+function fromEntry(file: string, raw: string, { data, findings }: ParsedEntry): ParsedFile | undefined {
+  if (data === null) return { record: null, findings };
+  const location = locationFromPath(file);
+  const parts = frontmatterParts(raw);
+  if (!location || 'message' in parts) return undefined;
+  const frontmatter = { ...parts, data: {}, lineOf: lineLocator(parts.yaml, 2) };
+  return { record: new ParsedRecord(location.kind, location.id, file, data, frontmatter) as ArchiveRecord, findings };
+}
+
+function parseAnew(file: string, raw: string): ParsedFile {
   const location = locationFromPath(file);
   if (!location) {
     const message = file.endsWith('.mdx')
