@@ -33,10 +33,10 @@ export async function checkRepository(
   const started = await startHistory(cwd);
   const historyRead = started.result;
   historyRead.catch(() => undefined);
-  const parses = started.cacheDir === undefined ? undefined : ParseCache.load(started.cacheDir);
+  // A check of a few records parses them: reading every record's kept parse would cost more.
+  const parses = started.cacheDir === undefined || recordsReadOnly ? undefined : ParseCache.load(started.cacheDir);
   const content = checkArchive(await read(cwd), today, parses);
-  // A check of a few records keeps the parses of all the others as they were.
-  if (!recordsReadOnly) parses?.save();
+  parses?.save();
   if (!content.context) return { ...content, history: null };
   const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
   const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead, records);
