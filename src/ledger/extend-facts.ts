@@ -1,4 +1,5 @@
 import { locationFromPath } from '../records/record-path.ts';
+import { approvedRecord } from './approval-scope.ts';
 import { blobsAt } from './blob-at.ts';
 import { indexBySha, type Commit } from './commit.ts';
 import type { History } from './git-log.ts';
@@ -17,7 +18,7 @@ import type { LedgerFacts } from './stored-facts.ts';
  * from the snapshot's tip along first parents, or main's staff.yaml changed (the snapshot's notes
  * name their authors through the roster at main's tip).
  */
-export async function extendFacts(cwd: string, old: LedgerFacts, added: History, adoptionRef: string): Promise<LedgerFacts | null> {
+export async function extendFacts(cwd: string, old: LedgerFacts, added: History, adoptionRef: string): Promise<GrownFacts | null> {
   const before = old.ledger;
   const mainTip = added.mainTip;
   if (!before.adoption || !mainTip) return null;
@@ -40,7 +41,7 @@ export async function extendFacts(cwd: string, old: LedgerFacts, added: History,
   const grown = buildLedger({ commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, old.rosterTexts), after: { adoption: before.adoption } });
   const rewritten = await rewrittenInMerge(cwd, grown.approvals, blobsAt(bySha, mainTip));
   const merged = (n: BranchNote) => n.branch === null;
-  return {
+  const facts: LedgerFacts = {
     ledger: {
       mainTip,
       adoption: before.adoption,
@@ -62,6 +63,31 @@ export async function extendFacts(cwd: string, old: LedgerFacts, added: History,
     rosterTexts: old.rosterTexts,
     rewritten: new Set([...old.rewritten, ...rewritten]),
   };
+  return { facts, changed: changedRecords(before, grown, added.commits) };
+}
+
+/** The facts grown, and the records whose entries changed: an approval or note added, a note of a pending branch read again, a line added. */
+export interface GrownFacts {
+  facts: LedgerFacts;
+  changed: Set<string>;
+}
+
+function changedRecords(before: LedgerFacts['ledger'], grown: Ledger, added: readonly Commit[]): Set<string> {
+  const changed = new Set<string>();
+  for (const approval of grown.approvals) {
+    const record = approvedRecord(approval);
+    if (record !== null) changed.add(record);
+  }
+  const pendingBefore = [...before.submissions, ...before.rejections].filter((n) => n.branch !== null);
+  for (const note of [...grown.submissions, ...grown.rejections, ...pendingBefore]) if (note.record !== null) changed.add(note.record);
+  for (const commit of added) {
+    for (const change of commit.changes) {
+      const id = locationFromPath(change.path)?.id;
+      if (id !== undefined) changed.add(id);
+    }
+  }
+  for (const id of grown.firstOnMain.keys()) changed.add(id);
+  return changed;
 }
 
 /** Line provenance with the lines the added commits wrote: a line keeps the earliest time it was seen. */

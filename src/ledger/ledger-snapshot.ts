@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rm
 import { join } from 'node:path';
 import { codeVersion } from '../code-version.ts';
 import { writeWhole } from './history-cache.ts';
+import type { EntryCodec } from './compact-entries.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
 
 /** What a snapshot was made from: the same history, read the same way, by the same code. */
@@ -45,6 +46,9 @@ const stateFile = 'ledger.json';
  * is built from history again.
  */
 export class LedgerSnapshot {
+  /** The last snapshot read whole, its bytes and people table: a snapshot grown from it reuses the parts of records that did not change. */
+  private last: { found: FoundSnapshot; bytes: Buffer; people: EntryCodec['people'] } | undefined;
+
   constructor(private readonly dir: string) {}
 
   /** The snapshot made from `key`, or null; only the small state file is read. */
@@ -89,7 +93,9 @@ export class LedgerSnapshot {
       if (!records) {
         const bytes = readFileSync(found.file);
         const text = ([start, end]: Range) => bytes.toString('utf8', start, end);
-        return factsFromParts(text(found.shared), Object.values(found.records).map(text));
+        const { facts, people } = factsFromParts(text(found.shared), Object.values(found.records).map(text));
+        this.last = { found, bytes, people };
+        return facts;
       }
       const fd = openSync(found.file, 'r');
       try {
@@ -99,7 +105,7 @@ export class LedgerSnapshot {
           return bytes.toString('utf8');
         };
         const ranges = [...new Set(records)].map((id) => found.records[id]).filter((r): r is Range => r !== undefined);
-        return factsFromParts(text(found.shared), ranges.map(text));
+        return factsFromParts(text(found.shared), ranges.map(text)).facts;
       } finally {
         closeSync(fd);
       }
@@ -108,26 +114,33 @@ export class LedgerSnapshot {
     }
   }
 
-  /** Keeps `facts`, built under `adoptionRef`, as those of `key`; false when the directory refuses (that costs only the snapshot). */
-  write(key: SnapshotKey, adoptionRef: string, facts: LedgerFacts): boolean {
+  /**
+   * Keeps `facts`, built under `adoptionRef`, as those of `key`; false when the directory refuses
+   * (that costs only the snapshot). Given `grownFrom` (the snapshot last read whole, and the records
+   * whose entries changed since), the other records' parts are copied from it as they are.
+   */
+  write(key: SnapshotKey, adoptionRef: string, facts: LedgerFacts, grownFrom?: { found: FoundSnapshot; changed: ReadonlySet<string> }): boolean {
     const id = idOf(key);
     const file = `ledger-${id.slice(0, 24)}.json`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const parts = factsToParts(facts);
-      // Byte ranges counted, not made: the parts are written as one string, encoded once.
-      const texts: string[] = [];
+      const base = grownFrom && this.last?.found === grownFrom.found ? this.last : undefined;
+      const parts = factsToParts(facts, base && grownFrom && { people: base.people, changed: grownFrom.changed });
+      // Byte ranges counted, not made: new parts are encoded once, with the file.
+      const pieces: (string | Buffer)[] = [];
       let size = 0;
-      const place = (text: string): Range => {
+      const place = (piece: string | Buffer): Range => {
         const start = size;
-        texts.push(text);
-        size += Buffer.byteLength(text);
+        pieces.push(piece);
+        size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length;
         return [start, size];
       };
       const shared = place(parts.shared);
       const records: Record<string, Range> = {};
+      if (base) for (const [record, [start, end]] of Object.entries(base.found.records)) if (!grownFrom!.changed.has(record)) records[record] = place(base.bytes.subarray(start, end));
       for (const [record, text] of parts.records) records[record] = place(text);
-      writeWhole(join(this.dir, file), texts.join(''));
+      const whole = base ? Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)), size) : pieces.join('');
+      writeWhole(join(this.dir, file), whole);
       const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes: size, adoptionRef, shared, records };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });

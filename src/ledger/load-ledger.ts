@@ -53,10 +53,10 @@ export async function loadLedger(
   }
   if (snapshots && history.base) {
     const base = history.base.adoptionRef === adoptionRef ? snapshots.read(history.base) : null;
-    const facts = base && (await extendFacts(cwd, base, history, adoptionRef));
-    if (facts) {
-      snapshots.write(history.key!, adoptionRef, facts);
-      return fromFacts(facts);
+    const grown = base && (await extendFacts(cwd, base, history, adoptionRef));
+    if (grown) {
+      snapshots.write(history.key!, adoptionRef, grown.facts, { found: history.base, changed: grown.changed });
+      return fromFacts(grown.facts);
     }
   }
   if (history.snapshot || history.base) {

@@ -26,35 +26,46 @@ export interface LedgerFacts {
  * Read with the parts of a few records only, the facts are those of those records: every rule
  * about them sees what it would see in the whole (see factsFromParts). Each approval and note
  * keeps its place in the ledger's lists, so that joined parts list them in the same order.
+ * Given `reuse` (the people table of a snapshot these facts grew from, and the records whose
+ * entries changed since), only those records' parts are made: the others are as they were.
  */
-export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts): { shared: string; records: Map<string, string> } {
+export function factsToParts(
+  { ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts,
+  reuse?: { people: EntryCodec['people']; changed: ReadonlySet<string> },
+): { shared: string; records: Map<string, string> } {
   const parts = new Map<string, RecordPart>();
+  const wanted = (id: string) => !reuse || reuse.changed.has(id);
   const partOf = (id: string): RecordPart => {
     let part = parts.get(id);
     if (!part) parts.set(id, (part = { id, approvals: [], submissions: [], rejections: [], lines: [], firstOnMain: null }));
     return part;
   };
-  const codec = new EntryCodec();
+  const codec = new EntryCodec(reuse ? [...reuse.people] : []);
   const shared: Placed<StoredApproval>[] = [];
   // An approval that carried another record's file along is named in that record's findings: it is shared.
   const carriers = new Set(ledger.unapproved.filter((c) => c.how === 'carried').map((c) => c.sha));
   ledger.approvals.forEach((approval, at) => {
     const record = approvedRecord(approval);
+    const inShared = record === null || carriers.has(approval.sha);
+    if (!inShared && !wanted(record)) return;
     const stored = codec.approval(approval);
-    if (record !== null) partOf(record).approvals.push([at, stored]);
-    if (record === null || carriers.has(approval.sha)) shared.push([at, stored]);
+    if (record !== null && wanted(record)) partOf(record).approvals.push([at, stored]);
+    if (inShared) shared.push([at, stored]);
   });
   const notes = (list: readonly BranchNote[], into: 'submissions' | 'rejections', unnamed: Placed<StoredNote>[]) =>
-    list.forEach((note, at) => (note.record === null ? unnamed : partOf(note.record)[into]).push([at, codec.note(note)]));
+    list.forEach((note, at) => {
+      if (note.record === null) unnamed.push([at, codec.note(note)]);
+      else if (wanted(note.record)) partOf(note.record)[into].push([at, codec.note(note)]);
+    });
   const submissions: Placed<StoredNote>[] = [];
   const rejections: Placed<StoredNote>[] = [];
   notes(ledger.submissions, 'submissions', submissions);
   notes(ledger.rejections, 'rejections', rejections);
   for (const [file, lines] of ledger.lineFirstSeen) {
     const id = locationFromPath(file)?.id;
-    if (id !== undefined) partOf(id).lines.push([file, byTime(lines)]);
+    if (id !== undefined && wanted(id)) partOf(id).lines.push([file, byTime(lines)]);
   }
-  for (const [id, first] of ledger.firstOnMain) partOf(id).firstOnMain = first;
+  for (const [id, first] of ledger.firstOnMain) if (wanted(id)) partOf(id).firstOnMain = first;
 
   const records = new Map([...parts].map(([id, p]) => [id, JSON.stringify(p)]));
   const part: SharedPart = {
@@ -81,7 +92,7 @@ export function factsToParts({ ledger, rosterVersions, rosterTexts, rewritten }:
 }
 
 /** The facts from the shared part and the parts of some (or all) records. */
-export function factsFromParts(sharedText: string, recordTexts: Iterable<string>): LedgerFacts {
+export function factsFromParts(sharedText: string, recordTexts: Iterable<string>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
   const codec = new EntryCodec(shared.people);
   const approvals = new Map<number, StoredApproval>(shared.approvals);
@@ -100,7 +111,7 @@ export function factsFromParts(sharedText: string, recordTexts: Iterable<string>
   const mainline = mainlineOf(shared);
   const beforeAdoption = shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ');
   const rosterVersions: RosterVersions = { chain: [...beforeAdoption, ...mainline.map((c) => c.sha)], changes: shared.rosterChanges };
-  return {
+  const facts: LedgerFacts = {
     ledger: {
       mainTip: shared.mainTip,
       adoption: shared.adoption,
@@ -121,6 +132,7 @@ export function factsFromParts(sharedText: string, recordTexts: Iterable<string>
     rosterTexts: new Map(shared.rosterTexts.map(([sha, text]) => [sha, text ?? undefined])),
     rewritten: new Set(shared.rewritten),
   };
+  return { facts, people: shared.people };
 }
 
 /** An approval or a note with its place in the ledger's list. */
