@@ -1,4 +1,4 @@
-import { startHistory } from '../ledger/git-log.ts';
+import { startHistory, type HistoryRead } from '../ledger/git-log.ts';
 import { loadLedger } from '../ledger/load-ledger.ts';
 import { configsAt } from '../ledger/read-configs.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
@@ -30,16 +30,18 @@ export async function checkRepository(
 ): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
-  const started = await startHistory(cwd);
-  const historyRead = started.result;
-  historyRead.catch(() => undefined);
+  let started: HistoryRead | undefined = await startHistory(cwd);
+  started.result.catch(() => undefined);
   // A check of a few records parses them: reading every record's kept parse would cost more.
   const parses = started.cacheDir === undefined || recordsReadOnly ? undefined : ParseCache.load(started.cacheDir);
   const content = checkArchive(await read(cwd), today, parses);
   parses?.save();
   if (!content.context) return { ...content, history: null };
   const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
-  const loaded = await loadLedger(cwd, content.context.config.adoption, historyRead, records);
+  // Handed on, not kept: every commit read stays alive as long as this function holds the read.
+  const loading = loadLedger(cwd, content.context.config.adoption, started.result, records);
+  started = undefined;
+  const loaded = await loading;
   if ('skipped' in loaded) {
     const finding: Finding = {
       rule: 'PARSE',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeVersion } from '../code-version.ts';
-import { writeWhole } from './history-cache.ts';
+import { writeInPieces, writeWhole } from './history-cache.ts';
 import type { EntryCodec } from './compact-entries.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
 
@@ -126,22 +126,14 @@ export class LedgerSnapshot {
       mkdirSync(this.dir, { recursive: true });
       const base = grownFrom && this.last?.found === grownFrom.found ? this.last : undefined;
       const parts = factsToParts(facts, base && grownFrom && { people: base.people, changed: grownFrom.changed });
-      // Byte ranges counted, not made: new parts are encoded once, with the file.
-      const pieces: (string | Buffer)[] = [];
-      let size = 0;
-      const place = (piece: string | Buffer): Range => {
-        const start = size;
-        pieces.push(piece);
-        size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length;
-        return [start, size];
-      };
-      const shared = place(parts.shared);
+      let shared: Range = [0, 0];
       const records: Record<string, Range> = {};
-      if (base) for (const [record, [start, end]] of Object.entries(base.found.records)) if (!grownFrom!.changed.has(record)) records[record] = place(base.bytes.subarray(start, end));
-      for (const [record, text] of parts.records) records[record] = place(text);
-      const whole = base ? Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)), size) : pieces.join('');
-      writeWhole(join(this.dir, file), whole);
-      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes: size, adoptionRef, shared, records };
+      const bytes = writeInPieces(join(this.dir, file), (append) => {
+        shared = append(parts.shared);
+        if (base) for (const [record, [start, end]] of Object.entries(base.found.records)) if (!grownFrom!.changed.has(record)) records[record] = append(base.bytes.subarray(start, end));
+        for (const [record, text] of parts.records) records[record] = append(text);
+      });
+      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, records };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
       return true;

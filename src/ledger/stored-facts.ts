@@ -32,7 +32,7 @@ export interface LedgerFacts {
 export function factsToParts(
   { ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts,
   reuse?: { people: EntryCodec['people']; changed: ReadonlySet<string> },
-): { shared: string; records: Map<string, string> } {
+): { shared: string; records: Iterable<[string, string]> } {
   const parts = new Map<string, RecordPart>();
   const wanted = (id: string) => !reuse || reuse.changed.has(id);
   const partOf = (id: string): RecordPart => {
@@ -67,7 +67,6 @@ export function factsToParts(
   }
   for (const [id, first] of ledger.firstOnMain) if (wanted(id)) partOf(id).firstOnMain = first;
 
-  const records = new Map([...parts].map(([id, p]) => [id, JSON.stringify(p)]));
   const part: SharedPart = {
     people: codec.people,
     mainTip: ledger.mainTip,
@@ -88,6 +87,10 @@ export function factsToParts(
     rosterTexts: [...rosterTexts].map(([sha, text]) => [sha, text ?? null]),
     rewritten: [...rewritten],
   };
+  // Each record's text made as it is written: ten thousand of them at once were a large part of a check's memory.
+  const records = (function* () {
+    for (const [id, p] of parts) yield [id, JSON.stringify(p)] as [string, string];
+  })();
   return { shared: JSON.stringify(part), records };
 }
 
