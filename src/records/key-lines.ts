@@ -1,14 +1,48 @@
 import type { PathSegment } from './parse-yaml.ts';
 
-/** The line of each key and sequence item of a block-style YAML mapping, by path ("\u0000"-joined). */
-export type KeyLines = Map<string, number>;
+/**
+ * The line of each key and sequence item of a block-style YAML mapping, as a tree: a path is
+ * looked up one segment at a time, each as a string (String(0) for an item, as a joined path has it).
+ */
+export type KeyLines = Map<string, KeyLine>;
 
-export const pathKey = (path: readonly PathSegment[]): string => path.join('\u0000');
+export interface KeyLine {
+  line: number;
+  /** The keys or items of its value, once it has any. */
+  below?: KeyLines;
+}
+
+/** The line of the key at `path`, or of its nearest existing ancestor (`line` when none exists). */
+export function lineIn(lines: KeyLines, path: readonly PathSegment[], line: number): number {
+  let level: KeyLines | undefined = lines;
+  for (const segment of path) {
+    const found: KeyLine | undefined = level?.get(String(segment));
+    if (found === undefined) break;
+    line = found.line;
+    level = found.below;
+  }
+  return line;
+}
+
+/** Notes the line of `key` in `level`; a key met twice keeps what was found below it the first time. */
+function mark(level: KeyLines, key: string, line: number): KeyLine {
+  const known = level.get(key);
+  if (known) {
+    known.line = line;
+    return known;
+  }
+  const entry: KeyLine = { line };
+  level.set(key, entry);
+  return entry;
+}
+
+const levelBelow = (entry: KeyLine): KeyLines => (entry.below ??= new Map());
 
 interface Container {
   /** The column its keys or dashes stand at. */
   indent: number;
-  path: PathSegment[];
+  /** Where its keys or items are noted. */
+  level: KeyLines;
   kind: 'map' | 'seq';
   items: number;
 }
@@ -25,10 +59,10 @@ const blockScalar = /^[|>][0-9+-]*[ \t]*(?:#.*)?$/;
  * this is a shortcut that steps aside, never a second meaning. Pure.
  */
 export function keyLines(yamlText: string, firstLine: number): KeyLines | null {
-  const lines = new Map<string, number>();
-  const stack: Container[] = [{ indent: 0, path: [], kind: 'map', items: 0 }];
+  const lines: KeyLines = new Map();
+  const stack: Container[] = [{ indent: 0, level: lines, kind: 'map', items: 0 }];
   /** A key with nothing after its colon: what follows, more indented (or a dash at its column), is its value. */
-  let open: { path: PathSegment[]; indent: number } | null = null;
+  let open: { entry: KeyLine; indent: number } | null = null;
   /** Lines more indented than this belong to a scalar that started above. */
   let scalarIndent = -1;
   const source = yamlText.split('\n');
@@ -47,7 +81,7 @@ export function keyLines(yamlText: string, firstLine: number): KeyLines | null {
     const dash = rest === '-' || rest.startsWith('- ');
     if (open && (indent > open.indent || (indent === open.indent && dash))) {
       // The value of the key (or item) above: a mapping or sequence that starts here.
-      stack.push({ indent, path: open.path, kind: dash ? 'seq' : 'map', items: 0 });
+      stack.push({ indent, level: levelBelow(open.entry), kind: dash ? 'seq' : 'map', items: 0 });
     } else {
       // Close what this line is not inside of; a sequence written at its key's column ends at the next key there.
       while (stack.length > 1 && (stack.at(-1) as Container).indent > indent) stack.pop();
@@ -62,8 +96,7 @@ export function keyLines(yamlText: string, firstLine: number): KeyLines | null {
     while (rest === '-' || rest.startsWith('- ')) {
       const top = stack.at(-1) as Container;
       if (top.kind !== 'seq' || top.indent !== column) return null;
-      const path = [...top.path, top.items++];
-      lines.set(pathKey(path), firstLine + n);
+      const item = mark(top.level, String(top.items++), firstLine + n);
       const after = rest.slice(1).trimStart();
       // A bare dash: the syntax tree places the item where its value starts, on a later line.
       if (after === '') return null;
@@ -77,7 +110,7 @@ export function keyLines(yamlText: string, firstLine: number): KeyLines | null {
         rest = '';
         break;
       }
-      stack.push({ indent: column, path, kind: 'map', items: 0 });
+      stack.push({ indent: column, level: levelBelow(item), kind: 'map', items: 0 });
     }
     if (rest === '') continue;
 
@@ -86,11 +119,10 @@ export function keyLines(yamlText: string, firstLine: number): KeyLines | null {
     if (!match || top.kind !== 'map' || top.indent !== column) return null;
     const key = match[1] !== undefined ? unescapeDouble(match[1]) : match[2] !== undefined ? match[2].replaceAll("''", "'") : (match[3] as string).trimEnd();
     if (key === null) return null;
-    const path = [...top.path, key];
-    lines.set(pathKey(path), firstLine + n);
+    const entry = mark(top.level, key, firstLine + n);
     const value = rest.slice(match[0].length);
     if (value === '' || value.startsWith('#')) {
-      open = { path, indent: column };
+      open = { entry, indent: column };
       continue;
     }
     if (blockScalar.test(value)) {
@@ -119,6 +151,8 @@ function flowClosed(value: string): boolean {
   let depth = 0;
   let quote: string | null = null;
   for (let i = 0; i < value.length; i++) {
+    // Only ASCII characters matter, and reading one allocates nothing (reading a Chinese one would).
+    if (value.charCodeAt(i) > 0x7f) continue;
     const c = value[i] as string;
     if (quote) {
       if (c === '\\' && quote === '"') i++;

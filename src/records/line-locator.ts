@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { keyLines, pathKey, type KeyLines } from './key-lines.ts';
+import { keyLines, lineIn } from './key-lines.ts';
 import type { PathSegment } from './parse-yaml.ts';
 
 export type LineOf = (path: readonly PathSegment[]) => number;
@@ -16,21 +16,9 @@ export function lineLocator(yamlText: string, firstLine: number): LineOf {
   return (path) => {
     if (located === undefined) {
       const quick = keyLines(yamlText, firstLine);
-      located = quick ? quickLineOf(quick, firstLine) : treeLocator(yamlText, firstLine);
+      located = quick ? (at) => lineIn(quick, at, firstLine) : treeLocator(yamlText, firstLine);
     }
     return located(path);
-  };
-}
-
-function quickLineOf(lines: KeyLines, firstLine: number): LineOf {
-  return (path) => {
-    let line = firstLine;
-    for (let i = 1; i <= path.length; i++) {
-      const found = lines.get(pathKey(path.slice(0, i)));
-      if (found === undefined) break;
-      line = found;
-    }
-    return line;
   };
 }
 
