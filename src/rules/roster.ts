@@ -42,8 +42,18 @@ export function whoMayAct(roster: Roster, role: Role, post: string | undefined, 
   return roster.people.filter((p) => holdsRole(roster, p.id, role, date, role === 'employer' ? post : undefined)).map((p) => p.id);
 }
 
+/** whoMayAct's answers per roster: the integrity pass asks for every approval, and a history has a few thousand days. */
+const actorsOf = memoisedPer((_roster: Roster) => new Map<string, readonly string[]>());
+
 /** Whether `staffId` may act in `role` for a record of `post` on `date` (see whoMayAct). */
-export const mayAct = (roster: Roster, staffId: string, role: Role, post: string | undefined, date: string): boolean => whoMayAct(roster, role, post, date).includes(staffId);
+export function mayAct(roster: Roster, staffId: string, role: Role, post: string | undefined, date: string): boolean {
+  const answers = actorsOf(roster);
+  // No post and an empty one told apart (an employer's role is checked against the post given); roles and dates hold no spaces.
+  const key = post === undefined ? `${role} ${date}` : `${role} ${date} ${post}`;
+  let actors = answers.get(key);
+  if (actors === undefined) answers.set(key, (actors = whoMayAct(roster, role, post, date)));
+  return actors.includes(staffId);
+}
 
 /** Who may act as the supervisor of `post` on `date`: its supervisors, or, where the post has none, the business lead. */
 export const actsAsSupervisor = (roster: Roster, staffId: string, post: string, date: string): boolean => mayAct(roster, staffId, 'supervisor', post, date);

@@ -33,11 +33,17 @@ export interface IntegrityResult {
   approvers: Map<string, string | null>;
 }
 
-const kindOf = (record: string): RecordKind | undefined => kindByDir.get(record.split('/')[0] ?? '');
+/** The kind of a record id, by its directory (`cases/2026-0001`: case). */
+function kindOf(record: string): RecordKind | undefined {
+  const slash = record.indexOf('/');
+  return kindByDir.get(slash < 0 ? record : record.slice(0, slash));
+}
 
 /** What an approval is judged against: the approved roster and configuration before it, the latest date on main before it, the stages approved before it. */
 interface Judgement {
   roster: Roster | null;
+  /** Who made the approval, as that roster names its author (null when it names no one, or cannot be read). */
+  approver: string | null;
   /** The post of the record approved, which decides who may approve it. */
   post: string | undefined;
   config: ArchiveConfig | null;
@@ -54,8 +60,8 @@ interface Judgement {
  */
 export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const { ledger } = ctx;
-  const position = new Map(ledger.mainline.map((c, i) => [c.sha, i]));
-  const approvalAt = new Map(ledger.approvals.map((a) => [a.sha, a]));
+  const position = indexBySha(ledger.mainline, (_, i) => i);
+  const approvalAt = indexBySha(ledger.approvals, (a) => a);
   const clock = new MainlineClock();
   const skews = new Map<string, ClockSkew>();
   const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, ledger.adoption?.sha ?? null);
@@ -73,8 +79,10 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     const approval = approvalAt.get(commit.sha);
     if (!approval) continue;
     const record = approvedRecord(approval);
-    const judgement = { roster: authority.roster, post: postOf(record === null ? undefined : ctx.byId.get(record)), config: authority.config, latestTime, skew, earlier: approved };
-    approvers.set(approval.sha, judgement.roster && staffIdOf(judgement.roster, approval.author));
+    const roster = authority.roster;
+    const approver = roster && staffIdOf(roster, approval.author);
+    const judgement = { roster, approver, post: postOf(record === null ? undefined : ctx.byId.get(record)), config: authority.config, latestTime, skew, earlier: approved };
+    approvers.set(approval.sha, approver);
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
@@ -98,6 +106,13 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   });
   findings.push(...unapprovedChanges(ctx, remedies), ...unapprovedClockSkews(ctx, skews));
   return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvers };
+}
+
+/** Items by sha, in a loop rather than through an array of pairs per item: main has a hundred thousand commits and more. */
+function indexBySha<T extends { sha: string }, V>(items: readonly T[], valueOf: (item: T, i: number) => V): Map<string, V> {
+  const index = new Map<string, V>();
+  for (let i = 0; i < items.length; i++) index.set((items[i] as T).sha, valueOf(items[i] as T, i));
+  return index;
 }
 
 /**
@@ -133,7 +148,8 @@ export function prospectiveViolations(ctx: HistoryContext, approval: Approval, m
   const latestTime = ctx.ledger.mainline.reduce<string | undefined>((latest, c) => (latest === undefined || Date.parse(c.time) > Date.parse(latest) ? c.time : latest), undefined);
   const record = approvedRecord(approval);
   const post = postOf(merged ?? (record === null ? undefined : ctx.byId.get(record)));
-  return violationsOf(ctx, approval, record, { roster: ctx.approvedRoster, post, config: ctx.approvedConfig, latestTime, skew: undefined, earlier: approved });
+  const approver = ctx.approvedRoster && staffIdOf(ctx.approvedRoster, approval.author);
+  return violationsOf(ctx, approval, record, { roster: ctx.approvedRoster, approver, post, config: ctx.approvedConfig, latestTime, skew: undefined, earlier: approved });
 }
 
 /** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
@@ -153,14 +169,13 @@ class ApprovedStages {
   }
 }
 
-function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, post, config, latestTime, skew, earlier }: Judgement): Violation[] {
+function violationsOf(ctx: HistoryContext, approval: Approval, record: string | null, { roster, approver, post, config, latestTime, skew, earlier }: Judgement): Violation[] {
   const stage = approval.stage;
   if (stage === null) {
     return [{ rule: 'A-UNAUTHORISED', message: `合并没有写明已知的审批环节（Stage: ${approval.stageText ?? '无'}）` }];
   }
   if (!roster) return [{ rule: 'A-UNAUTHORISED', message: '合并前 main 上已批准的名册 staff.yaml 无法读取，无法确认审批人' }];
   // Who merged is read through the approved roster too: an e-mail added without approval names nobody.
-  const approver = staffIdOf(roster, approval.author);
   if (approver === null) {
     return [{ rule: 'A-UNAUTHORISED', message: `合并者 ${approval.author.name} <${approval.author.email}> 不在合并前 main 上已批准的名册中` }];
   }
