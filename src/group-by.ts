@@ -2,8 +2,13 @@
 export function groupBy<T>(items: Iterable<T>, keysOf: (item: T) => Iterable<string | null | undefined>): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    for (const key of new Set(keysOf(item))) {
-      if (!key) continue;
+    // An item's keys told apart without a Set per item: most items have one key (an approval, a note).
+    let first: string | undefined;
+    let more: Set<string> | undefined;
+    for (const key of keysOf(item)) {
+      if (!key || key === first || more?.has(key)) continue;
+      if (first === undefined) first = key;
+      else (more ??= new Set()).add(key);
       const group = groups.get(key);
       if (group) group.push(item);
       else groups.set(key, [item]);
