@@ -19,12 +19,21 @@ const unpublished = new Set(['client', 'disclosures']);
 /** Every string of a record's data outside the client block and disclosures, with its path. */
 export function publishedStrings(data: unknown): PublishedString[] {
   const found: PublishedString[] = [];
-  // One path, extended and shortened in place, copied only for each string found: no arrays per node.
+  forEachPublishedString(data, (s) => found.push({ ...s, path: [...s.path] }));
+  return found;
+}
+
+/**
+ * Visits the strings publishedStrings lists, in the same order, without keeping them: `path` is one
+ * array extended and shortened in place, to be copied by a visitor that keeps it (the name rule
+ * keeps a few of a record's hundreds of strings).
+ */
+export function forEachPublishedString(data: unknown, visit: (s: PublishedString) => void): void {
   const path: PathSegment[] = [];
   const walk = (value: unknown) => {
     if (typeof value === 'string') {
       const title = path.length === 1 && path[0] === 'title';
-      found.push({ path: [...path], value, short: title || value.length <= shortField, whole: !title });
+      visit({ path, value, short: title || value.length <= shortField, whole: !title });
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);
@@ -41,5 +50,4 @@ export function publishedStrings(data: unknown): PublishedString[] {
     }
   };
   walk(data);
-  return found;
 }

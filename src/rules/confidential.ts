@@ -4,7 +4,8 @@ import type { Roster } from '../schemas/staff.ts';
 import { knownValuesOf, textOutsideClient } from '../privacy/record-text.ts';
 import { nameSuspects } from '../privacy/person-names.ts';
 import { piiKindLabels, scanPii, type PiiHit } from '../privacy/pii-scan.ts';
-import { publishedStrings } from '../privacy/published-fields.ts';
+import { forEachPublishedString } from '../privacy/published-fields.ts';
+import type { PathSegment } from '../records/parse-yaml.ts';
 import { recordKinds } from '../schemas/index.ts';
 import { isPlainObject, labelAt } from '../schemas/walk.ts';
 import type { RecordsContext, RosterContext } from './context.ts';
@@ -82,14 +83,17 @@ export function noNamesInPublishedFields(record: ServiceRecord, ctx: RosterConte
   const known = rosterNames(ctx);
   const report = reporter(record);
   const schema = recordKinds[record.kind].schema;
-  return publishedStrings(record.data)
-    .filter((s) => s.short && nameSuspects(s.value, { whole: s.whole, known }).length > 0)
-    .filter((s) => !suppressionReason(record.lines, record.lineOf(s.path), new Set()))
-    .map((s) =>
+  const suspects: PathSegment[][] = [];
+  forEachPublishedString(record.data, (s) => {
+    if (s.short && nameSuspects(s.value, { whole: s.whole, known }).length > 0) suspects.push([...s.path]);
+  });
+  return suspects
+    .filter((path) => !suppressionReason(record.lines, record.lineOf(path), new Set()))
+    .map((path) =>
       report.warning(
         'G-CONFIDENTIAL',
-        s.path,
-        `「${labelAt(schema, s.path)}」疑似写有人名（姓氏加称谓，或整项只是一个不在名册中的姓名）：服务对象及其家人的姓名只能写在加密的 client 中；如经核实不是人名，在该行或上一行注明 swa-pii-ok: 原因`,
+        path,
+        `「${labelAt(schema, path)}」疑似写有人名（姓氏加称谓，或整项只是一个不在名册中的姓名）：服务对象及其家人的姓名只能写在加密的 client 中；如经核实不是人名，在该行或上一行注明 swa-pii-ok: 原因`,
       ),
     );
 }
