@@ -1,7 +1,7 @@
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf } from '../../ledger/commit.ts';
-import type { Approval, ChangeRoute } from '../../ledger/ledger.ts';
+import type { Approval, ChangeRoute, Ledger } from '../../ledger/ledger.ts';
 import { staffIdOf } from '../../ledger/identity.ts';
 import { stageDefinitions, stageOrder, type Stage } from '../../ledger/stages.ts';
 import { postOf, type ArchiveRecord } from '../../records/archive-record.ts';
@@ -60,19 +60,23 @@ interface Judgement {
  */
 export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const { ledger } = ctx;
-  const position = indexBySha(ledger.mainline, (_, i) => i);
-  const approvalAt = indexBySha(ledger.approvals, (a) => a);
+  const approvalAt = indexBySha(ledger.approvals);
+  // Where each unapproved change sits on main (what a remedy must come after), noted on the way.
+  const changeShas = new Set(ledger.unapproved.map((change) => change.sha));
+  const changeAt = new Map<string, number>();
   const clock = new MainlineClock();
   const skews = new Map<string, ClockSkew>();
   const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, ledger.adoption?.sha ?? null);
   const invalid = new Set<string>();
-  const valid: Approval[] = [];
+  const valid: { approval: Approval; at: number }[] = [];
   const approved = new ApprovedStages();
-  const pending: { approval: Approval; record: string | null; violation: Violation }[] = [];
+  const pending: { approval: Approval; at: number; record: string | null; violation: Violation }[] = [];
   const approvers = new Map<string, string | null>();
 
   // Along main in first-parent order: each commit's date is judged by the archive.yaml approved before it.
-  for (const commit of ledger.mainline) {
+  for (let at = 0; at < ledger.mainline.length; at++) {
+    const commit = ledger.mainline[at] as Ledger['mainline'][number];
+    if (changeShas.has(commit.sha)) changeAt.set(commit.sha, at);
     const latestTime = clock.latest?.time;
     const skew = clock.next(commit, authority.config);
     if (skew) skews.set(commit.sha, skew);
@@ -86,32 +90,32 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
-      pending.push(...violations.map((violation) => ({ approval, record, violation })));
+      pending.push(...violations.map((violation) => ({ approval, at, record, violation })));
     } else {
-      valid.push(approval);
+      valid.push({ approval, at });
       approved.add(approval);
       authority.accept(approval);
     }
   }
 
-  const remedies = new Remedies((sha) => position.get(sha));
-  for (const approval of valid) {
-    remedies.add(`${approval.stage}\u0000${approvedRecord(approval)}`, approval);
-    for (const file of approvedFiles(approval)) remedies.add(file, approval);
+  const remedies = new Remedies();
+  for (const { approval, at } of valid) {
+    remedies.add(`${approval.stage}\u0000${approvedRecord(approval)}`, approval, at);
+    for (const file of approvedFiles(approval)) remedies.add(file, approval, at);
   }
-  const findings = pending.map(({ approval, record, violation }) => {
-    const later = remedies.firstAfter(`${approval.stage}\u0000${record}`, approval.sha);
+  const findings = pending.map(({ approval, at, record, violation }) => {
+    const later = remedies.firstAfter(`${approval.stage}\u0000${record}`, at);
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
-  findings.push(...unapprovedChanges(ctx, remedies), ...unapprovedClockSkews(ctx, skews));
+  findings.push(...unapprovedChanges(ctx, remedies, changeAt, approvalAt), ...unapprovedClockSkews(ctx, skews));
   return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvers };
 }
 
-/** Items by sha, in a loop rather than through an array of pairs per item: main has a hundred thousand commits and more. */
-function indexBySha<T extends { sha: string }, V>(items: readonly T[], valueOf: (item: T, i: number) => V): Map<string, V> {
-  const index = new Map<string, V>();
-  for (let i = 0; i < items.length; i++) index.set((items[i] as T).sha, valueOf(items[i] as T, i));
+/** Items by sha, in a loop rather than through an array of pairs per item: main has a hundred thousand approvals and more. */
+function indexBySha<T extends { sha: string }>(items: readonly T[]): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const item of items) index.set(item.sha, item);
   return index;
 }
 
@@ -123,17 +127,16 @@ function indexBySha<T extends { sha: string }, V>(items: readonly T[], valueOf: 
 class Remedies {
   private readonly byKey = new Map<string, { approval: Approval; at: number }[]>();
 
-  constructor(private readonly positionOf: (sha: string) => number | undefined) {}
-
-  add(key: string, approval: Approval): void {
-    const entry = { approval, at: this.positionOf(approval.sha) ?? -1 };
+  /** `at`: the approval's position on main. */
+  add(key: string, approval: Approval, at: number): void {
+    const entry = { approval, at };
     const list = this.byKey.get(key);
     if (list) list.push(entry);
     else this.byKey.set(key, [entry]);
   }
 
-  firstAfter(key: string, sha: string): Approval | undefined {
-    const at = this.positionOf(sha) ?? Infinity;
+  /** The first valid approval under `key` after position `at` on main. */
+  firstAfter(key: string, at: number): Approval | undefined {
     return this.byKey.get(key)?.find((entry) => entry.at > at)?.approval;
   }
 }
@@ -262,14 +265,13 @@ const routeLabels: Record<Exclude<ChangeRoute, 'carried'>, string> = {
   'merge-without-approval': '合并提交没有写明记录与审批环节（Record/Stage）',
 };
 
-function unapprovedChanges(ctx: HistoryContext, remedies: Remedies): Finding[] {
-  const approvals = new Map(ctx.ledger.approvals.map((a) => [a.sha, a]));
+function unapprovedChanges(ctx: HistoryContext, remedies: Remedies, changeAt: ReadonlyMap<string, number>, approvalAt: ReadonlyMap<string, Approval>): Finding[] {
   return ctx.ledger.unapproved.flatMap((change) =>
     change.files.map((file) => {
       const record = locationFromPath(file)?.id ?? null;
-      const later = remedies.firstAfter(file, change.sha);
+      const later = remedies.firstAfter(file, changeAt.get(change.sha) ?? Infinity);
       const what = record ?? file;
-      const carrier = approvals.get(change.sha);
+      const carrier = approvalAt.get(change.sha);
       const how = change.how === 'carried' ? `${carrier ? carrierLabel(carrier) : ''}的审批合并顺带带入（一次审批只批准它写明的那一份）` : routeLabels[change.how];
       const message = `${what} 在 ${dayOf(change.time)} 经由${how}（提交 ${shortSha(change.sha)}，作者 ${change.author.name}）${
         later ? `；之后已由 ${shortSha(later.sha)} 审批` : '；这次改动不算已审批'
