@@ -22,37 +22,32 @@ export function holdsRole(roster: Roster, staffId: string, role: Role, date: str
   );
 }
 
-/** Staff who hold the supervisor role for `post` on `date`. */
-export function supervisorsOf(roster: Roster, post: string, date: string): string[] {
-  return roster.people.filter((p) => holdsRole(roster, p.id, 'supervisor', date, post)).map((p) => p.id);
+/**
+ * Everyone who may act in `role` (approve or return a stage, sign as supervisor) for a record of
+ * `post` on `date`: the one answer swa approve, reject, status, due and check share (see actingRole).
+ */
+export function whoMayAct(roster: Roster, role: Role, post: string | undefined, date: string): string[] {
+  const acting = actingRole(roster, role, post, date);
+  return roster.people.filter((p) => holdsRole(roster, p.id, acting.role, date, acting.post)).map((p) => p.id);
+}
+
+/** Whether `staffId` may act in `role` for a record of `post` on `date` (see whoMayAct): asked for every approval of a history. */
+export function mayAct(roster: Roster, staffId: string, role: Role, post: string | undefined, date: string): boolean {
+  const acting = actingRole(roster, role, post, date);
+  return holdsRole(roster, staffId, acting.role, date, acting.post);
 }
 
 /**
- * Everyone who may act in `role` (approve or return a stage, sign as supervisor) for a record of
- * `post` on `date`: the one answer swa approve, reject, status, due and check share. A post
- * (镇街) without a supervisor has the business lead instead (第三章第四条, C-INTAKE-APPROVAL);
- * an employer only for its own posts.
+ * The role that acts for `role` on a record of `post`, and the post it must cover: a post (镇街)
+ * without a supervisor has the business lead instead (第三章第四条, C-INTAKE-APPROVAL); an
+ * employer acts only for its own posts.
  */
-export function whoMayAct(roster: Roster, role: Role, post: string | undefined, date: string): string[] {
+function actingRole(roster: Roster, role: Role, post: string | undefined, date: string): { role: Role; post: string | undefined } {
   if (role === 'supervisor' && post) {
-    const supervisors = supervisorsOf(roster, post, date);
-    if (supervisors.length > 0) return supervisors;
-    role = 'businessLead';
+    const supervised = roster.people.some((p) => holdsRole(roster, p.id, 'supervisor', date, post));
+    return supervised ? { role, post } : { role: 'businessLead', post: undefined };
   }
-  return roster.people.filter((p) => holdsRole(roster, p.id, role, date, role === 'employer' ? post : undefined)).map((p) => p.id);
-}
-
-/** whoMayAct's answers per roster: the integrity pass asks for every approval, and a history has a few thousand days. */
-const actorsOf = memoisedPer((_roster: Roster) => new Map<string, readonly string[]>());
-
-/** Whether `staffId` may act in `role` for a record of `post` on `date` (see whoMayAct). */
-export function mayAct(roster: Roster, staffId: string, role: Role, post: string | undefined, date: string): boolean {
-  const answers = actorsOf(roster);
-  // No post and an empty one told apart (an employer's role is checked against the post given); roles and dates hold no spaces.
-  const key = post === undefined ? `${role} ${date}` : `${role} ${date} ${post}`;
-  let actors = answers.get(key);
-  if (actors === undefined) answers.set(key, (actors = whoMayAct(roster, role, post, date)));
-  return actors.includes(staffId);
+  return { role, post: role === 'employer' ? post : undefined };
 }
 
 /** Who may act as the supervisor of `post` on `date`: its supervisors, or, where the post has none, the business lead. */
