@@ -230,11 +230,12 @@ function branchAuthors(roster: Roster, approval: Approval): Set<string> {
   const authors = new Set<string>();
   for (const commit of approval.branchAuthorship) {
     if (commit.rejectionNote) continue;
-    // The committer as well as the author: setting a worker as author does not hide who wrote it.
-    for (const identity of [commit.author, commit.committer]) {
-      const id = staffIdOf(roster, identity);
-      if (id) authors.add(id);
-    }
+    // The committer as well as the author: setting a worker as author does not hide who wrote it
+    // (the roster reads an identity by its e-mail alone, so a committer with the author's is the author).
+    const author = staffIdOf(roster, commit.author);
+    if (author) authors.add(author);
+    const committer = commit.committer.email === commit.author.email ? null : staffIdOf(roster, commit.committer);
+    if (committer) authors.add(committer);
     if (commit.submittedBy) authors.add(commit.submittedBy);
   }
   return authors;
