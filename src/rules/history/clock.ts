@@ -50,6 +50,7 @@ export function clockMessage(skew: ClockSkew): string {
  * violations): one per record the commit changed, or one about the history itself.
  */
 export function unapprovedClockSkews(ctx: HistoryContext, skews: ReadonlyMap<string, ClockSkew>): Finding[] {
+  if (skews.size === 0) return [];
   const approvals = ctx.ledger.approvalShas;
   const unapproved = groupBy(ctx.ledger.unapproved, (change) => [change.sha]);
   return [...skews.values()]

@@ -1,3 +1,4 @@
+import { groupBy } from '../../group-by.ts';
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf } from '../../ledger/commit.ts';
@@ -68,9 +69,9 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   const skews = new Map<string, ClockSkew>();
   const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, ledger.adoption?.sha ?? null);
   const invalid = new Set<string>();
-  const valid: { approval: Approval; at: number }[] = [];
+  const valid: Placed[] = [];
   const approved = new ApprovedStages();
-  const pending: { approval: Approval; at: number; record: string | null; violation: Violation }[] = [];
+  const pending: (Placed & { record: string | null; violation: Violation })[] = [];
   const approvers = new Map<string, string | null>();
 
   // Along main in first-parent order: each commit's date is judged by the archive.yaml approved before it.
@@ -98,11 +99,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     }
   }
 
-  const remedies = new Remedies();
-  for (const { approval, at } of valid) {
-    remedies.add(`${approval.stage}\u0000${approvedRecord(approval)}`, approval, at);
-    for (const file of approvedFiles(approval)) remedies.add(file, approval, at);
-  }
+  const remedies = new Remedies(valid);
   const findings = pending.map(({ approval, at, record, violation }) => {
     const later = remedies.firstAfter(`${approval.stage}\u0000${record}`, at);
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
@@ -119,24 +116,23 @@ function indexBySha<T extends { sha: string }>(items: readonly T[]): Map<string,
   return index;
 }
 
+type Placed = { approval: Approval; at: number };
+
 /**
  * Valid approvals by what they approve (a record's stage, a file), each list in first-parent
  * order: the first one after a commit remedies what that commit broke. Looked up once per
- * finding instead of scanning every approval for each.
+ * finding instead of scanning every approval for each, and indexed only once a finding asks
+ * (a history without violations never does).
  */
 class Remedies {
-  private readonly byKey = new Map<string, { approval: Approval; at: number }[]>();
+  private byKey: Map<string, Placed[]> | undefined;
 
-  /** `at`: the approval's position on main. */
-  add(key: string, approval: Approval, at: number): void {
-    const entry = { approval, at };
-    const list = this.byKey.get(key);
-    if (list) list.push(entry);
-    else this.byKey.set(key, [entry]);
-  }
+  /** `valid`: the valid approvals with their positions on main, in first-parent order. */
+  constructor(private readonly valid: readonly Placed[]) {}
 
   /** The first valid approval under `key` after position `at` on main. */
   firstAfter(key: string, at: number): Approval | undefined {
+    this.byKey ??= groupBy(this.valid, ({ approval }) => [`${approval.stage}\u0000${approvedRecord(approval)}`, ...approvedFiles(approval)]);
     return this.byKey.get(key)?.find((entry) => entry.at > at)?.approval;
   }
 }
