@@ -1,5 +1,6 @@
 import { addWorkingDays, uncoveredYears, uncoveredYearsNote, workingDaysBetween } from '../../archive/calendar.ts';
 import { addDays } from '../../dates.ts';
+import { memoisedPer } from '../../group-by.ts';
 import { stageLabel } from '../../i18n/terms.ts';
 import { dayOf } from '../../ledger/commit.ts';
 import type { RecordOfKind } from '../../records/archive-record.ts';
@@ -27,14 +28,19 @@ export function intakeApprovedBeforeService(record: Case, ctx: HistoryContext): 
     .map((s) => report.error('C-INTAKE-APPROVAL', s.path, `${s.what}日期 ${s.date} 早于接案审批 ${approved}；批准后方可开展服务`));
 }
 
+/** Due dates by session date, per check: thousands of cases share a few hundred session dates, and date arithmetic is slow. */
+const sessionDues = memoisedPer((_ctx: HistoryContext) => new Map<string, string>());
+
 /** C-SESSION-RECORD (第四条, 第五条): each session record entered the repository within N days of the session. */
 export function sessionsFiledPromptly(record: Case, ctx: HistoryContext): Finding[] {
   const report = reporter(record);
   const days = ctx.config.deadlines.sessionRecordDays;
+  const dues = sessionDues(ctx);
   return record.data.sessions.flatMap((session, i) => {
     const entered = enteredAt(ctx, record, ['sessions', i, 'date']);
     if (entered === undefined) return [];
-    const due = addDays(session.date, days);
+    let due = dues.get(session.date);
+    if (due === undefined) dues.set(session.date, (due = addDays(session.date, days)));
     if (dayOf(entered) <= due) return [];
     return [report.error('C-SESSION-RECORD', ['sessions', i], `第${i + 1}次服务（${session.date}）的记录于 ${dayOf(entered)} 才入库，应在 ${days} 天内（${due} 前）归档`)];
   });
