@@ -90,15 +90,22 @@ export function enteredAt(ctx: HistoryContext, record: ArchiveRecord, path: read
   // A line is matched by its text, and `date: 2026-11-16` may stand under several keys: the key
   // counts as entered when the last of its own line and its ancestors' lines did.
   const seen = ctx.ledger.lineFirstSeen(record.file);
-  const lines = new Set(path.map((_, i) => record.lineOf(path.slice(0, i + 1))));
   let entered: string | undefined;
   let enteredMs = Number.NaN;
-  for (const line of lines) {
+  let previous = 0;
+  for (let depth = 1; depth <= path.length; depth++) {
+    const line = record.lineOf(path.slice(0, depth));
+    // A key on its parent's line (in a flow mapping, or not there at all): that line counted already.
+    if (line === previous) continue;
+    previous = line;
     const text = record.lines[line - 1]?.trim();
     const time = text === undefined ? undefined : seen?.get(text);
     if (time === undefined) return undefined;
     const ms = Date.parse(time);
-    if (entered === undefined || ms > enteredMs) [entered, enteredMs] = [time, ms];
+    if (entered === undefined || ms > enteredMs) {
+      entered = time;
+      enteredMs = ms;
+    }
   }
   const adoption = adoptionMs(ctx.ledger);
   return entered !== undefined && adoption !== undefined && enteredMs <= adoption ? undefined : entered;
