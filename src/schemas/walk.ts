@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import type { PathSegment } from '../records/parse-yaml.ts';
 
+/** Unwrapped once per schema node: the schema walks ask again for every field of every record. */
+const unwrapped = new WeakMap<z.ZodTypeAny, Readonly<{ inner: z.ZodTypeAny; label?: string }>>();
+
 /** Strips optional/default/effects wrappers, keeping the outermost description (the Chinese label). */
-export function unwrapSchema(schema: z.ZodTypeAny): { inner: z.ZodTypeAny; label?: string } {
+export function unwrapSchema(schema: z.ZodTypeAny): Readonly<{ inner: z.ZodTypeAny; label?: string }> {
+  let found = unwrapped.get(schema);
+  if (found === undefined) unwrapped.set(schema, (found = unwrap(schema)));
+  return found;
+}
+
+function unwrap(schema: z.ZodTypeAny): { inner: z.ZodTypeAny; label?: string } {
   let label = schema.description;
   let inner = schema;
   for (;;) {
