@@ -15,11 +15,12 @@ export interface OpenRepository extends RepositoryCheck {
  * Reads content and history for a command that needs both, or says plainly why it cannot. A
  * command about one record in the work tree reads that record alone (see checkRecord); one
  * whose file is not there (only on a branch, or removed) reads the whole archive, as without it.
+ * `stateOnly`: for a command that reports no findings (see checkRepository).
  */
-export async function openRepository(cwd: string, today: string, record?: string): Promise<OpenRepository> {
+export async function openRepository(cwd: string, today: string, record?: string, { stateOnly = false } = {}): Promise<OpenRepository> {
   const file = record === undefined ? null : fileOfRecord(record);
   const alone = file !== null && existsSync(join(cwd, file));
-  const repo = alone ? await checkRecord(cwd, record as string, today) : await checkRepository(cwd, today);
+  const repo = alone ? await checkRecord(cwd, record as string, today) : await checkRepository(cwd, today, { stateOnly });
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
   if (!repo.history) {
     const reason = repo.findings.find((f) => f.message.startsWith('未检查审批历史'))?.message ?? '无法读取审批历史';

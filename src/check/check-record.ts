@@ -33,7 +33,7 @@ export async function checkRecord(cwd: string, id: string, today: string, draft?
     const more = await readArchiveFiles(root, (path) => named.includes(path) && !always(path));
     return [...files, ...more];
   };
-  const result = await checkRepository(cwd, today, read, true);
+  const result = await checkRepository(cwd, today, { read, recordsReadOnly: true });
   const concerns = (f: { record: string | null; file: string | null }) => f.record === id || f.file === file || f.file === staffFile || f.file === archiveConfigFile;
   return { ...result, records: 1, findings: result.findings.filter(concerns) };
 }

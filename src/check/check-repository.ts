@@ -9,6 +9,19 @@ import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts
 import { runHistoryRules } from '../rules/history/index.ts';
 import { archiveConfigFile, checkArchive, type CheckResult, type SourceFile } from './check-archive.ts';
 
+export interface CheckOptions {
+  /** The files checked: all of content/ unless a caller such as checkRecord reads fewer. */
+  read?: (cwd: string) => Promise<SourceFile[]>;
+  /** Whether the history rules are asked only about the records read (checkRecord): the ledger then holds their history alone. */
+  recordsReadOnly?: boolean;
+  /**
+   * Whether only what the rules see is wanted (swa due, swa status): the records, the ledger and
+   * which approvals count. The rules that only report findings do not run; the findings are those
+   * of parsing and of approval integrity.
+   */
+  stateOnly?: boolean;
+}
+
 export interface RepositoryCheck extends CheckResult {
   /** The rules' view of content and history, when history was read. */
   history: HistoryContext | null;
@@ -17,24 +30,17 @@ export interface RepositoryCheck extends CheckResult {
 /**
  * `swa check` in full: the content of the work tree, then every rule that needs main's history.
  * Outside a repository, without main, or before an adoption point is set, the content rules
- * still run and one warning says the history rules were skipped. `read` gives the files checked
- * (all of content/ unless a caller such as checkRecord reads fewer); history is read whole, or from
+ * still run and one warning says the history rules were skipped. History is read whole, or from
  * the ledger snapshot, with only the parts of the records read when `recordsReadOnly`.
  */
-export async function checkRepository(
-  cwd: string,
-  today: string,
-  read: (cwd: string) => Promise<SourceFile[]> = readArchiveFiles,
-  /** Whether the history rules are asked only about the records read (checkRecord): the ledger then holds their history alone. */
-  recordsReadOnly = false,
-): Promise<RepositoryCheck> {
+export async function checkRepository(cwd: string, today: string, { read = readArchiveFiles, recordsReadOnly = false, stateOnly = false }: CheckOptions = {}): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
   let started: HistoryRead | undefined = await startHistory(cwd);
   started.result.catch(() => undefined);
   // A check of a few records parses them: reading every record's kept parse would cost more.
   const parses = started.cacheDir === undefined || recordsReadOnly ? undefined : ParseCache.load(started.cacheDir);
-  const content = checkArchive(await read(cwd), today, parses);
+  const content = checkArchive(await read(cwd), today, parses, { contentRules: !stateOnly });
   parses?.save();
   if (!content.context) return { ...content, history: null };
   const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
@@ -65,6 +71,6 @@ export async function checkRepository(
   const rosters = new Set(rostersSinceAdoption);
   const signing = [...configs.values()].some((c) => c?.signedApprovals === 'required') || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
-  const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, rewritten, signatures });
+  const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, rewritten, signatures }, { recordRules: !stateOnly });
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -21,7 +21,7 @@ export async function due({ cwd, today, worker }: { cwd: string; today: string; 
   const { checkRepository } = await import('../check/check-repository.ts');
   const { dueList } = await import('../archive/due.ts');
   const { readBranchRecords } = await import('../approvals/branch-records.ts');
-  const repo = await checkRepository(cwd, today);
+  const repo = await checkRepository(cwd, today, { stateOnly: true });
   if (!repo.context) throw new CommandError('名册 staff.yaml 或代码表 archive.yaml 无法读取；请先运行 swa check 并修正');
   const branchRecords = repo.history ? await readBranchRecords(cwd, repo.history) : [];
   const obligations = dueList(repo.context, repo.history, branchRecords).filter((o) => worker === undefined || o.who.includes(worker));

@@ -12,7 +12,7 @@ export async function status({ cwd, today, record }: { cwd: string; today: strin
   const { openRepository, findRecord } = await import('../approvals/open-repository.ts');
   const { statusOf, branchOnlyRecords, branchOnlyStatus } = await import('../approvals/status.ts');
   const { readBranchRecords } = await import('../approvals/branch-records.ts');
-  const repo = await openRepository(cwd, today, record);
+  const repo = await openRepository(cwd, today, record, { stateOnly: true });
   const onBranches = branchOnlyRecords(repo.history).filter((id) => record === undefined || id === record);
   const branchRecords = new Map((await readBranchRecords(cwd, repo.history, onBranches)).map((r) => [r.id, r]));
   const newRecords = onBranches.map((id) => branchOnlyStatus(repo.history, id, branchRecords.get(id)));
