@@ -22,8 +22,14 @@ export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.Pro
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('GIT_') || passedThrough.includes(name)));
 }
 
+/**
+ * Every git the product runs reads objects as stored: a replace ref (`git replace`, local to a
+ * clone) could otherwise show a made-up approval merge in place of a direct push.
+ */
+export const asStored = ['core.useReplaceRefs=false'];
+
 /** The one way the product opens a repository with simple-git. */
-export const gitAt = (cwd: string): SimpleGit => simpleGit({ baseDir: cwd, allowEnvironment: passedThrough });
+export const gitAt = (cwd: string): SimpleGit => simpleGit({ baseDir: cwd, allowEnvironment: passedThrough, config: asStored });
 
 /**
  * The environment of a git process acting as one person at one fixed time, reading no user or
@@ -63,7 +69,7 @@ const subcommand = (args: readonly string[]): string => args.find((arg, i) => !a
  */
 export function gitProcess(cwd: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...asStored.flatMap((c) => ['-c', c]), ...args], { cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
@@ -83,7 +89,7 @@ export function gitProcess(cwd: string, args: readonly string[], options: { env?
 export function gitToFile(cwd: string, args: readonly string[], file: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const fd = openSync(file, 'w');
-    const child = spawn('git', args, { cwd, env: options.env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
+    const child = spawn('git', [...asStored.flatMap((c) => ['-c', c]), ...args], { cwd, env: options.env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);
     let err = '';
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));

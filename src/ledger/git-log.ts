@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gitAt, gitEnvironment, gitProcess, gitToFile } from '../git.ts';
+import { asStored, gitAt, gitEnvironment, gitProcess, gitToFile } from '../git.ts';
 import { indexBySha, type Commit, type FileChange } from './commit.ts';
 import { HistoryCache, type GitOutput } from './history-cache.ts';
 import { LedgerSnapshot, type BaseSnapshot, type FoundSnapshot, type SnapshotKey } from './ledger-snapshot.ts';
@@ -88,7 +88,7 @@ export async function startHistory(cwd: string, { snapshot = true }: HistoryOpti
   const tips = [...new Set([mainTip, head, ...refs.filter((r) => r.name.startsWith(`refs/heads/${submitPrefix}`)).map((r) => r.commit)])].sort();
 
   // How history was read, and where a shallow clone cuts it off (unshallowing moves no tip): a cache written otherwise is never taken for this one.
-  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
+  const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${asStored.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
   const branchTips = new Set(refs.filter((r) => r.name.startsWith('refs/heads/')).map((r) => r.commit));
   const key = { dir, format, tips, refs: refs.map((r) => `${r.name} ${r.commit}`), headOnBranch: branchTips.has(head) };
   if (snapshot) {
