@@ -8,7 +8,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseFrontmatter } from '../src/records/parse-frontmatter.ts';
 import { kindByDir } from '../src/schemas/index.ts';
