@@ -1,12 +1,12 @@
 import { locationFromPath } from '../records/record-path.ts';
-import { approvedRecord } from './approval-scope.ts';
+import { approvedRecord, staffFile } from './approval-scope.ts';
 import { blobsAt } from './blob-at.ts';
 import { indexBySha, type Commit } from './commit.ts';
 import type { History } from './git-log.ts';
 import { buildLedger, type BranchNote, type Ledger } from './ledger.ts';
 import { attachRefs } from './refs.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
-import { rosterOf, staffPath, type RosterVersions } from './roster-versions.ts';
+import { rosterOf, type RosterVersions } from './roster-versions.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 
 /**
@@ -34,7 +34,7 @@ export async function extendFacts(cwd: string, old: LedgerFacts, added: History,
   const chain: Commit[] = [];
   for (let c = bySha.get(mainTip); c; c = c.parents[0] === undefined ? undefined : bySha.get(c.parents[0])) chain.push(c);
   const grewFromTip = chain.length === 0 ? mainTip === before.mainTip : chain.at(-1)!.parents[0] === before.mainTip;
-  if (!grewFromTip || chain.some((c) => c.changes.some((change) => change.path === staffPath))) return null;
+  if (!grewFromTip || chain.some((c) => c.changes.some((change) => change.path === staffFile))) return null;
 
   // No new version (staff.yaml is unchanged): the chain is longer, its versions the same.
   const rosterVersions: RosterVersions = { chain: [...old.rosterVersions.chain, ...chain.map((c) => c.sha).reverse()], changes: old.rosterVersions.changes };

@@ -91,15 +91,13 @@ export async function startHistory(cwd: string, { snapshot = true }: HistoryOpti
   const format = createHash('sha256').update(`${logArgs.join(' ')}\n${mergeArgs.join(' ')}\n${asStored.join(' ')}\n${withoutWorkTree}\n${shallowBoundary(gitDir)}`).digest('hex');
   const branchTips = new Set(refs.filter((r) => r.name.startsWith('refs/heads/')).map((r) => r.commit));
   const key = { dir, format, tips, refs: refs.map((r) => `${r.name} ${r.commit}`), headOnBranch: branchTips.has(head) };
-  if (snapshot) {
-    const snapshots = new LedgerSnapshot(dir);
-    const found = snapshots.find(key);
-    if (found) return started(Promise.resolve({ mainTip, commits: [], bySha: new Map(), key, snapshot: found }));
-    const base = snapshots.findBase(key);
-    if (base) return started(readAdded(gitDir, { mainTip, refs, tips, key }, base).then((added) => added ?? readHistory(cwd, { snapshot: false })));
-  }
+  const snapshots = snapshot ? new LedgerSnapshot(dir) : null;
+  const found = snapshots?.find(key);
+  if (found) return started(Promise.resolve({ mainTip, commits: [], bySha: new Map(), key, snapshot: found }));
   const cache = new HistoryCache(dir, format);
   const reader = new Reader(gitDir, mainTip, refs, tips, cache, key);
+  const base = snapshots?.findBase(key);
+  if (base) return started(reader.addedSince(base).then((added) => added ?? readHistory(cwd, { snapshot: false })));
 
   const cached = cache.read();
   if (cached && sameTips(cached.tips, tips)) return started(Promise.resolve().then(() => reader.fromCache(cached)));
@@ -141,26 +139,6 @@ function readGit(gitDir: string, revisions: readonly string[], cache: HistoryCac
   return read;
 }
 
-/**
- * The commits added since a ledger snapshot's tips, read through pipes beside a check that every
- * commit the snapshot holds is still reachable (`git rev-list <its tips> --not <tips>` lists
- * none); null when one is not (a force-push, a branch deleted unmerged): then history is read in full.
- */
-async function readAdded(gitDir: string, now: { mainTip: string; refs: readonly Ref[]; tips: readonly string[]; key: NonNullable<History['key']> }, base: BaseSnapshot): Promise<History | null> {
-  const env = gitEnvironment();
-  const revisions = [...now.tips, '--not', ...base.tips];
-  const run = (args: readonly string[]) => gitProcess(gitDir, [`--git-dir=${gitDir}`, ...args], { env });
-  // A snapshot's tip git no longer has (collected after a force-push) fails the read: history is then read in full, as any failure here.
-  const read = await Promise.all([run([...logArgs, ...revisions]), run([...mergeArgs, ...revisions]), run(['rev-list', '-n', '1', ...base.tips, '--not', ...now.tips])]).catch(() => null);
-  if (!read || read[2].length > 0) return null;
-  const [log, merges] = read;
-  const commits = parseLog(log);
-  const bySha = indexBySha(commits);
-  refuseMadeUpCommits(commits, bySha, now.tips);
-  attachRefs(bySha, now.refs);
-  return { mainTip: now.mainTip, commits: withMergeChanges(commits, parseMergeChanges(merges), bySha), bySha, key: now.key, base: base.found, refs: now.refs };
-}
-
 /** Removes a read's scratch files, unless the cache took them. */
 function discardScratch(read: Pick<GitOutput, 'files'>): void {
   if (!read.files) return;
@@ -197,6 +175,22 @@ class Reader {
     private readonly cache: HistoryCache,
     private readonly key: History['key'],
   ) {}
+
+  /**
+   * The commits added since a ledger snapshot's tips, read through pipes beside a check that every
+   * commit the snapshot holds is still reachable (`git rev-list <its tips> --not <tips>` lists
+   * none); null when one is not (a force-push, a branch deleted unmerged): then history is read in full.
+   */
+  async addedSince(base: BaseSnapshot): Promise<History | null> {
+    const env = gitEnvironment();
+    const revisions = [...this.tips, '--not', ...base.tips];
+    const run = (args: readonly string[]) => gitProcess(this.gitDir, [`--git-dir=${this.gitDir}`, ...args], { env });
+    // A snapshot's tip git no longer has (collected after a force-push) fails the read: history is then read in full, as any failure here.
+    const read = await Promise.all([run([...logArgs, ...revisions]), run([...mergeArgs, ...revisions]), run(['rev-list', '-n', '1', ...base.tips, '--not', ...this.tips])]).catch(() => null);
+    if (!read || read[2].length > 0) return null;
+    const [log, merges] = read;
+    return { ...this.history(parseLog(log), [merges]), base: base.found, refs: this.refs };
+  }
 
   fromCache(cached: NonNullable<ReturnType<HistoryCache['read']>>): History {
     const commits = cached.segments.flatMap((s) => parseLog(s.log));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { writeWhole } from '../write-whole.ts';
 import { join } from 'node:path';
 
 /**
@@ -135,44 +136,4 @@ export class HistoryCache {
 
 function joinSegments(segments: readonly { log: Buffer; merges: Buffer }[]): GitOutput {
   return { log: Buffer.concat(segments.map((s) => s.log)), merges: Buffer.concat(segments.map((s) => s.merges)) };
-}
-
-/**
- * Writes a file in the cache piece by piece, whole or not at all (a temporary file, then a
- * rename): `write` is given the function that appends a piece and answers its byte range. Answers the file's size.
- */
-export function writeInPieces(file: string, write: (append: (piece: string | Buffer) => [start: number, end: number]) => void): number {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    let size = 0;
-    write((piece) => {
-      const start = size;
-      size += typeof piece === 'string' ? writeSync(fd, piece) : writeSync(fd, piece);
-      return [start, size];
-    });
-    closeSync(fd);
-    renameSync(temporary, file);
-    return size;
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // Closed already: the rename failed.
-    }
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Writes a file in the cache whole or not at all: a temporary file, then a rename. */
-export function writeWhole(file: string, bytes: Buffer | string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }

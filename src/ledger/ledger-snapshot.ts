@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeVersion } from '../code-version.ts';
-import { writeInPieces, writeWhole } from './history-cache.ts';
+import { writeInPieces, writeWhole } from '../write-whole.ts';
 import type { EntryCodec } from './compact-entries.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
 
@@ -48,6 +48,7 @@ const stateFile = 'ledger.json';
 export class LedgerSnapshot {
   /** The last snapshot read whole, its bytes and people table: a snapshot grown from it reuses the parts of records that did not change. */
   private last: { found: FoundSnapshot; bytes: Buffer; people: EntryCodec['people'] } | undefined;
+  private stateRead: State | null | undefined;
 
   constructor(private readonly dir: string) {}
 
@@ -77,9 +78,13 @@ export class LedgerSnapshot {
     }
   }
 
+  /** The state file, read once per instance: find and then findBase ask for it. */
   private state(): State | null {
-    const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as State;
-    return typeof state.adoptionRef === 'string' ? state : null;
+    if (this.stateRead === undefined) {
+      const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as State;
+      this.stateRead = typeof state.adoptionRef === 'string' ? state : null;
+    }
+    return this.stateRead;
   }
 
   private found(state: State): FoundSnapshot | null {
@@ -135,6 +140,7 @@ export class LedgerSnapshot {
       });
       const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, records };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
+      this.stateRead = state;
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
       return true;
     } catch {

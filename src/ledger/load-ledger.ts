@@ -1,5 +1,6 @@
 import { locationFromPath } from '../records/record-path.ts';
 import type { Roster } from '../schemas/staff.ts';
+import { staffFile } from './approval-scope.ts';
 import { blobsAt } from './blob-at.ts';
 import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
@@ -8,7 +9,7 @@ import { extendFacts } from './extend-facts.ts';
 import { LedgerSnapshot } from './ledger-snapshot.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
-import { rosterOf, rosterVersionsOf, staffPath, versionsSince } from './roster-versions.ts';
+import { rosterOf, rosterVersionsOf, versionsSince } from './roster-versions.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
 import { isShallow, shallowMessage } from './shallow.ts';
 
@@ -65,7 +66,7 @@ export async function loadLedger(
   }
   const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef);
   if (!facts.ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
-  if (history.key) new LedgerSnapshot(history.key.dir).write(history.key, adoptionRef, facts);
+  if (snapshots && history.key) snapshots.write(history.key, adoptionRef, facts);
   return fromFacts(facts);
 }
 
@@ -76,8 +77,8 @@ async function factsOf(cwd: string, history: History, mainTip: string, adoptionR
   const { bySha } = history;
   const rosterVersions = rosterVersionsOf(bySha, mainTip);
   const versions = [...new Set(rosterVersions.changes.map(([, version]) => version))];
-  const blobs = await readBlobs(cwd, versions.map((sha) => `${sha}:${staffPath}`));
-  const rosterTexts = new Map(versions.map((sha) => [sha, blobs.get(`${sha}:${staffPath}`) ?? undefined]));
+  const blobs = await readBlobs(cwd, versions.map((sha) => `${sha}:${staffFile}`));
+  const rosterTexts = new Map(versions.map((sha) => [sha, blobs.get(`${sha}:${staffFile}`) ?? undefined]));
   const ledger = buildLedger({ commits: history.commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, rosterTexts) });
   const rewritten = ledger.adoption ? await rewrittenInMerge(cwd, ledger.approvals, blobsAt(bySha, mainTip)) : new Set<string>();
   return { ledger: { ...ledger, lineFirstSeen: everyRecordsLines(ledger, history.commits) }, rosterVersions, rosterTexts, rewritten };

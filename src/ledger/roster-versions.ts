@@ -1,8 +1,7 @@
 import { parseConfig } from '../records/parse-config.ts';
 import { staffSchema, type Roster } from '../schemas/staff.ts';
+import { staffFile } from './approval-scope.ts';
 import type { Commit } from './commit.ts';
-
-export const staffPath = 'content/staff.yaml';
 
 /**
  * Which staff.yaml each commit of main's first-parent history carries: the chain, oldest first,
@@ -20,7 +19,7 @@ export function rosterVersionsOf(bySha: ReadonlyMap<string, Commit>, mainTip: st
   chain.reverse();
   const changes: [number, string][] = [];
   chain.forEach((commit, at) => {
-    if (at === 0 || commit.changes.some((change) => change.path === staffPath)) changes.push([at, commit.sha]);
+    if (at === 0 || commit.changes.some((change) => change.path === staffFile)) changes.push([at, commit.sha]);
   });
   return { chain: chain.map((c) => c.sha), changes };
 }
@@ -43,7 +42,7 @@ export function rosterOf(versions: RosterVersions, texts: ReadonlyMap<string, st
   return (sha) => {
     const version = versionAt(sha);
     if (version === undefined) return null;
-    if (!rosters.has(version)) rosters.set(version, parseConfig(staffPath, texts.get(version), staffSchema).value);
+    if (!rosters.has(version)) rosters.set(version, parseConfig(staffFile, texts.get(version), staffSchema).value);
     return rosters.get(version) ?? null;
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeVersion } from '../code-version.ts';
-import { writeWhole } from '../ledger/history-cache.ts';
+import { writeWhole } from '../write-whole.ts';
 import type { Finding } from '../rules/finding.ts';
 
 /** What parseRecord made of one file: its checked data (null when it did not pass) and its findings. */

@@ -1,0 +1,41 @@
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+
+/**
+ * Writes a file piece by piece, whole or not at all (a temporary file, then a
+ * rename): `write` is given the function that appends a piece and answers its byte range. Answers the file's size.
+ */
+export function writeInPieces(file: string, write: (append: (piece: string | Buffer) => [start: number, end: number]) => void): number {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    let size = 0;
+    write((piece) => {
+      const start = size;
+      size += typeof piece === 'string' ? writeSync(fd, piece) : writeSync(fd, piece);
+      return [start, size];
+    });
+    closeSync(fd);
+    renameSync(temporary, file);
+    return size;
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already: the rename failed.
+    }
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Writes a file whole or not at all: a temporary file, then a rename. */
+export function writeWhole(file: string, bytes: Buffer | string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
