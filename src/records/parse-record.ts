@@ -35,7 +35,7 @@ function fromEntry(file: string, raw: string, { data, findings }: ParsedEntry): 
   const location = locationFromPath(file);
   const parts = frontmatterParts(raw);
   if (!location || 'message' in parts) return undefined;
-  const frontmatter = { ...parts, data: {}, lineOf: lineLocator(parts.yaml, 2) };
+  const frontmatter = { ...parts, lineOf: lineLocator(parts.yaml, 2) };
   return { record: new ParsedRecord(location.kind, location.id, file, data, frontmatter) as ArchiveRecord, findings };
 }
 
@@ -103,7 +103,7 @@ class ParsedRecord {
     readonly id: string,
     readonly file: string,
     readonly data: unknown,
-    frontmatter: Frontmatter,
+    frontmatter: Pick<Frontmatter, 'body' | 'text' | 'lineOf'>,
   ) {
     this.body = frontmatter.body;
     this.text = frontmatter.text;
