@@ -11,7 +11,7 @@ import { gitAt } from '../git.ts';
 export async function readFingerprint(cwd: string): Promise<string> {
   const git = gitAt(cwd);
   const refs = Promise.all([
-    git.raw(['rev-parse', '--symbolic-full-name', 'HEAD', 'HEAD']).catch(() => 'no HEAD'),
+    git.raw(['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD']).catch(() => 'no HEAD'),
     git.raw(['for-each-ref', '--format=%(refname) %(objectname)']).catch(() => 'no refs'),
   ]);
   const files = contentFiles(join(cwd, 'content'));

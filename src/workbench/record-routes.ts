@@ -134,6 +134,9 @@ export function recordRoutes(app: Hono<SessionEnv>, r: Routes): void {
     const s = await r.state();
     if (!s.me.staffId) return r.page(c, s, { title: '不能修改', body: '<p>你不在名册中，不能修改记录。</p>' }, 403);
     if (!source?.onBranch) return c.redirect('/', 303);
+    // The page offered this only for an unchanged work tree: a second tab, or a page left open while the file was edited, must not overwrite that work.
+    const edited = source.text !== null && source.text !== source.onMain && source.text !== source.onBranch.text;
+    if (edited) return r.page(c, s, { title: '不能取回', body: '<p>工作区中的这份记录已有改动，取回分支上的版本会覆盖这些改动。请先保存或提交工作区的修改。</p>' }, 409);
     await takeFromBranch(r.cwd, source);
     return c.redirect(`${recordPath('record', source.id)}?done=taken`, 303);
   });

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../src/workbench/server.ts';
+import { commitOnBranch } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
+import { casePath, caseText } from '../helpers/records.ts';
 
 const token = 'edit-test-token-0123456789';
 const port = 47002;
@@ -88,5 +90,19 @@ describe('the new-record form checks as the user types, before the first save', 
 
   it('is a state-changing request like any other: refused without the CSRF token', async () => {
     expect((await post('/new/check', { kind: 'case' })).status).toBe(403);
+  });
+});
+
+describe('taking the version on a submission branch', () => {
+  it('is refused while the work tree holds other changes to the record, and the file keeps them', async () => {
+    const id = 'cases/2026-0009';
+    await commitOnBranch(repo, staff.worker, '2026-03-02', `submit/${id}`, casePath(id), caseText({ id }), 'intake');
+    const edited = `${caseText({ id })}\n工作区里尚未提交的补充（虚构）\n`;
+    await repo.write(casePath(id), edited);
+    const page = await (await get('/record/cases/2026-0009')).text();
+    const taken = await post('/record/cases/2026-0009/take', { csrf: hidden(page, 'csrf') });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('取回分支上的版本会覆盖这些改动');
+    expect(await repo.read(casePath(id))).toBe(edited);
   });
 });
