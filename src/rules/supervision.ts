@@ -23,7 +23,9 @@ export const supervisorHeldRole: RecordRule<'supervision', RosterContext> = (rec
   const report = reporter(record);
   const { supervisor, supervisees, post, date } = record.data;
   const findings: Finding[] = [];
-  if (!ctx.roster.people.some((p) => p.id === supervisor)) findings.push(report.error('SCHEMA', ['supervisor'], `staff.yaml 中没有工作人员 ${supervisor}`));
+  // An unknown post has no supervisor, so the business lead would seem to act for it: the post is checked first.
+  if (!ctx.roster.posts.some((p) => p.id === post)) findings.push(report.error('SCHEMA', ['post'], `staff.yaml 中没有岗位 ${post}；应为已登记的岗位编号`));
+  else if (!ctx.roster.people.some((p) => p.id === supervisor)) findings.push(report.error('SCHEMA', ['supervisor'], `staff.yaml 中没有工作人员 ${supervisor}`));
   else if (!actsAsSupervisor(ctx.roster, supervisor, post, date)) {
     findings.push(report.error('SV-SUPERVISOR-ROLE', ['supervisor'], `${supervisor} 在 ${date} 不是岗位 ${post} 的督导（无督导的岗位为业务负责人）；见 staff.yaml 的角色与期限`));
   }

@@ -46,6 +46,12 @@ describe('supervision records', () => {
     expect(businessLead.result.findings).toEqual([]);
   });
 
+  it('a post staff.yaml does not have: the business lead does not act for it [SV-SUPERVISOR-ROLE]', async () => {
+    const { result, texts } = await checkWith({ post: 'P99', supervisor: 'S02', supervisees: ['S06'], recordsDiscussed: [] });
+    expect(summary(result)).toEqual([['SCHEMA', 'error', 'supervision/2026-0001', lineContaining(texts[0] as string, 'post:')]]);
+    expect(result.findings[0]?.message).toContain('staff.yaml 中没有岗位 P99');
+  });
+
   it('the supervisor among the supervisees [SV-SUPERVISOR-ROLE]', async () => {
     const { result, texts } = await checkWith({ supervisees: ['S05', 'S04'] });
     expect(summary(result)).toEqual([['SV-SUPERVISOR-ROLE', 'error', 'supervision/2026-0001', lineContaining(texts[0] as string, '  - S04')]]);
