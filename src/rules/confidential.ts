@@ -11,7 +11,7 @@ import { isPlainObject, labelAt } from '../schemas/walk.ts';
 import type { RecordsContext, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
-import type { ServiceRecord } from './record-dates.ts';
+import type { NumberedRecord, ServiceRecord } from './record-dates.ts';
 import { actsAsSupervisor, holdsRole } from './roster.ts';
 
 /** G-ENCRYPTED-BAG (第三章第十条.2): a client's personal data is stored encrypted, never as plaintext. */
@@ -79,7 +79,7 @@ const namesOf = memoisedPer((roster: Roster) => new Set([...roster.people.map((p
  * signer field holding a name not on the roster). Without a key no one can know a client's name,
  * so this heuristic only warns; `swa approve --identity` checks the real values.
  */
-export function noNamesInPublishedFields(record: ServiceRecord, ctx: RosterContext): Finding[] {
+export function noNamesInPublishedFields(record: NumberedRecord, ctx: RosterContext): Finding[] {
   const known = rosterNames(ctx);
   const report = reporter(record);
   const schema = recordKinds[record.kind].schema;

@@ -72,7 +72,7 @@ const rosterRules: Tier<RosterContext> = {
     community: [staffReferencesExist, disclosuresApproved, noNamesInPublishedFields, fundingIsSigned],
     audit: [auditIsValid],
     handover: [handoverIsValid],
-    supervision: [supervisorHeldRole],
+    supervision: [noNamesInPublishedFields, supervisorHeldRole],
   },
   archive: [handoversNotMissing],
 };

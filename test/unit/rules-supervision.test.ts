@@ -52,6 +52,14 @@ describe('supervision records', () => {
     expect(result.findings[0]?.message).toContain('staff.yaml 中没有岗位 P99');
   });
 
+  it('a title that seems to name a person warns, as on every other record [G-CONFIDENTIAL]', async () => {
+    let files = await fixtureFiles();
+    const text = supervisionText({ id: 'supervision/2026-0001' }).replace(/^title: .*$/m, 'title: 王女士个案的督导');
+    files = withFile(files, 'content/supervision/2026/0001.md', text);
+    const result = checkArchive(files, today);
+    expect(summary(result)).toEqual([['G-CONFIDENTIAL', 'warning', 'supervision/2026-0001', lineContaining(text, 'title:')]]);
+  });
+
   it('the supervisor among the supervisees [SV-SUPERVISOR-ROLE]', async () => {
     const { result, texts } = await checkWith({ supervisees: ['S05', 'S04'] });
     expect(summary(result)).toEqual([['SV-SUPERVISOR-ROLE', 'error', 'supervision/2026-0001', lineContaining(texts[0] as string, '  - S04')]]);
