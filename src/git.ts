@@ -27,6 +27,7 @@ export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.Pro
  * clone) could otherwise show a made-up approval merge in place of a direct push.
  */
 export const asStored = ['core.useReplaceRefs=false'];
+const asStoredArgs = asStored.flatMap((c) => ['-c', c]);
 
 /** The one way the product opens a repository with simple-git. */
 export const gitAt = (cwd: string): SimpleGit => simpleGit({ baseDir: cwd, allowEnvironment: passedThrough, config: asStored });
@@ -69,7 +70,7 @@ const subcommand = (args: readonly string[]): string => args.find((arg, i) => !a
  */
 export function gitProcess(cwd: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...asStored.flatMap((c) => ['-c', c]), ...args], { cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...asStoredArgs, ...args], { cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
@@ -89,7 +90,7 @@ export function gitProcess(cwd: string, args: readonly string[], options: { env?
 export function gitToFile(cwd: string, args: readonly string[], file: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const fd = openSync(file, 'w');
-    const child = spawn('git', [...asStored.flatMap((c) => ['-c', c]), ...args], { cwd, env: options.env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
+    const child = spawn('git', [...asStoredArgs, ...args], { cwd, env: options.env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);
     let err = '';
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));

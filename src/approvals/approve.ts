@@ -1,7 +1,6 @@
 import { CommandError } from '../errors.ts';
 import { authorshipOf } from '../ledger/authorship.ts';
 import { mainBranch } from '../ledger/git-log.ts';
-import { staffIdOf } from '../ledger/identity.ts';
 import type { Approval } from '../ledger/ledger.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
@@ -13,7 +12,7 @@ import { prospectiveViolations } from '../rules/history/integrity.ts';
 import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission, scopeRefusal, type BranchSubmission } from './branch-submission.ts';
 import { actingIdentity, gitAt } from './git-ops.ts';
-import { openRepository, type OpenRepository } from './open-repository.ts';
+import { approvedActor, openRepository, type OpenRepository } from './open-repository.ts';
 
 export interface ApproveOptions {
   cwd: string;
@@ -51,10 +50,7 @@ export async function approve(options: ApproveOptions): Promise<ApproveResult> {
   const scope = scopeRefusal(submission.branch, submission.record, submission.stage, submission.files);
   if (scope) return refuse([scope]);
   const identity = { author: await actingIdentity(git), committer: await actingIdentity(git, 'committer') };
-  // Authority comes from the roster as last approved on main, not from the work tree's staff.yaml.
-  const roster = repo.history.approvedRoster;
-  const approver = roster && staffIdOf(roster, { ...identity.author, date: '' });
-  if (!approver) throw new CommandError(`你的 git 邮箱 ${identity.author.email} 不在 main 上已批准的名册 staff.yaml 中，不能审批`);
+  const { roster, by: approver } = approvedActor(repo, identity.author, '不能审批');
 
   // The signature is made by this very merge when --sign is given (by a key the roster lists for
   // the approver, which A-SIGNATURE then checks in history); without a listed key, signing cannot help.

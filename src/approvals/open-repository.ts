@@ -5,7 +5,9 @@ import { checkRepository, type RepositoryCheck } from '../check/check-repository
 import { fileOfRecord } from '../records/record-path.ts';
 import { CommandError } from '../errors.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
+import { staffIdOf } from '../ledger/identity.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
+import type { Roster } from '../schemas/staff.ts';
 
 export interface OpenRepository extends RepositoryCheck {
   history: HistoryContext;
@@ -34,4 +36,15 @@ export function findRecord(repo: OpenRepository, id: string): ArchiveRecord {
   if (record) return record;
   const unparsed = repo.history.unparsed.has(id);
   throw new CommandError(unparsed ? `记录 ${id} 有错误，无法读取；请先运行 swa check 并修正` : `没有记录 ${id}（编号形如 cases/2026-0042）`);
+}
+
+/**
+ * The acting person as the roster last approved on main names them: the authority swa approve and
+ * swa reject act on, never the work tree's staff.yaml. `refusal` ends the error (不能审批, 不能退回).
+ */
+export function approvedActor(repo: OpenRepository, identity: { name: string; email: string }, refusal: string): { roster: Roster; by: string } {
+  const roster = repo.history.approvedRoster;
+  const by = roster && staffIdOf(roster, { ...identity, date: '' });
+  if (!roster || !by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在 main 上已批准的名册 staff.yaml 中，${refusal}`);
+  return { roster, by };
 }

@@ -1,5 +1,4 @@
 import { CommandError } from '../errors.ts';
-import { staffIdOf } from '../ledger/identity.ts';
 import { roleLabel } from '../i18n/terms.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { formatTrailers } from '../ledger/trailers.ts';
@@ -8,7 +7,7 @@ import { mayAct } from '../rules/roster.ts';
 import { readBranchRecords } from './branch-records.ts';
 import { branchSubmission } from './branch-submission.ts';
 import { actingIdentity, emptyCommitOn, gitAt, moveBranch } from './git-ops.ts';
-import { openRepository } from './open-repository.ts';
+import { approvedActor, openRepository } from './open-repository.ts';
 
 export interface RejectOptions {
   cwd: string;
@@ -33,10 +32,7 @@ export async function reject({ cwd, today, branch, reason }: RejectOptions): Pro
   const repo = await openRepository(cwd, today);
   const submission = branchSubmission(repo, branch);
   const identity = await actingIdentity(git);
-  // Authority comes from the roster as last approved on main (as for swa approve), not from the work tree's staff.yaml.
-  const roster = repo.history.approvedRoster;
-  const by = roster && staffIdOf(roster, { ...identity, date: '' });
-  if (!by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在 main 上已批准的名册 staff.yaml 中，不能退回`);
+  const { roster, by } = approvedActor(repo, identity, '不能退回');
   const role = stageDefinitions[submission.stage].role;
   const [onBranch] = await readBranchRecords(cwd, repo.history, [submission.record]);
   const post = postOf(onBranch ?? repo.history.byId.get(submission.record));

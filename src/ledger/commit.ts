@@ -82,4 +82,9 @@ export function dayOf(isoTimestamp: string): string {
 }
 
 /** Commits by id: the ledger walks parents through it. */
-export const indexBySha = (commits: readonly Commit[]): Map<string, Commit> => new Map(commits.map((c) => [c.sha, c]));
+export function indexBySha<T extends { sha: string }>(items: readonly T[]): Map<string, T> {
+  // A loop, not an array of pairs per item: hundreds of thousands of commits and approvals are indexed.
+  const index = new Map<string, T>();
+  for (const item of items) index.set(item.sha, item);
+  return index;
+}

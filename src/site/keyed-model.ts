@@ -2,16 +2,14 @@ import type { RepositoryCheck } from '../check/check-repository.ts';
 import { CommandError } from '../errors.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import { checkWithKey } from '../privacy/sealed-findings.ts';
-import { siteModelInParts, type SiteModel } from './site-model.ts';
+import { siteModelInParts, wholeModel, type SiteModel } from './site-model.ts';
 
 /**
  * The view model of `swa build` and `swa print`: de-identified, or internal with the client blocks
  * the identity file opens. Only an internal model ever decrypts: a de-identified one has no key to leak from.
  */
 export async function keyedSiteModel(...args: Parameters<typeof keyedSiteModelInParts>): Promise<SiteModel> {
-  const parts = await keyedSiteModelInParts(...args);
-  const records = [...parts.records];
-  return { ...parts.rest(), records };
+  return wholeModel(await keyedSiteModelInParts(...args));
 }
 
 /** The same model in parts, a record at a time (see siteModelInParts): how `swa build` writes it. */

@@ -86,7 +86,11 @@ export interface SiteModel {
  * name heuristic flags in the rest is withheld; `internal` adds it back.
  */
 export function siteModel(...args: Parameters<typeof siteModelInParts>): SiteModel {
-  const parts = siteModelInParts(...args);
+  return wholeModel(siteModelInParts(...args));
+}
+
+/** The view model whole, from its parts: the records first, since the rest is complete once they are made. */
+export function wholeModel(parts: ReturnType<typeof siteModelInParts>): SiteModel {
   const records = [...parts.records];
   return { ...parts.rest(), records };
 }

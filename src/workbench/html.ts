@@ -1,9 +1,8 @@
 import type { Part } from '../site/value-parts.ts';
+import { escapeHtml } from './forms/html.ts';
 
 /** Escapes text for HTML content and attribute values: every value a page shows goes through here. */
-export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-}
+export const esc = (value: unknown): string => escapeHtml(String(value ?? ''));
 
 /** The hidden field every state-changing form carries (see security.ts). */
 export const csrfField = (csrf: string): string => `<input type="hidden" name="csrf" value="${esc(csrf)}">`;

@@ -19,7 +19,7 @@ export interface RecordSource {
 }
 
 /** The id of a record from a URL's path, or null when it is not one (ids never carry personal data). */
-export function recordIdOf(path: string): { id: string; file: string; kind: RecordKind } | null {
+function recordIdOf(path: string): { id: string; file: string; kind: RecordKind } | null {
   const file = fileOfRecord(path);
   const location = file && locationFromPath(file);
   return file && location ? { id: location.id, file, kind: location.kind } : null;

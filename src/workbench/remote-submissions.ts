@@ -1,4 +1,5 @@
 import { gitProcess } from '../git.ts';
+import { mainBranch, submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions } from '../ledger/stages.ts';
 import { parseTrailers, trailer } from '../ledger/trailers.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
@@ -13,7 +14,7 @@ const format = '%(refname)%00%(committerdate:short)%00%(contents)%01';
  * ones (a tip with Rejected-by) wait for their worker.
  */
 export async function remoteSubmissions(cwd: string, ctx: HistoryContext): Promise<Waiting[]> {
-  const out = (await gitProcess(cwd, ['for-each-ref', `--format=${format}`, '--no-merged=main', 'refs/remotes/']).catch(() => Buffer.from(''))).toString();
+  const out = (await gitProcess(cwd, ['for-each-ref', `--format=${format}`, `--no-merged=${mainBranch}`, 'refs/remotes/']).catch(() => Buffer.from(''))).toString();
   const local = new Set(ctx.ledger.pendingBranches.map((p) => p.branch));
   return out.split('\x01').flatMap((entry) => {
     const [ref = '', since = '', message = ''] = entry.replace(/^\n/, '').split('\0');
@@ -22,7 +23,7 @@ export async function remoteSubmissions(cwd: string, ctx: HistoryContext): Promi
     const stage = trailer(trailers, 'Stage') ?? '';
     if (!match || local.has(match[2] as string) || trailer(trailers, 'Rejected-by') || !isStage(stage)) return [];
     const by = trailer(trailers, 'Submitted-by') ?? '';
-    const record = (match[2] as string).slice('submit/'.length);
+    const record = (match[2] as string).slice(submitPrefix.length);
     const data = ctx.byId.get(record)?.data;
     const post = data && 'post' in data ? (data.post as string) : undefined;
     const role = stageDefinitions[stage].role;

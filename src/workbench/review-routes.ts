@@ -4,6 +4,7 @@ import { reject } from '../commands/reject.ts';
 import { timelineOf } from '../approvals/timeline.ts';
 import { checkRecord } from '../check/check-record.ts';
 import { CommandError } from '../errors.ts';
+import { mainBranch, submitPrefix } from '../ledger/git-log.ts';
 import { isStage, stageDefinitions } from '../ledger/stages.ts';
 import { holdsClient } from '../schemas/client-field.ts';
 import { viewClient } from './client-data.ts';
@@ -52,8 +53,8 @@ export function reviewRoutes(app: Hono<SessionEnv>, r: Routes): void {
       const result = await approve({ cwd: r.cwd, today: r.today(), branch: `submit/${id}`, head, identityFile: r.identityFile });
       if (!result.approved) return refused(result.reasons);
       // The merged branch leaves the remote too; when it was never pushed, main alone goes.
-      let pushed = await pushIfRemote(r.cwd, ['refs/heads/main:refs/heads/main', `:refs/heads/submit/${id}`]);
-      if (pushed === 'unpushed') pushed = await pushIfRemote(r.cwd, ['refs/heads/main:refs/heads/main']);
+      let pushed = await pushIfRemote(r.cwd, [`refs/heads/${mainBranch}:refs/heads/${mainBranch}`, `:refs/heads/${submitPrefix}${id}`]);
+      if (pushed === 'unpushed') pushed = await pushIfRemote(r.cwd, [`refs/heads/${mainBranch}:refs/heads/${mainBranch}`]);
       return c.redirect(`/approvals?done=approved${pushed === 'unpushed' ? '-unpushed' : ''}`, 303);
     } catch (error) {
       if (error instanceof CommandError) return refused([error.message]);

@@ -27,11 +27,9 @@ export interface WorkbenchOptions {
   log?: (line: string) => void;
 }
 
-export type WorkbenchEnv = SessionEnv;
-
 /** The workbench as a Hono app: every page and action over the repository at `cwd`. */
-export function createWorkbench(options: WorkbenchOptions): Hono<WorkbenchEnv> {
-  const app = new Hono<WorkbenchEnv>();
+export function createWorkbench(options: WorkbenchOptions): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
   const today = () => options.today ?? resolveToday(undefined);
   const readState = stateReader(options.cwd);
   const state = () => readState(today());
@@ -68,7 +66,7 @@ export function createWorkbench(options: WorkbenchOptions): Hono<WorkbenchEnv> {
   });
 
   /** With a remote: the button that brings in what colleagues pushed (their submissions, approvals made on main). */
-  async function updateForm(c: Context<WorkbenchEnv>, from: string): Promise<string> {
+  async function updateForm(c: Context<SessionEnv>, from: string): Promise<string> {
     if (!(await remoteOf(options.cwd))) return '';
     return `<form method="post" action="/update" class="actions">${csrfField(c.get('session').csrf)}<input type="hidden" name="from" value="${esc(from)}"><button type="submit" class="secondary" data-update>从远程仓库更新</button><span class="muted">取回同事推送的提交和已批准的记录（不会上传，也不会合并你的改动）</span></form>`;
   }
@@ -99,7 +97,7 @@ function flashOf(outcome: string | undefined): Page['flash'] {
   return text ? { kind: 'ok', text } : undefined;
 }
 
-function page(c: Context<WorkbenchEnv>, s: State, content: Omit<Page, 'me' | 'names'>, status: 200 | 403 | 404 | 409 | 422 = 200) {
+function page(c: Context<SessionEnv>, s: State, content: Omit<Page, 'me' | 'names'>, status: 200 | 403 | 404 | 409 | 422 = 200) {
   return c.html(layout({ ...content, me: s.me, names: s.names }), status);
 }
 

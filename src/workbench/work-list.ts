@@ -1,5 +1,6 @@
 import { branchOnlyStatus, statusOf, type RecordStatus } from '../approvals/status.ts';
 import type { Obligation } from '../archive/due.ts';
+import { submitPrefix } from '../ledger/git-log.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 
@@ -29,7 +30,7 @@ const workerOf = (record: ArchiveRecord) => ('worker' in record.data ? (record.d
 
 /** The 我的待办 view of one staff member. Pure: the history, the due list and any remote submissions come in. */
 export function workListOf(ctx: HistoryContext, staffId: string, due: readonly Obligation[], remote: readonly Waiting[], branchRecords: readonly ArchiveRecord[] = []): WorkList {
-  const submittedByMe = new Set(ctx.ledger.pendingBranches.filter((p) => p.submission?.by === staffId).map((p) => p.branch.slice('submit/'.length)));
+  const submittedByMe = new Set(ctx.ledger.pendingBranches.filter((p) => p.submission?.by === staffId).map((p) => p.branch.slice(submitPrefix.length)));
   const mine = ctx.records.filter((r) => workerOf(r) === staffId || submittedByMe.has(r.id));
   const branchOnly = [...submittedByMe].filter((id) => !ctx.byId.has(id) && !ctx.unparsed.has(id));
   const records = [...mine.map((r) => statusOf(ctx, r)), ...branchOnly.map((id) => withTitle(branchOnlyStatus(ctx, id, branchRecords.find((r) => r.id === id)), branchRecords))].sort(byActivity);
@@ -49,7 +50,7 @@ function withTitle(status: RecordStatus, branchRecords: readonly ArchiveRecord[]
 
 /** Every submission waiting for a decision here (rejected ones wait for their worker, not for an approver), oldest first. */
 export function waitingOf(ctx: HistoryContext, branchRecords: readonly ArchiveRecord[]): Waiting[] {
-  const ids = ctx.ledger.pendingBranches.map((p) => p.branch.slice('submit/'.length));
+  const ids = ctx.ledger.pendingBranches.map((p) => p.branch.slice(submitPrefix.length));
   return ids
     .flatMap((id) => {
       const record = ctx.byId.get(id);

@@ -38,6 +38,8 @@ export function startWorkbench(root: string, person: { name: string; email: stri
         log: () => err,
         stop: () =>
           new Promise((done) => {
+            // A server that crashed has exited already: waiting for its exit would never end.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),

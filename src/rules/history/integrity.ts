@@ -1,7 +1,7 @@
 import { groupBy } from '../../group-by.ts';
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
-import { dayOf } from '../../ledger/commit.ts';
+import { dayOf, indexBySha } from '../../ledger/commit.ts';
 import type { Approval, ChangeRoute, Ledger } from '../../ledger/ledger.ts';
 import { staffIdOf } from '../../ledger/identity.ts';
 import { stageDefinitions, stageOrder, type Stage } from '../../ledger/stages.ts';
@@ -109,13 +109,6 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
   return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvers };
 }
 
-/** Items by sha, in a loop rather than through an array of pairs per item: main has a hundred thousand approvals and more. */
-function indexBySha<T extends { sha: string }>(items: readonly T[]): Map<string, T> {
-  const index = new Map<string, T>();
-  for (const item of items) index.set(item.sha, item);
-  return index;
-}
-
 type Placed = { approval: Approval; at: number };
 
 /**
@@ -144,7 +137,12 @@ class Remedies {
 export function prospectiveViolations(ctx: HistoryContext, approval: Approval, merged: ArchiveRecord | undefined): Violation[] {
   const approved = new ApprovedStages();
   for (const a of ctx.ledger.approvals) if (!ctx.invalid.has(a.sha)) approved.add(a);
-  const latestTime = ctx.ledger.mainline.reduce<string | undefined>((latest, c) => (latest === undefined || Date.parse(c.time) > Date.parse(latest) ? c.time : latest), undefined);
+  let latestTime: string | undefined;
+  let latestMs = Number.NaN;
+  for (const c of ctx.ledger.mainline) {
+    const ms = Date.parse(c.time);
+    if (latestTime === undefined || ms > latestMs) [latestTime, latestMs] = [c.time, ms];
+  }
   const record = approvedRecord(approval);
   const post = postOf(merged ?? (record === null ? undefined : ctx.byId.get(record)));
   const approver = ctx.approvedRoster && staffIdOf(ctx.approvedRoster, approval.author);
