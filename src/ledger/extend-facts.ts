@@ -7,6 +7,7 @@ import { buildLedger, type BranchNote, type Ledger } from './ledger.ts';
 import { attachRefs } from './refs.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
 import { rosterOf, type RosterVersions } from './roster-versions.ts';
+import type { LineProvenance } from './line-provenance.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 
 /**
@@ -91,8 +92,8 @@ function changedRecords(before: LedgerFacts['ledger'], grown: Ledger, added: rea
 }
 
 /** Line provenance with the lines the added commits wrote: a line keeps the earliest time it was seen. */
-function withLines(before: ReadonlyMap<string, ReadonlyMap<string, string>>, grown: Ledger, added: readonly Commit[]): Map<string, ReadonlyMap<string, string>> {
-  const lines = new Map(before);
+function withLines(before: LineProvenance, grown: Ledger, added: readonly Commit[]): LineProvenance {
+  const lines = before.copy();
   const files = new Set(added.flatMap((c) => c.changes.map((change) => change.path)).filter((path) => locationFromPath(path) !== null));
   for (const file of files) {
     const seen = grown.lineFirstSeen(file);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { codeVersion } from '../code-version.ts';
 import { writeInPieces, writeWhole } from '../write-whole.ts';
 import type { EntryCodec } from './compact-entries.ts';
@@ -28,12 +29,15 @@ export interface BaseSnapshot {
 export interface FoundSnapshot {
   file: string;
   adoptionRef: string;
-  /** Byte ranges in the file: the shared part, and each record's. */
+  /** Byte ranges in the file: the shared part, and each record's (its entries, then its lines from `lines` on). */
   shared: Range;
-  records: Record<string, Range>;
+  records: Record<string, PartRange>;
+  /** The CRC-32 of every record's lines, in the order of `records`. */
+  linesCrc: number;
 }
 
 type Range = [start: number, end: number];
+type PartRange = [start: number, lines: number, end: number];
 
 const stateFile = 'ledger.json';
 
@@ -89,7 +93,7 @@ export class LedgerSnapshot {
 
   private found(state: State): FoundSnapshot | null {
     const file = join(this.dir, state.file);
-    return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, records: state.records } : null;
+    return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, records: state.records, linesCrc: state.linesCrc } : null;
   }
 
   /** The facts, whole, or (given `records`) with the parts of those records only; null when the file cannot be read. */
@@ -97,20 +101,29 @@ export class LedgerSnapshot {
     try {
       if (!records) {
         const bytes = readFileSync(found.file);
-        const text = ([start, end]: Range) => bytes.toString('utf8', start, end);
-        const { facts, people } = factsFromParts(text(found.shared), Object.values(found.records).map(text));
+        const parts = Object.values(found.records).map(([start, lines, end]) => ({ entries: bytes.toString('utf8', start, lines), lines: bytes.subarray(lines, end) }));
+        // The lines are parsed only when asked for, long after this: damage to them is found here, by their checksum.
+        if (parts.reduce((crc, part) => crc32(part.lines, crc), 0) !== found.linesCrc) return null;
+        const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), parts);
         this.last = { found, bytes, people };
         return facts;
       }
       const fd = openSync(found.file, 'r');
       try {
-        const text = ([start, end]: Range) => {
+        const bytesOf = ([start, end]: Range) => {
           const bytes = Buffer.alloc(end - start);
           readSync(fd, bytes, 0, bytes.length, start);
-          return bytes.toString('utf8');
+          return bytes;
         };
-        const ranges = [...new Set(records)].map((id) => found.records[id]).filter((r): r is Range => r !== undefined);
-        return factsFromParts(text(found.shared), ranges.map(text)).facts;
+        const ranges = [...new Set(records)].map((id) => found.records[id]).filter((r): r is PartRange => r !== undefined);
+        const parts = ranges.map(([start, lines, end]) => {
+          const bytes = bytesOf([start, end]);
+          return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start) };
+        });
+        const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), parts);
+        // A few records' lines are parsed now, where damage to them means the snapshot is not believed.
+        for (const record of facts.ledger.lineFirstSeen.records()) facts.ledger.lineFirstSeen.ofRecord(record);
+        return facts;
       } finally {
         closeSync(fd);
       }
@@ -132,13 +145,25 @@ export class LedgerSnapshot {
       const base = grownFrom && this.last?.found === grownFrom.found ? this.last : undefined;
       const parts = factsToParts(facts, base && grownFrom && { people: base.people, changed: grownFrom.changed });
       let shared: Range = [0, 0];
-      const records: Record<string, Range> = {};
+      const records: Record<string, PartRange> = {};
+      let linesCrc = 0;
       const bytes = writeInPieces(join(this.dir, file), (append) => {
         shared = append(parts.shared);
-        if (base) for (const [record, [start, end]] of Object.entries(base.found.records)) if (!grownFrom!.changed.has(record)) records[record] = append(base.bytes.subarray(start, end));
-        for (const [record, text] of parts.records) records[record] = append(text);
+        if (base) {
+          for (const [record, [start, lines, end]] of Object.entries(base.found.records)) {
+            if (grownFrom!.changed.has(record)) continue;
+            const [at] = append(base.bytes.subarray(start, end));
+            records[record] = [at, at + lines - start, at + end - start];
+            linesCrc = crc32(base.bytes.subarray(lines, end), linesCrc);
+          }
+        }
+        for (const { id, entries, lines } of parts.records) {
+          const linesBytes = Buffer.from(lines);
+          records[id] = [append(entries)[0], ...append(linesBytes)];
+          linesCrc = crc32(linesBytes, linesCrc);
+        }
       });
-      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, records };
+      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, records, linesCrc };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       this.stateRead = state;
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
@@ -158,7 +183,8 @@ interface State {
   bytes: number;
   adoptionRef: string;
   shared: Range;
-  records: Record<string, Range>;
+  records: Record<string, PartRange>;
+  linesCrc: number;
 }
 
 const idOf = (key: SnapshotKey): string => createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.tips, key.refs])).digest('hex');

@@ -7,6 +7,7 @@ import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
 import { extendFacts } from './extend-facts.ts';
 import { LedgerSnapshot } from './ledger-snapshot.ts';
+import { LineProvenance } from './line-provenance.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
 import { rosterOf, rosterVersionsOf, versionsSince } from './roster-versions.ts';
@@ -92,10 +93,10 @@ function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFac
 }
 
 /** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */
-function everyRecordsLines(ledger: Ledger, commits: readonly Commit[]): Map<string, ReadonlyMap<string, string>> {
+function everyRecordsLines(ledger: Ledger, commits: readonly Commit[]): LineProvenance {
   const files = new Set<string>();
   for (const commit of commits) for (const change of commit.changes) if (!files.has(change.path) && locationFromPath(change.path) !== null) files.add(change.path);
-  const lines = new Map<string, ReadonlyMap<string, string>>();
+  const lines = new LineProvenance();
   for (const file of files) {
     const seen = ledger.lineFirstSeen(file);
     if (seen) lines.set(file, seen);

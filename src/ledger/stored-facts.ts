@@ -1,8 +1,8 @@
-import { locationFromPath } from '../records/record-path.ts';
 import { approvedRecord } from './approval-scope.ts';
 import type { Commit } from './commit.ts';
 import { EntryCodec, type StoredApproval, type StoredNote } from './compact-entries.ts';
 import type { BranchNote, Ledger, PendingBranch } from './ledger.ts';
+import { LineProvenance } from './line-provenance.ts';
 import type { RosterVersions } from './roster-versions.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { RosterVersions } from './roster-versions.ts';
  * rewrote what they approve.
  */
 export interface LedgerFacts {
-  ledger: Omit<Ledger, 'lineFirstSeen'> & { lineFirstSeen: Map<string, ReadonlyMap<string, string>> };
+  ledger: Omit<Ledger, 'lineFirstSeen'> & { lineFirstSeen: LineProvenance };
   /** For each commit of main's first-parent history, the commit whose staff.yaml it carries. */
   rosterVersions: RosterVersions;
   /** staff.yaml as each of those commits has it (undefined where it is missing). */
@@ -22,7 +22,8 @@ export interface LedgerFacts {
 /**
  * The facts in parts, each JSON (which parses several times faster than V8's deserializer reads
  * the same objects back): one part per record, with the approvals, submissions and rejections
- * that name it, its lines' provenance and its first commit on main; and one part with the rest.
+ * that name it and its first commit on main, then its lines' provenance apart (read only when
+ * asked for, see LineProvenance); and one part with the rest.
  * Read with the parts of a few records only, the facts are those of those records: every rule
  * about them sees what it would see in the whole (see factsFromParts). Each approval and note
  * keeps its place in the ledger's lists, so that joined parts list them in the same order.
@@ -32,12 +33,12 @@ export interface LedgerFacts {
 export function factsToParts(
   { ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts,
   reuse?: { people: EntryCodec['people']; changed: ReadonlySet<string> },
-): { shared: string; records: Iterable<[string, string]> } {
+): { shared: string; records: Iterable<StoredPart> } {
   const parts = new Map<string, RecordPart>();
   const wanted = (id: string) => !reuse || reuse.changed.has(id);
   const partOf = (id: string): RecordPart => {
     let part = parts.get(id);
-    if (!part) parts.set(id, (part = { id, approvals: [], submissions: [], rejections: [], lines: [], firstOnMain: null }));
+    if (!part) parts.set(id, (part = { id, approvals: [], submissions: [], rejections: [], firstOnMain: null }));
     return part;
   };
   const codec = new EntryCodec(reuse ? [...reuse.people] : []);
@@ -61,10 +62,7 @@ export function factsToParts(
   const rejections: Placed<StoredNote>[] = [];
   notes(ledger.submissions, 'submissions', submissions);
   notes(ledger.rejections, 'rejections', rejections);
-  for (const [file, lines] of ledger.lineFirstSeen) {
-    const id = locationFromPath(file)?.id;
-    if (id !== undefined && wanted(id)) partOf(id).lines.push([file, byTime(lines)]);
-  }
+  for (const id of ledger.lineFirstSeen.records()) if (wanted(id)) partOf(id);
   for (const [id, first] of ledger.firstOnMain) if (wanted(id)) partOf(id).firstOnMain = first;
 
   const part: SharedPart = {
@@ -88,27 +86,34 @@ export function factsToParts(
     rewritten: [...rewritten],
   };
   // Each record's text made as it is written: ten thousand of them at once were a large part of a check's memory.
-  const records = (function* () {
-    for (const [id, p] of parts) yield [id, JSON.stringify(p)] as [string, string];
+  const records = (function* (): Iterable<StoredPart> {
+    for (const [id, p] of parts) yield { id, entries: JSON.stringify(p), lines: JSON.stringify(ledger.lineFirstSeen.storedOf(id)) };
   })();
   return { shared: JSON.stringify(part), records };
 }
 
-/** The facts from the shared part and the parts of some (or all) records. */
-export function factsFromParts(sharedText: string, recordTexts: Iterable<string>): { facts: LedgerFacts; people: EntryCodec['people'] } {
+/** A record's part as written: its entries, then its lines. */
+export interface StoredPart {
+  id: string;
+  entries: string;
+  lines: string;
+}
+
+/** The facts from the shared part and the parts of some (or all) records, each its entries' text and its lines' bytes. */
+export function factsFromParts(sharedText: string, recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
   const codec = new EntryCodec(shared.people);
   const approvals = new Map<number, StoredApproval>(shared.approvals);
   const submissions = new Map<number, StoredNote>(shared.submissions);
   const rejections = new Map<number, StoredNote>(shared.rejections);
-  const lineFirstSeen = new Map<string, ReadonlyMap<string, string>>();
+  const lineFirstSeen = new LineProvenance();
   const firstOnMain = new Map<string, { sha: string; time: string }>();
-  for (const text of recordTexts) {
-    const part = JSON.parse(text) as RecordPart;
+  for (const { entries, lines } of recordParts) {
+    const part = JSON.parse(entries) as RecordPart;
+    lineFirstSeen.stored(part.id, lines);
     for (const [at, approval] of part.approvals) approvals.set(at, approval);
     for (const [at, note] of part.submissions) submissions.set(at, note);
     for (const [at, note] of part.rejections) rejections.set(at, note);
-    for (const [file, lines] of part.lines) lineFirstSeen.set(file, fromTimes(lines));
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
   const mainline = mainlineOf(shared);
@@ -146,8 +151,6 @@ interface RecordPart {
   approvals: Placed<StoredApproval>[];
   submissions: Placed<StoredNote>[];
   rejections: Placed<StoredNote>[];
-  /** Per file, its lines by the time each was first seen (a commit adds many lines at one time). */
-  lines: [string, [time: string, lines: string[]][]][];
   firstOnMain: { sha: string; time: string } | null;
 }
 
@@ -182,22 +185,6 @@ function mainlineOf(shared: SharedPart): Ledger['mainline'] {
   if (shared.mainlineShas === '') return [];
   const times = shared.mainlineTimes.split(' ');
   return shared.mainlineShas.split(' ').map((sha, i) => ({ sha, time: times[i] as string }));
-}
-
-function byTime(lines: ReadonlyMap<string, string>): [string, string[]][] {
-  const times = new Map<string, string[]>();
-  for (const [line, time] of lines) {
-    const same = times.get(time);
-    if (same) same.push(line);
-    else times.set(time, [line]);
-  }
-  return [...times];
-}
-
-function fromTimes(times: readonly [string, string[]][]): Map<string, string> {
-  const lines = new Map<string, string>();
-  for (const [time, texts] of times) for (const line of texts) lines.set(line, time);
-  return lines;
 }
 
 const inPlace = <T>(placed: ReadonlyMap<number, T>): T[] => [...placed].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
