@@ -3,6 +3,7 @@ import { loadLedger } from '../ledger/load-ledger.ts';
 import { configsAt } from '../ledger/read-configs.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { ParseCache } from '../records/parse-cache.ts';
+import { IntegrityCache, integrityKey } from './integrity-cache.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
@@ -38,8 +39,9 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   // and checked here: on two cores the history costs little more than its parse.
   let started: HistoryRead | undefined = await startHistory(cwd);
   started.result.catch(() => undefined);
+  const { cacheDir } = started;
   // A check of a few records parses them: reading every record's kept parse would cost more.
-  const parses = started.cacheDir === undefined || recordsReadOnly ? undefined : ParseCache.load(started.cacheDir);
+  const parses = cacheDir === undefined || recordsReadOnly ? undefined : ParseCache.load(cacheDir);
   const content = checkArchive(await read(cwd), today, parses, { contentRules: !stateOnly });
   parses?.save();
   if (!content.context) return { ...content, history: null };
@@ -71,6 +73,11 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const rosters = new Set(rostersSinceAdoption);
   const signing = [...configs.values()].some((c) => c?.signedApprovals === 'required') || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
-  const history = runHistoryRules({ ...content.context, ledger, rosterAt, configAt, rewritten, signatures }, { recordRules: !stateOnly });
+  const ctx = { ...content.context, ledger, rosterAt, configAt, rewritten, signatures };
+  // A check of a few records holds a ledger of theirs alone: the pass over it is not the whole one.
+  const verdicts = cacheDir !== undefined && loaded.id !== undefined && !recordsReadOnly ? { cache: new IntegrityCache(cacheDir), key: integrityKey(loaded.id, ctx) } : undefined;
+  const kept = verdicts?.cache.read(verdicts.key, ledger, ctx) ?? undefined;
+  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept });
+  if (verdicts && !kept) verdicts.cache.write(verdicts.key, ledger, ctx, history.integrity);
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -187,6 +187,12 @@ interface State {
   linesCrc: number;
 }
 
+/**
+ * What names the ledger of this history built under `adoptionRef` by this code: what is worked out
+ * from that ledger alone (see IntegrityCache) can be kept under it.
+ */
+export const ledgerIdOf = (key: SnapshotKey, adoptionRef: string): string => createHash('sha256').update(JSON.stringify([idOf(key), adoptionRef])).digest('hex');
+
 const idOf = (key: SnapshotKey): string => createHash('sha256').update(JSON.stringify([codeVersion(), key.format, key.tips, key.refs])).digest('hex');
 /** What two snapshots must share for one to be worked out from the other: the code, the format, the tags. */
 const lineageOf = (key: SnapshotKey): string =>

@@ -6,7 +6,7 @@ import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
 import { extendFacts } from './extend-facts.ts';
-import { LedgerSnapshot } from './ledger-snapshot.ts';
+import { ledgerIdOf, LedgerSnapshot } from './ledger-snapshot.ts';
 import { LineProvenance } from './line-provenance.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
@@ -22,6 +22,8 @@ export type LedgerResult =
       rostersSinceAdoption: Roster[];
       /** Approvals whose merge commit itself changed a file they approve, beyond the merged head (A-STALE-HEAD). */
       rewritten: ReadonlySet<string>;
+      /** What names this ledger (see ledgerIdOf); absent when history was read without a cache directory. */
+      id?: string;
     }
   | { skipped: string; broken?: boolean };
 
@@ -49,16 +51,17 @@ export async function loadLedger(
   if (!adoptionRef) return { skipped: 'archive.yaml 没有设定启用审批的起点（adoption）' };
 
   const snapshots = history.key && new LedgerSnapshot(history.key.dir);
+  const id = history.key && ledgerIdOf(history.key, adoptionRef);
   if (snapshots && history.snapshot) {
     const facts = history.snapshot.adoptionRef === adoptionRef ? snapshots.read(history.snapshot, records) : null;
-    if (facts) return fromFacts(facts);
+    if (facts) return { ...fromFacts(facts), id };
   }
   if (snapshots && history.base) {
     const base = history.base.adoptionRef === adoptionRef ? snapshots.read(history.base) : null;
     const grown = base && (await extendFacts(cwd, base, history, adoptionRef));
     if (grown) {
       snapshots.write(history.key!, adoptionRef, grown.facts, { found: history.base, changed: grown.changed });
-      return fromFacts(grown.facts);
+      return { ...fromFacts(grown.facts), id };
     }
   }
   if (history.snapshot || history.base) {
@@ -68,7 +71,7 @@ export async function loadLedger(
   const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef);
   if (!facts.ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
   if (snapshots && history.key) snapshots.write(history.key, adoptionRef, facts);
-  return fromFacts(facts);
+  return { ...fromFacts(facts), id };
 }
 
 /** The ledger and what the history rules need beside it, worked out from the commits. */

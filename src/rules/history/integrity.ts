@@ -14,7 +14,7 @@ import type { Finding } from '../finding.ts';
 import { mayAct } from '../roster.ts';
 import { clockMessage, judgedDay, MainlineClock, unapprovedClockSkews, type ClockSkew } from './clock.ts';
 import { historyFinding, shortSha, type HistoryContext } from './context.ts';
-import { RosterAuthority } from './roster-authority.ts';
+import { RosterAuthority, type ApprovedAt } from './roster-authority.ts';
 import { signatureViolations } from './signatures.ts';
 
 export interface Violation {
@@ -30,6 +30,8 @@ export interface IntegrityResult {
   approvedRoster: Roster | null;
   /** Likewise the last approved archive.yaml. */
   approvedConfig: ArchiveConfig | null;
+  /** The commits the two were read at (see RosterAuthority): what a kept result names them by. */
+  approvedAt: ApprovedAt;
   /** Who made each approval: the merge's author through the roster that authorised it (null when it names no one). */
   approvers: Map<string, string | null>;
 }
@@ -106,7 +108,7 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
   findings.push(...unapprovedChanges(ctx, remedies, changeAt, approvalAt), ...unapprovedClockSkews(ctx, skews));
-  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvers };
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers };
 }
 
 type Placed = { approval: Approval; at: number };

@@ -5,6 +5,12 @@ import type { Roster } from '../../schemas/staff.ts';
 
 const archiveFile = configFiles[1] as string;
 
+/** Where the approved roster and configuration were read: a commit on main (null when there is none). */
+export interface ApprovedAt {
+  roster: string | null;
+  config: string | null;
+}
+
 /**
  * The roster and the archive configuration that govern an approval: the last APPROVED state of
  * staff.yaml and archive.yaml on main's first-parent history before it. That is the adoption
@@ -34,6 +40,11 @@ export class RosterAuthority {
   /** The approved archive configuration at this point of the walk (null when it cannot be read). */
   get config(): ArchiveConfig | null {
     return this.configSha === null ? null : this.configAt(this.configSha);
+  }
+
+  /** The commits whose staff.yaml and archive.yaml are the approved ones at this point of the walk. */
+  get approvedAt(): ApprovedAt {
+    return { roster: this.rosterSha, config: this.configSha };
   }
 
   /** Takes note of a valid approval. */

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ledger } from '../ledger/ledger.ts';
+import { postOf } from '../records/archive-record.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { HistoryContext } from '../rules/history/context.ts';
+import type { IntegrityResult } from '../rules/history/integrity.ts';
+import { writeWhole } from '../write-whole.ts';
+
+const fileName = 'integrity.json';
+
+/** What the integrity pass reads besides the ledger (see checkIntegrity). */
+type IntegrityInputs = Pick<HistoryContext, 'byId' | 'signatures' | 'rosterAt' | 'configAt'>;
+
+/**
+ * The integrity pass's result (A-*), kept in the history cache's directory for the next command
+ * over the same ledger: `swa due`, `swa status` and a check with nothing changed then judge no
+ * approval again. Its inputs are the ledger (named by its id, which covers the history, the
+ * adoption point and the code), the signatures' checks, and of the work tree only each record's
+ * file and post (who may approve it): the key is made of those. A finding about a parsed record
+ * points at its id line, which moves with any edit: that line is looked up again, not kept.
+ * Anything unreadable or kept under another key is not believed; the pass then runs again.
+ */
+export class IntegrityCache {
+  constructor(private readonly dir: string) {}
+
+  /** The kept result for `key`, or null. */
+  read(key: string, ledger: Ledger, ctx: IntegrityInputs): IntegrityResult | null {
+    try {
+      const kept = JSON.parse(readFileSync(join(this.dir, fileName), 'utf8')) as Kept;
+      if (kept.key !== key || kept.approvers.length !== ledger.approvals.length) return null;
+      const findings: Finding[] = [];
+      for (const finding of kept.findings) {
+        if (finding.line !== null) findings.push(finding as Finding);
+        else {
+          const record = finding.record === null ? undefined : ctx.byId.get(finding.record);
+          if (!record) return null;
+          findings.push({ ...finding, line: record.lineOf(['id']) });
+        }
+      }
+      const approvers = new Map<string, string | null>();
+      ledger.approvals.forEach((approval, i) => {
+        const approver = kept.approvers[i];
+        if (approver !== 0 && approver !== undefined) approvers.set(approval.sha, approver);
+      });
+      return {
+        findings,
+        invalid: new Set(kept.invalid),
+        approvedRoster: kept.approvedAt.roster === null ? null : ctx.rosterAt(kept.approvedAt.roster),
+        approvedConfig: kept.approvedAt.config === null ? null : ctx.configAt(kept.approvedAt.config),
+        approvedAt: kept.approvedAt,
+        approvers,
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps `result` under `key`; a directory that refuses costs only the next command's time. */
+  write(key: string, ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
+    const kept: Kept = {
+      key,
+      invalid: [...result.invalid],
+      // One entry per approval, in the ledger's order: 0 where the pass named no approver at all.
+      approvers: ledger.approvals.map((a) => (result.approvers.has(a.sha) ? (result.approvers.get(a.sha) as string | null) : 0)),
+      approvedAt: result.approvedAt,
+      findings: result.findings.map((f) => (f.record !== null && ctx.byId.has(f.record) ? { ...f, line: null } : f)),
+    };
+    try {
+      writeWhole(join(this.dir, fileName), JSON.stringify(kept));
+    } catch {
+      // Not kept: the pass runs again next time.
+    }
+  }
+}
+
+/** The key of the integrity pass over the ledger `ledgerId` with these inputs. */
+export function integrityKey(ledgerId: string, ctx: IntegrityInputs): string {
+  const hash = createHash('sha256').update(ledgerId);
+  for (const [id, record] of ctx.byId) hash.update(`\n${id}\u0000${record.file}\u0000${postOf(record) ?? '\u0001'}`);
+  hash.update('\n\n');
+  for (const [sha, check] of ctx.signatures) hash.update(`${sha} ${check.status} ${check.signer} ${check.key}\n`);
+  return hash.digest('hex');
+}
+
+interface Kept {
+  key: string;
+  invalid: string[];
+  approvers: (string | null | 0)[];
+  approvedAt: IntegrityResult['approvedAt'];
+  /** A null line: the id line of the finding's record, looked up when read. */
+  findings: (Omit<Finding, 'line'> & { line: number | null })[];
+}
