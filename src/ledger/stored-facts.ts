@@ -1,7 +1,7 @@
 import { approvedRecord } from './approval-scope.ts';
 import type { Commit } from './commit.ts';
 import { EntryCodec, type StoredApproval, type StoredNote } from './compact-entries.ts';
-import type { BranchNote, Ledger, PendingBranch } from './ledger.ts';
+import type { Approval, BranchNote, Ledger, PendingBranch } from './ledger.ts';
 import { LineProvenance } from './line-provenance.ts';
 import type { RosterVersions } from './roster-versions.ts';
 
@@ -75,6 +75,7 @@ export function factsToParts(
     approvalMarks: ledger.mainline.map((c) => (ledger.approvalShas.has(c.sha) ? '1' : '0')).join(''),
     submissions,
     rejections,
+    counts: [ledger.approvals.length, ledger.submissions.length, ledger.rejections.length],
     unapproved: ledger.unapproved,
     imported: [...ledger.imported],
     configsBeforeAdoption: ledger.configsBeforeAdoption,
@@ -103,17 +104,24 @@ export interface StoredPart {
 export function factsFromParts(sharedText: string, recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
   const codec = new EntryCodec(shared.people);
-  const approvals = new Map<number, StoredApproval>(shared.approvals);
-  const submissions = new Map<number, StoredNote>(shared.submissions);
-  const rejections = new Map<number, StoredNote>(shared.rejections);
+  // Each entry decoded as its part is parsed, into its place in the ledger's list: the parsed
+  // arrays then die young, where ten thousand parts kept until the end were copied by the collector.
+  const [approvalCount, submissionCount, rejectionCount] = shared.counts;
+  const approvals = new Places<Approval>(approvalCount);
+  const submissions = new Places<BranchNote>(submissionCount);
+  const rejections = new Places<BranchNote>(rejectionCount);
+  const decode = (part: Pick<RecordPart, 'approvals' | 'submissions' | 'rejections'>) => {
+    for (const [at, approval] of part.approvals) if (!approvals.has(at)) approvals.set(at, codec.fromApproval(approval));
+    for (const [at, note] of part.submissions) if (!submissions.has(at)) submissions.set(at, codec.fromNote(note));
+    for (const [at, note] of part.rejections) if (!rejections.has(at)) rejections.set(at, codec.fromNote(note));
+  };
+  decode(shared);
   const lineFirstSeen = new LineProvenance();
   const firstOnMain = new Map<string, { sha: string; time: string }>();
   for (const { entries, lines } of recordParts) {
     const part = JSON.parse(entries) as RecordPart;
     lineFirstSeen.stored(part.id, lines);
-    for (const [at, approval] of part.approvals) approvals.set(at, approval);
-    for (const [at, note] of part.submissions) submissions.set(at, note);
-    for (const [at, note] of part.rejections) rejections.set(at, note);
+    decode(part);
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
   const mainline = mainlineOf(shared);
@@ -123,11 +131,11 @@ export function factsFromParts(sharedText: string, recordParts: Iterable<{ entri
     ledger: {
       mainTip: shared.mainTip,
       adoption: shared.adoption,
-      approvals: inPlace(approvals).map((a) => codec.fromApproval(a)),
+      approvals: approvals.list(),
       approvalShas: new Set(mainline.filter((_, i) => shared.approvalMarks[i] === '1').map((c) => c.sha)),
       mainline,
-      submissions: inPlace(submissions).map((n) => codec.fromNote(n)),
-      rejections: inPlace(rejections).map((n) => codec.fromNote(n)),
+      submissions: submissions.list(),
+      rejections: rejections.list(),
       unapproved: shared.unapproved,
       imported: new Set(shared.imported),
       configsBeforeAdoption: shared.configsBeforeAdoption,
@@ -169,6 +177,8 @@ interface SharedPart {
   approvalMarks: string;
   submissions: Placed<StoredNote>[];
   rejections: Placed<StoredNote>[];
+  /** How many approvals, submissions and rejections the ledger lists. */
+  counts: [number, number, number];
   unapproved: Ledger['unapproved'];
   imported: string[];
   configsBeforeAdoption: string[];
@@ -187,7 +197,27 @@ function mainlineOf(shared: SharedPart): Ledger['mainline'] {
   return shared.mainlineShas.split(' ').map((sha, i) => ({ sha, time: times[i] as string }));
 }
 
-const inPlace = <T>(placed: ReadonlyMap<number, T>): T[] => [...placed].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+/** A ledger list being filled in from parts: each entry at its place, once (a shared approval is also in its record's part). */
+class Places<T> {
+  private readonly items: T[];
+
+  constructor(count: number) {
+    this.items = new Array<T>(count);
+  }
+
+  has(at: number): boolean {
+    return this.items[at] !== undefined;
+  }
+
+  set(at: number, item: T): void {
+    this.items[at] = item;
+  }
+
+  /** The entries in their order, without the places of parts not read. */
+  list(): T[] {
+    return this.items.filter(() => true);
+  }
+}
 
 const commitToJson = (commit: Commit): StoredCommit => ({ ...commit, changes: commit.changes.map((c) => ({ ...c, hunks: c.hunks.toString('base64') })) });
 const commitFromJson = (commit: StoredCommit): Commit => ({ ...commit, changes: commit.changes.map((c) => ({ ...c, hunks: Buffer.from(c.hunks, 'base64') })) });
