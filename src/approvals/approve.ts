@@ -103,7 +103,6 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     mergedHead: submission.tip,
     // The merge swa approve makes adds nothing of its own to the record.
     keepsHeadTree: true,
-    firstParent: repo.history.ledger.mainTip,
     time: `${today}T12:00:00Z`,
     branchAuthorship: submission.commits.map(authorshipOf),
     files: submission.files,

@@ -1,9 +1,12 @@
 import type { Commit, Identity } from './commit.ts';
 
-/** What A-SELF-APPROVAL asks of a commit an approval brought into main: who wrote it. */
+/** Who an identity names, without when. */
+export type Person = Omit<Identity, 'date'>;
+
+/** What A-SELF-APPROVAL asks of a commit an approval brought into main: who wrote it (never when). */
 export interface Authorship {
-  author: Identity;
-  committer: Identity;
+  author: Person;
+  committer: Person;
   /** The Submitted-by trailer of a submission commit. */
   submittedBy: string | null;
   /** A reviewer's rejection note (no change, Rejected-by): it does not make them an author. */
@@ -12,8 +15,8 @@ export interface Authorship {
 
 export function authorshipOf(commit: Commit): Authorship {
   return {
-    author: commit.author,
-    committer: commit.committer,
+    author: { name: commit.author.name, email: commit.author.email },
+    committer: { name: commit.committer.name, email: commit.committer.email },
     submittedBy: /^Submitted-by: *(\S+)$/im.exec(commit.message)?.[1] ?? null,
     rejectionNote: commit.changes.length === 0 && /^Rejected-by:/im.test(commit.message),
   };

@@ -1,11 +1,13 @@
-import type { Authorship } from './authorship.ts';
+import { fileOfRecord } from '../records/record-path.ts';
+import type { Authorship, Person } from './authorship.ts';
 import type { Identity } from './commit.ts';
 import type { Approval, BranchNote } from './ledger.ts';
 
 /**
  * The ledger's entries as short JSON arrays for the snapshot: a person (name and e-mail) is a
  * number in one table, and what nearly every entry repeats (the stage's text, the head reviewed,
- * the committer who is the author) is left out when it is so. A hundred thousand approvals were
+ * the committer who is the author, the record of the part, its file, the merge's time as its
+ * author date) is left out when it is so. A hundred thousand approvals were
  * most of the snapshot's bytes and of the time to write and read it. Decoding gives back objects
  * equal to those encoded (the snapshot test compares them).
  */
@@ -13,15 +15,22 @@ export class EntryCodec {
   private readonly index = new Map<string, number>();
 
   /** The people table: filled while encoding, given back to decode. */
+  /** The people as decoded: one object per person, shared by every entry that names them. */
+  private readonly decoded: Person[] = [];
+
   constructor(readonly people: [name: string, email: string][] = []) {
     people.forEach(([name, email], i) => this.index.set(`${name}\n${email}`, i));
   }
 
-  approval(a: Approval): StoredApproval {
-    const author = this.identity(a.author);
+  /**
+   * `part`: the record whose part keeps the approval. Its id, its one file, and the merge's
+   * author date when it is the merge's time are left out: nearly every approval is so.
+   */
+  approval(a: Approval, part: string | null): StoredApproval {
+    const ownFile = a.record !== null && a.files.length === 1 && a.files[0] === fileOfRecord(a.record);
     return [
       a.sha,
-      a.record,
+      part !== null && a.record === part ? 0 : a.record,
       a.stage,
       a.stageText === a.stage ? 0 : a.stageText,
       a.claimedApprover,
@@ -29,22 +38,20 @@ export class EntryCodec {
       a.approvedHead === a.mergedHead ? 0 : a.approvedHead,
       a.mergedHead,
       a.keepsHeadTree,
-      a.firstParent,
       a.time,
-      a.files,
-      author,
+      ownFile ? 0 : a.files,
+      a.author.date === a.time ? this.person(a.author) : this.identity(a.author),
       this.second(a.committer, a.author),
-      a.branchAuthorship.map((b) => {
-        return [this.identity(b.author), this.second(b.committer, b.author), b.submittedBy, b.rejectionNote];
-      }),
+      a.branchAuthorship.map((b) => [this.person(b.author), b.committer.name === b.author.name && b.committer.email === b.author.email ? 0 : this.person(b.committer), b.submittedBy, b.rejectionNote]),
     ];
   }
 
-  fromApproval([sha, record, stage, stageText, claimedApprover, claimedRole, approvedHead, mergedHead, keepsHeadTree, firstParent, time, files, author, committer, authorship]: StoredApproval): Approval {
-    const merger = this.person(author);
+  fromApproval([sha, record, stage, stageText, claimedApprover, claimedRole, approvedHead, mergedHead, keepsHeadTree, time, files, author, committer, authorship]: StoredApproval, part: string | null): Approval {
+    const merger = typeof author === 'number' ? { ...this.personAt(author), date: time } : this.identityOf(author);
+    const id = record === 0 ? part : record;
     return {
       sha,
-      record,
+      record: id,
       stage,
       stageText: stageText === 0 ? stage : stageText,
       claimedApprover,
@@ -52,38 +59,42 @@ export class EntryCodec {
       approvedHead: approvedHead === 0 ? mergedHead : approvedHead,
       mergedHead,
       keepsHeadTree,
-      firstParent,
       time,
       branchAuthorship: authorship.map(([writer, recorder, submittedBy, rejectionNote]): Authorship => {
-        const by = this.person(writer);
-        return { author: by, committer: recorder === 0 ? { ...by } : this.person(recorder), submittedBy, rejectionNote };
+        const by = this.personAt(writer);
+        return { author: by, committer: recorder === 0 ? by : this.personAt(recorder), submittedBy, rejectionNote };
       }),
-      files,
+      files: files === 0 ? [fileOfRecord(id as string) as string] : files,
       author: merger,
-      committer: committer === 0 ? { ...merger } : this.person(committer),
+      committer: committer === 0 ? { ...merger } : this.identityOf(committer),
     };
   }
 
-  note(n: BranchNote): StoredNote {
-    const stored: StoredNote = [n.sha, n.record, n.stage, n.by, n.time, n.branch];
+  note(n: BranchNote, part: string | null): StoredNote {
+    const stored: StoredNote = [n.sha, part !== null && n.record === part ? 0 : n.record, n.stage, n.by, n.time, n.branch];
     if ('reason' in n) stored.push(n.reason);
     return stored;
   }
 
-  fromNote([sha, record, stage, by, time, branch, ...reason]: StoredNote): BranchNote {
-    const note: BranchNote = { sha, record, stage, by, time, branch };
+  fromNote([sha, record, stage, by, time, branch, ...reason]: StoredNote, part: string | null): BranchNote {
+    const note: BranchNote = { sha, record: record === 0 ? part : record, stage, by, time, branch };
     if (reason.length > 0) note.reason = reason[0];
     return note;
   }
 
   private identity({ name, email, date }: Identity): StoredIdentity {
+    return [this.person({ name, email }), date];
+  }
+
+  /** A person's place in the table. */
+  private person({ name, email }: Person): number {
     const key = `${name}\n${email}`;
     let at = this.index.get(key);
     if (at === undefined) {
       at = this.people.push([name, email]) - 1;
       this.index.set(key, at);
     }
-    return [at, date];
+    return at;
   }
 
   /** The second identity of a pair (a committer), 0 when it is the first one. */
@@ -91,7 +102,12 @@ export class EntryCodec {
     return identity.name === first.name && identity.email === first.email && identity.date === first.date ? 0 : this.identity(identity);
   }
 
-  private person([at, date]: StoredIdentity): Identity {
+  private personAt(at: number): Person {
+    const [name, email] = this.people[at] as [string, string];
+    return (this.decoded[at] ??= { name, email });
+  }
+
+  private identityOf([at, date]: StoredIdentity): Identity {
     const [name, email] = this.people[at] as [string, string];
     return { name, email, date };
   }
@@ -101,7 +117,8 @@ type StoredIdentity = [person: number, date: string];
 
 export type StoredApproval = [
   sha: string,
-  record: string | null,
+  /** 0: the record whose part keeps it. */
+  record: string | null | 0,
   stage: Approval['stage'],
   stageText: string | null | 0,
   claimedApprover: string | null,
@@ -109,12 +126,13 @@ export type StoredApproval = [
   approvedHead: string | null | 0,
   mergedHead: string,
   keepsHeadTree: boolean,
-  firstParent: string,
   time: string,
-  files: string[],
-  author: StoredIdentity,
+  /** 0: the record's one file. */
+  files: string[] | 0,
+  /** A person alone: the author dated at the merge's time. */
+  author: StoredIdentity | number,
   committer: StoredIdentity | 0,
-  authorship: [author: StoredIdentity, committer: StoredIdentity | 0, submittedBy: string | null, rejectionNote: boolean][],
+  authorship: [author: number, committer: number | 0, submittedBy: string | null, rejectionNote: boolean][],
 ];
 
-export type StoredNote = [sha: string, record: string | null, stage: string | null, by: string | null, time: string, branch: string | null, reason?: string];
+export type StoredNote = [sha: string, record: string | null | 0, stage: string | null, by: string | null, time: string, branch: string | null, reason?: string];

@@ -26,7 +26,6 @@ export interface Approval {
   mergedHead: string;
   /** Whether the merge's tree is its merged head's: then the merge itself changed nothing the head did not have. */
   keepsHeadTree: boolean;
-  firstParent: string;
   /** When the merge was made (committer date). */
   time: string;
   /** Who wrote each commit the merge brought into main. */
@@ -280,7 +279,6 @@ function readApproval(trailersOf: TrailersOf, merge: Commit, branchCommits: Comm
     approvedHead: trailer(trailers, 'Approved-head') ?? null,
     mergedHead: merge.parents[1] as string,
     keepsHeadTree: branchCommits.find((c) => c.sha === merge.parents[1])?.tree === merge.tree,
-    firstParent: merge.parents[0] as string,
     time: merge.committer.date,
     branchAuthorship: branchCommits.map(authorshipOf),
     files,

@@ -49,14 +49,13 @@ export function factsToParts(
     const record = approvedRecord(approval);
     const inShared = record === null || carriers.has(approval.sha);
     if (!inShared && !wanted(record)) return;
-    const stored = codec.approval(approval);
-    if (record !== null && wanted(record)) partOf(record).approvals.push([at, stored]);
-    if (inShared) shared.push([at, stored]);
+    if (record !== null && wanted(record)) partOf(record).approvals.push([at, codec.approval(approval, record)]);
+    if (inShared) shared.push([at, codec.approval(approval, null)]);
   });
   const notes = (list: readonly BranchNote[], into: 'submissions' | 'rejections', unnamed: Placed<StoredNote>[]) =>
     list.forEach((note, at) => {
-      if (note.record === null) unnamed.push([at, codec.note(note)]);
-      else if (wanted(note.record)) partOf(note.record)[into].push([at, codec.note(note)]);
+      if (note.record === null) unnamed.push([at, codec.note(note, null)]);
+      else if (wanted(note.record)) partOf(note.record)[into].push([at, codec.note(note, note.record)]);
     });
   const submissions: Placed<StoredNote>[] = [];
   const rejections: Placed<StoredNote>[] = [];
@@ -110,18 +109,19 @@ export function factsFromParts(sharedText: string, recordParts: Iterable<{ entri
   const approvals = new Places<Approval>(approvalCount);
   const submissions = new Places<BranchNote>(submissionCount);
   const rejections = new Places<BranchNote>(rejectionCount);
-  const decode = (part: Pick<RecordPart, 'approvals' | 'submissions' | 'rejections'>) => {
-    for (const [at, approval] of part.approvals) if (!approvals.has(at)) approvals.set(at, codec.fromApproval(approval));
-    for (const [at, note] of part.submissions) if (!submissions.has(at)) submissions.set(at, codec.fromNote(note));
-    for (const [at, note] of part.rejections) if (!rejections.has(at)) rejections.set(at, codec.fromNote(note));
+  // `id`: the record whose part it is (entries name it by 0), null for the shared part.
+  const decode = (part: Pick<RecordPart, 'approvals' | 'submissions' | 'rejections'>, id: string | null) => {
+    for (const [at, approval] of part.approvals) if (!approvals.has(at)) approvals.set(at, codec.fromApproval(approval, id));
+    for (const [at, note] of part.submissions) if (!submissions.has(at)) submissions.set(at, codec.fromNote(note, id));
+    for (const [at, note] of part.rejections) if (!rejections.has(at)) rejections.set(at, codec.fromNote(note, id));
   };
-  decode(shared);
+  decode(shared, null);
   const lineFirstSeen = new LineProvenance();
   const firstOnMain = new Map<string, { sha: string; time: string }>();
   for (const { entries, lines } of recordParts) {
     const part = JSON.parse(entries) as RecordPart;
     lineFirstSeen.stored(part.id, lines);
-    decode(part);
+    decode(part, part.id);
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
   const mainline = mainlineOf(shared);
