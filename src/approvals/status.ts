@@ -1,7 +1,10 @@
 import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
-import { validApprovals, type HistoryContext } from '../rules/history/context.ts';
+import { approvalsOf, type HistoryContext } from '../rules/history/context.ts';
+import { groupBy, memoisedPer } from '../group-by.ts';
+import { submitPrefix } from '../ledger/git-log.ts';
+import type { Ledger } from '../ledger/ledger.ts';
 import { whoMayAct } from '../rules/roster.ts';
 import type { Role } from '../schemas/staff.ts';
 import { roleLabel } from '../i18n/terms.ts';
@@ -17,12 +20,17 @@ export interface RecordStatus {
   next: (NextStep & { worker: string | null }) | null;
 }
 
+const stages = Object.keys(stageDefinitions) as Stage[];
+
 /** Where a record stands, derived from history alone: what is approved and what waits for whom. Pure. */
 export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStatus {
-  const stages = Object.keys(stageDefinitions) as Stage[];
-  const approved = stages.flatMap((stage) =>
-    validApprovals(ctx, record.id, stage).map((a) => ({ stage, by: ctx.approvers.get(a.sha) ?? null, date: dayOf(a.time), sha: a.sha })),
-  );
+  // By stage in the stages' order, each stage's valid approvals oldest first (validApprovals,
+  // without a list per stage: statusOf is asked about every record).
+  const own = approvalsOf(ctx, record.id);
+  const approved: RecordStatus['approved'] = [];
+  for (const stage of stages) {
+    for (const a of own) if (a.stage === stage && !ctx.invalid.has(a.sha)) approved.push({ stage, by: ctx.approvers.get(a.sha) ?? null, date: dayOf(a.time), sha: a.sha });
+  }
   const waiting = waitingOf(ctx, record.id, postOf(record));
   const worker = 'worker' in record.data ? (record.data.worker as string) : null;
   return {
@@ -49,22 +57,22 @@ export function branchOnlyRecords(ctx: HistoryContext): string[] {
   return ctx.ledger.pendingBranches.map((p) => p.branch.slice('submit/'.length)).filter((id) => !ctx.byId.has(id) && !ctx.unparsed.has(id));
 }
 
+const pendingByBranch = memoisedPer((ledger: Ledger) => groupBy(ledger.pendingBranches, (p) => [p.branch]));
+
 function waitingOf(ctx: HistoryContext, record: string, post: string | undefined): RecordStatus['waiting'] {
-  return ctx.ledger.pendingBranches
-    .filter((p) => p.branch === `submit/${record}`)
-    .map(({ branch, submission, latest }) => {
-      const stage = submission?.stage ?? '';
-      const role = stage in stageDefinitions ? stageDefinitions[stage as Stage].role : null;
-      return {
-        branch,
-        stage,
-        role,
-        // Who may decide comes from the roster last approved on main, never from an unapproved change.
-        candidates: role && ctx.approvedRoster ? whoMayAct(ctx.approvedRoster, role, post, ctx.today) : [],
-        since: dayOf((submission ?? latest)?.time ?? ''),
-        rejected: latest?.reason !== undefined ? { by: latest.by, reason: latest.reason } : null,
-      };
-    });
+  return (pendingByBranch(ctx.ledger).get(`${submitPrefix}${record}`) ?? []).map(({ branch, submission, latest }) => {
+    const stage = submission?.stage ?? '';
+    const role = stage in stageDefinitions ? stageDefinitions[stage as Stage].role : null;
+    return {
+      branch,
+      stage,
+      role,
+      // Who may decide comes from the roster last approved on main, never from an unapproved change.
+      candidates: role && ctx.approvedRoster ? whoMayAct(ctx.approvedRoster, role, post, ctx.today) : [],
+      since: dayOf((submission ?? latest)?.time ?? ''),
+      rejected: latest?.reason !== undefined ? { by: latest.by, reason: latest.reason } : null,
+    };
+  });
 }
 
 export function formatStatus(statuses: readonly RecordStatus[]): string {

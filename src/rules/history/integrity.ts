@@ -33,7 +33,7 @@ export interface IntegrityResult {
   /** The commits the two were read at (see RosterAuthority): what a kept result names them by. */
   approvedAt: ApprovedAt;
   /** Who made each approval: the merge's author through the roster that authorised it (null when it names no one). */
-  approvers: Map<string, string | null>;
+  approvers: ReadonlyMap<string, string | null>;
 }
 
 /** The kind of a record id, by its directory (`cases/2026-0001`: case). */
