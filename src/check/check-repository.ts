@@ -74,10 +74,11 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const signing = [...configs.values()].some((c) => c?.signedApprovals === 'required') || [...rosters].some((r) => r.people.some((p) => p.signingKeys.length > 0));
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
   const ctx = { ...content.context, ledger, rosterAt, configAt, rewritten, signatures };
-  // A check of a few records holds a ledger of theirs alone: the pass over it is not the whole one.
-  const verdicts = cacheDir !== undefined && loaded.id !== undefined && !recordsReadOnly ? { cache: new IntegrityCache(cacheDir), key: integrityKey(loaded.id, ctx) } : undefined;
-  const kept = verdicts?.cache.read(verdicts.key, ledger, ctx) ?? undefined;
+  // The whole pass's result, kept from an earlier run, serves a check of a few records too (see IntegrityCache.read); only a whole pass is kept.
+  const verdicts = cacheDir !== undefined && loaded.id !== undefined ? { cache: new IntegrityCache(cacheDir), ledgerId: loaded.id, key: recordsReadOnly ? '' : integrityKey(loaded.id, ctx) } : undefined;
+  const few = recordsReadOnly && verdicts ? { ledgerId: verdicts.ledgerId, approvalPlaces: loaded.approvalPlaces } : undefined;
+  const kept = verdicts?.cache.read(verdicts.key, ledger, ctx, few) ?? undefined;
   const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept });
-  if (verdicts && !kept) verdicts.cache.write(verdicts.key, ledger, ctx, history.integrity);
+  if (verdicts && !kept && !recordsReadOnly) verdicts.cache.write(verdicts.key, verdicts.ledgerId, ledger, ctx, history.integrity);
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ledger } from '../ledger/ledger.ts';
-import { postOf } from '../records/archive-record.ts';
+import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 import type { IntegrityResult } from '../rules/history/integrity.ts';
@@ -11,7 +11,7 @@ import { writeWhole } from '../write-whole.ts';
 const fileName = 'integrity.json';
 
 /** What the integrity pass reads besides the ledger (see checkIntegrity). */
-type IntegrityInputs = Pick<HistoryContext, 'byId' | 'signatures' | 'rosterAt' | 'configAt'>;
+type IntegrityInputs = Pick<HistoryContext, 'byId' | 'unparsed' | 'signatures' | 'rosterAt' | 'configAt'>;
 
 /**
  * The integrity pass's result (A-*), kept in the history cache's directory for the next command
@@ -25,13 +25,22 @@ type IntegrityInputs = Pick<HistoryContext, 'byId' | 'signatures' | 'rosterAt' |
 export class IntegrityCache {
   constructor(private readonly dir: string) {}
 
-  /** The kept result for `key`, or null. */
-  read(key: string, ledger: Ledger, ctx: IntegrityInputs): IntegrityResult | null {
+  /**
+   * The kept result for `key`, or null. Given `few` (a check of a few records, whose ledger holds
+   * theirs alone, see checkRecord), the result of the whole pass serves when it was kept for the
+   * same ledger, without signatures to check, and each record read had the file and post it has
+   * now: a record's approvals are judged by its own post alone. Its findings are then those about
+   * the records read and about no record.
+   */
+  read(key: string, ledger: Ledger, ctx: IntegrityInputs, few?: { ledgerId: string; approvalPlaces: readonly number[] | undefined }): IntegrityResult | null {
     try {
       const kept = JSON.parse(readFileSync(join(this.dir, fileName), 'utf8')) as Kept;
-      if (kept.key !== key || kept.approvers.length !== ledger.approvals.length) return null;
+      const places = few?.approvalPlaces;
+      if (few ? !servesFew(kept, few.ledgerId, ctx) : kept.key !== key) return null;
+      if (places ? places.some((at) => at >= kept.approvers.length) : kept.approvers.length !== ledger.approvals.length) return null;
       const findings: Finding[] = [];
       for (const finding of kept.findings) {
+        if (few && finding.record !== null && !ctx.byId.has(finding.record) && !ctx.unparsed.has(finding.record)) continue;
         if (finding.line !== null) findings.push(finding as Finding);
         else {
           const record = finding.record === null ? undefined : ctx.byId.get(finding.record);
@@ -43,7 +52,7 @@ export class IntegrityCache {
       const approvers = madeWhenRead(() => {
         const made = new Map<string, string | null>();
         ledger.approvals.forEach((approval, i) => {
-          const approver = kept.approvers[i];
+          const approver = kept.approvers[places ? (places[i] as number) : i];
           if (approver !== 0 && approver !== undefined) made.set(approval.sha, approver);
         });
         return made;
@@ -61,10 +70,13 @@ export class IntegrityCache {
     }
   }
 
-  /** Keeps `result` under `key`; a directory that refuses costs only the next command's time. */
-  write(key: string, ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
+  /** Keeps `result` of the whole pass under `key`; a directory that refuses costs only the next command's time. */
+  write(key: string, ledgerId: string, ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
     const kept: Kept = {
       key,
+      ledger: ledgerId,
+      signed: ctx.signatures.size > 0,
+      records: Object.fromEntries([...ctx.byId].map(([id, record]) => [id, recordInput(record)])),
       invalid: [...result.invalid],
       // One entry per approval, in the ledger's order: 0 where the pass named no approver at all.
       approvers: ledger.approvals.map((a) => (result.approvers.has(a.sha) ? (result.approvers.get(a.sha) as string | null) : 0)),
@@ -79,10 +91,21 @@ export class IntegrityCache {
   }
 }
 
+/** Whether the whole pass's kept result holds for a check of the few records in `ctx`. */
+function servesFew(kept: Kept, ledgerId: string, ctx: IntegrityInputs): boolean {
+  if (kept.ledger !== ledgerId || kept.signed || ctx.signatures.size > 0) return false;
+  for (const [id, record] of ctx.byId) if (kept.records[id] !== recordInput(record)) return false;
+  for (const id of ctx.unparsed) if (kept.records[id] !== undefined) return false;
+  return true;
+}
+
+/** What the pass reads of a record in the work tree: its file and its post. */
+const recordInput = (record: ArchiveRecord): string => `${record.file}\u0000${postOf(record) ?? '\u0001'}`;
+
 /** The key of the integrity pass over the ledger `ledgerId` with these inputs. */
 export function integrityKey(ledgerId: string, ctx: IntegrityInputs): string {
   // One string hashed once: an update per record cost more than the hash.
-  const records = [...ctx.byId].map(([id, record]) => `${id}\u0000${record.file}\u0000${postOf(record) ?? '\u0001'}`).join('\n');
+  const records = [...ctx.byId].map(([id, record]) => `${id}\u0000${recordInput(record)}`).join('\n');
   const signatures = [...ctx.signatures].map(([sha, check]) => `${sha} ${check.status} ${check.signer} ${check.key}`).join('\n');
   return createHash('sha256').update(`${ledgerId}\n${records}\n\n${signatures}`).digest('hex');
 }
@@ -106,7 +129,13 @@ function madeWhenRead<K, V>(make: () => Map<K, V>): ReadonlyMap<K, V> {
 }
 
 interface Kept {
+  /** The key of the whole pass's inputs (see integrityKey). */
   key: string;
+  ledger: string;
+  /** Whether any approval's signature was checked: a check of a few records checks only theirs. */
+  signed: boolean;
+  /** What the pass read of each record parsed (see recordInput). */
+  records: Record<string, string>;
   invalid: string[];
   approvers: (string | null | 0)[];
   approvedAt: IntegrityResult['approvedAt'];

@@ -24,6 +24,8 @@ export type LedgerResult =
       rewritten: ReadonlySet<string>;
       /** What names this ledger (see ledgerIdOf); absent when history was read without a cache directory. */
       id?: string;
+      /** Where each approval stands in the whole ledger's list, when the ledger holds a few records' (see LedgerFacts). */
+      approvalPlaces?: readonly number[];
     }
   | { skipped: string; broken?: boolean };
 
@@ -88,11 +90,11 @@ async function factsOf(cwd: string, history: History, mainTip: string, adoptionR
   return { ledger: { ...ledger, lineFirstSeen: everyRecordsLines(ledger, history.commits) }, rosterVersions, rosterTexts, rewritten };
 }
 
-function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts): LedgerResult {
+function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten, approvalPlaces }: LedgerFacts): LedgerResult {
   const lines = ledger.lineFirstSeen;
   const rosterAt = rosterOf(rosterVersions, rosterTexts);
   const rosters = versionsSince(rosterVersions, ledger.adoption!.sha).map(rosterAt);
-  return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt, rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null), rewritten };
+  return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt, rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null), rewritten, approvalPlaces };
 }
 
 /** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */

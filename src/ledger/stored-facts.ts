@@ -17,6 +17,8 @@ export interface LedgerFacts {
   /** staff.yaml as each of those commits has it (undefined where it is missing). */
   rosterTexts: Map<string, string | undefined>;
   rewritten: Set<string>;
+  /** Where each of `ledger.approvals` stands in the whole ledger's list, when the facts are those of a few records (see factsFromParts). */
+  approvalPlaces?: number[];
 }
 
 /**
@@ -148,6 +150,7 @@ export function factsFromParts(sharedText: string, recordParts: Iterable<{ entri
     rosterTexts: new Map(shared.rosterTexts.map(([sha, text]) => [sha, text ?? undefined])),
     rewritten: new Set(shared.rewritten),
   };
+  if (facts.ledger.approvals.length < approvalCount) facts.approvalPlaces = approvals.places();
   return { facts, people: shared.people };
 }
 
@@ -216,6 +219,11 @@ class Places<T> {
   /** The entries in their order, without the places of parts not read. */
   list(): T[] {
     return this.items.filter(() => true);
+  }
+
+  /** The places of those entries. */
+  places(): number[] {
+    return this.items.flatMap((_, at) => [at]);
   }
 }
 

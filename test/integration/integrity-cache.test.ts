@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approve } from '../../src/approvals/approve.ts';
+import { checkRecord } from '../../src/check/check-record.ts';
 import { checkRepository, type RepositoryCheck } from '../../src/check/check-repository.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { approvalMessage, at, mergeByHand, submitRecord } from '../helpers/approvals.ts';
@@ -65,8 +66,18 @@ describe('the kept integrity result', () => {
     expect(before.kept).toEqual(before.fresh);
     expect(before.kept.invalid).toHaveLength(1);
 
-    // Who may approve a case depends on its post: S04 supervises P01 and P03, not P02.
+    // A check of one record reads the whole pass's result: a finding taken out of it is gone.
+    const unauthorised = (check: RepositoryCheck) => check.findings.filter((f) => f.rule === 'A-UNAUTHORISED').map((f) => f.record);
+    expect(unauthorised(await checkRecord(repo.dir, other, today))).toEqual([other]);
+    const kept = JSON.parse(await readFile(keptFile(repo.dir), 'utf8')) as { findings: { rule: string }[] };
+    await writeFile(keptFile(repo.dir), JSON.stringify({ ...kept, findings: kept.findings.filter((f) => f.rule !== 'A-UNAUTHORISED') }));
+    expect(unauthorised(await checkRecord(repo.dir, other, today))).toEqual([]);
+    await writeFile(keptFile(repo.dir), JSON.stringify(kept));
+
+    // Who may approve a case depends on its post: S04 supervises P01 and P03, not P02. A check of
+    // that record alone, with the result kept under the old post, judges its approvals again.
     await repo.write(casePath(id), caseText({ post: 'P02' }));
+    expect(unauthorised(await checkRecord(repo.dir, id, today))).toEqual([id]);
     await checkRepository(repo.dir, today);
     const moved = await keptAndFresh(repo.dir, today);
     expect(moved.kept).toEqual(moved.fresh);
