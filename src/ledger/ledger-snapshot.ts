@@ -29,8 +29,9 @@ export interface BaseSnapshot {
 export interface FoundSnapshot {
   file: string;
   adoptionRef: string;
-  /** Byte ranges in the file: the shared part, and each record's (its entries, then its lines from `lines` on). */
+  /** Byte ranges in the file: the shared part, main's first-parent history, and each record's (its entries, then its lines from `lines` on). */
   shared: Range;
+  mainline: Range;
   records: Record<string, PartRange>;
   /** The CRC-32 of every record's lines, in the order of `records`. */
   linesCrc: number;
@@ -93,7 +94,7 @@ export class LedgerSnapshot {
 
   private found(state: State): FoundSnapshot | null {
     const file = join(this.dir, state.file);
-    return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, records: state.records, linesCrc: state.linesCrc } : null;
+    return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, mainline: state.mainline, records: state.records, linesCrc: state.linesCrc } : null;
   }
 
   /** The facts, whole, or (given `records`) with the parts of those records only; null when the file cannot be read. */
@@ -104,7 +105,7 @@ export class LedgerSnapshot {
         const parts = Object.values(found.records).map(([start, lines, end]) => ({ entries: bytes.toString('utf8', start, lines), lines: bytes.subarray(lines, end) }));
         // The lines are parsed only when asked for, long after this: damage to them is found here, by their checksum.
         if (parts.reduce((crc, part) => crc32(part.lines, crc), 0) !== found.linesCrc) return null;
-        const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), parts);
+        const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), bytes.subarray(found.mainline[0], found.mainline[1]), parts);
         this.last = { found, bytes, people };
         return facts;
       }
@@ -120,7 +121,7 @@ export class LedgerSnapshot {
           const bytes = bytesOf([start, end]);
           return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start) };
         });
-        const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), parts);
+        const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), bytesOf(found.mainline), parts);
         // A few records' lines are parsed now, where damage to them means the snapshot is not believed.
         for (const record of facts.ledger.lineFirstSeen.records()) facts.ledger.lineFirstSeen.ofRecord(record);
         return facts;
@@ -145,10 +146,12 @@ export class LedgerSnapshot {
       const base = grownFrom && this.last?.found === grownFrom.found ? this.last : undefined;
       const parts = factsToParts(facts, base && grownFrom && { people: base.people, changed: grownFrom.changed });
       let shared: Range = [0, 0];
+      let mainline: Range = [0, 0];
       const records: Record<string, PartRange> = {};
       let linesCrc = 0;
       const bytes = writeInPieces(join(this.dir, file), (append) => {
         shared = append(parts.shared);
+        mainline = append(parts.mainline);
         if (base) {
           for (const [record, [start, lines, end]] of Object.entries(base.found.records)) {
             if (grownFrom!.changed.has(record)) continue;
@@ -163,7 +166,7 @@ export class LedgerSnapshot {
           linesCrc = crc32(linesBytes, linesCrc);
         }
       });
-      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, records, linesCrc };
+      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, mainline, records, linesCrc };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       this.stateRead = state;
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
@@ -183,6 +186,7 @@ interface State {
   bytes: number;
   adoptionRef: string;
   shared: Range;
+  mainline: Range;
   records: Record<string, PartRange>;
   linesCrc: number;
 }

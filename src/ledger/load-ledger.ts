@@ -94,7 +94,9 @@ function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten, approvalPla
   const lines = ledger.lineFirstSeen;
   const rosterAt = rosterOf(rosterVersions, rosterTexts);
   const rosters = versionsSince(rosterVersions, ledger.adoption!.sha).map(rosterAt);
-  return { ledger: { ...ledger, lineFirstSeen: (file) => lines.get(file) }, rosterAt, rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null), rewritten, approvalPlaces };
+  // Its properties as they are, not read (a spread would): main's history is decoded only when asked for (see factsFromParts).
+  const withLines = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ledger), lineFirstSeen: { value: (file: string) => lines.get(file), enumerable: true } }) as Ledger;
+  return { ledger: withLines, rosterAt, rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null), rewritten, approvalPlaces };
 }
 
 /** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */

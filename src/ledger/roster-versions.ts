@@ -49,7 +49,8 @@ export function rosterOf(versions: RosterVersions, texts: ReadonlyMap<string, st
 
 /** The versions main's first-parent history carries from `from` on (the adoption point): every roster it has had since. */
 export function versionsSince(versions: RosterVersions, from: string): string[] {
-  const start = versions.chain.lastIndexOf(from);
+  // A version's own place is in the list of changes: the chain (main's whole history) is not read then.
+  const start = versions.changes.find(([, version]) => version === from)?.[0] ?? versions.chain.lastIndexOf(from);
   if (start < 0) return [];
   return versions.changes.filter(([at], i) => at >= start || (versions.changes[i + 1]?.[0] ?? Infinity) > start).map(([, version]) => version);
 }

@@ -35,7 +35,7 @@ export interface LedgerFacts {
 export function factsToParts(
   { ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts,
   reuse?: { people: EntryCodec['people']; changed: ReadonlySet<string> },
-): { shared: string; records: Iterable<StoredPart> } {
+): { shared: string; mainline: string; records: Iterable<StoredPart> } {
   const parts = new Map<string, RecordPart>();
   const wanted = (id: string) => !reuse || reuse.changed.has(id);
   const partOf = (id: string): RecordPart => {
@@ -71,9 +71,6 @@ export function factsToParts(
     mainTip: ledger.mainTip,
     adoption: ledger.adoption,
     approvals: shared,
-    mainlineShas: ledger.mainline.map((c) => c.sha).join(' '),
-    mainlineTimes: ledger.mainline.map((c) => c.time).join(' '),
-    approvalMarks: ledger.mainline.map((c) => (ledger.approvalShas.has(c.sha) ? '1' : '0')).join(''),
     submissions,
     rejections,
     counts: [ledger.approvals.length, ledger.submissions.length, ledger.rejections.length],
@@ -91,7 +88,12 @@ export function factsToParts(
   const records = (function* (): Iterable<StoredPart> {
     for (const [id, p] of parts) yield { id, entries: JSON.stringify(p), lines: JSON.stringify(ledger.lineFirstSeen.storedOf(id)) };
   })();
-  return { shared: JSON.stringify(part), records };
+  const mainline = [
+    ledger.mainline.map((c) => c.sha).join(' '),
+    ledger.mainline.map((c) => c.time).join(' '),
+    ledger.mainline.map((c) => (ledger.approvalShas.has(c.sha) ? '1' : '0')).join(''),
+  ].join('\n');
+  return { shared: JSON.stringify(part), mainline, records };
 }
 
 /** A record's part as written: its entries, then its lines. */
@@ -101,8 +103,13 @@ export interface StoredPart {
   lines: string;
 }
 
-/** The facts from the shared part and the parts of some (or all) records, each its entries' text and its lines' bytes. */
-export function factsFromParts(sharedText: string, recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
+/**
+ * The facts from the shared part, main's first-parent history (`mainline`, as factsToParts
+ * writes it), and the parts of some (or all) records, each its entries' text and its lines'
+ * bytes. main's history is decoded when first asked for: a check of one record whose approvals
+ * were judged already (see IntegrityCache) never asks, and it is most of the shared bytes.
+ */
+export function factsFromParts(sharedText: string, mainlineBytes: Buffer, recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
   const codec = new EntryCodec(shared.people);
   // Each entry decoded as its part is parsed, into its place in the ledger's list: the parsed
@@ -126,16 +133,25 @@ export function factsFromParts(sharedText: string, recordParts: Iterable<{ entri
     decode(part, part.id);
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
-  const mainline = mainlineOf(shared);
-  const beforeAdoption = shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ');
-  const rosterVersions: RosterVersions = { chain: [...beforeAdoption, ...mainline.map((c) => c.sha)], changes: shared.rosterChanges };
+  const main = once(() => mainlineOf(mainlineBytes));
+  const chain = once(() => [...(shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ')), ...main().mainline.map((c) => c.sha)]);
+  const rosterVersions: RosterVersions = {
+    get chain() {
+      return chain();
+    },
+    changes: shared.rosterChanges,
+  };
   const facts: LedgerFacts = {
     ledger: {
       mainTip: shared.mainTip,
       adoption: shared.adoption,
       approvals: approvals.list(),
-      approvalShas: new Set(mainline.filter((_, i) => shared.approvalMarks[i] === '1').map((c) => c.sha)),
-      mainline,
+      get approvalShas() {
+        return main().approvalShas;
+      },
+      get mainline() {
+        return main().mainline;
+      },
       submissions: submissions.list(),
       rejections: rejections.list(),
       unapproved: shared.unapproved,
@@ -174,10 +190,6 @@ interface SharedPart {
   adoption: Ledger['adoption'];
   approvals: Placed<StoredApproval>[];
   /** main's first-parent history as two lists, the commits and their times: a hundred thousand objects are slower to parse. */
-  mainlineShas: string;
-  mainlineTimes: string;
-  /** Per commit of `mainline`, 1 where it is an approval (every approval is one of those commits). */
-  approvalMarks: string;
   submissions: Placed<StoredNote>[];
   rejections: Placed<StoredNote>[];
   /** How many approvals, submissions and rejections the ledger lists. */
@@ -194,10 +206,23 @@ interface SharedPart {
   rewritten: string[];
 }
 
-function mainlineOf(shared: SharedPart): Ledger['mainline'] {
-  if (shared.mainlineShas === '') return [];
-  const times = shared.mainlineTimes.split(' ');
-  return shared.mainlineShas.split(' ').map((sha, i) => ({ sha, time: times[i] as string }));
+/**
+ * main's first-parent history as the snapshot keeps it: three lines, the commits, their times,
+ * and a 1 for each that is an approval (every approval is one of those commits). A hundred
+ * thousand objects are slower to parse than two lists.
+ */
+function mainlineOf(bytes: Buffer): { mainline: Ledger['mainline']; approvalShas: Set<string> } {
+  const [shas = '', times = '', marks = ''] = bytes.toString('latin1').split('\n');
+  if (shas === '') return { mainline: [], approvalShas: new Set() };
+  const timeOf = times.split(' ');
+  const mainline = shas.split(' ').map((sha, i) => ({ sha, time: timeOf[i] as string }));
+  return { mainline, approvalShas: new Set(mainline.filter((_, i) => marks[i] === '1').map((c) => c.sha)) };
+}
+
+/** `make`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** A ledger list being filled in from parts: each entry at its place, once (a shared approval is also in its record's part). */
