@@ -3,6 +3,9 @@ import type { Authorship, Person } from './authorship.ts';
 import type { Identity } from './commit.ts';
 import type { Approval, BranchNote } from './ledger.ts';
 
+/** A branch commit's committer who is its author: not 0, which is the first person in the table. */
+const sameAsAuthor = -1;
+
 /**
  * The ledger's entries as short JSON arrays for the snapshot: a person (name and e-mail) is a
  * number in one table, and what nearly every entry repeats (the stage's text, the head reviewed,
@@ -14,10 +17,10 @@ import type { Approval, BranchNote } from './ledger.ts';
 export class EntryCodec {
   private readonly index = new Map<string, number>();
 
-  /** The people table: filled while encoding, given back to decode. */
   /** The people as decoded: one object per person, shared by every entry that names them. */
   private readonly decoded: Person[] = [];
 
+  /** The people table: filled while encoding, given back to decode. */
   constructor(readonly people: [name: string, email: string][] = []) {
     people.forEach(([name, email], i) => this.index.set(`${name}\n${email}`, i));
   }
@@ -42,7 +45,7 @@ export class EntryCodec {
       ownFile ? 0 : a.files,
       a.author.date === a.time ? this.person(a.author) : this.identity(a.author),
       this.second(a.committer, a.author),
-      a.branchAuthorship.map((b) => [this.person(b.author), b.committer.name === b.author.name && b.committer.email === b.author.email ? 0 : this.person(b.committer), b.submittedBy, b.rejectionNote]),
+      a.branchAuthorship.map((b) => [this.person(b.author), b.committer.name === b.author.name && b.committer.email === b.author.email ? sameAsAuthor : this.person(b.committer), b.submittedBy, b.rejectionNote]),
     ];
   }
 
@@ -62,7 +65,7 @@ export class EntryCodec {
       time,
       branchAuthorship: authorship.map(([writer, recorder, submittedBy, rejectionNote]): Authorship => {
         const by = this.personAt(writer);
-        return { author: by, committer: recorder === 0 ? by : this.personAt(recorder), submittedBy, rejectionNote };
+        return { author: by, committer: recorder === sameAsAuthor ? by : this.personAt(recorder), submittedBy, rejectionNote };
       }),
       files: files === 0 ? [fileOfRecord(id as string) as string] : files,
       author: merger,
@@ -115,6 +118,7 @@ export class EntryCodec {
 
 type StoredIdentity = [person: number, date: string];
 
+
 export type StoredApproval = [
   sha: string,
   /** 0: the record whose part keeps it. */
@@ -132,7 +136,8 @@ export type StoredApproval = [
   /** A person alone: the author dated at the merge's time. */
   author: StoredIdentity | number,
   committer: StoredIdentity | 0,
-  authorship: [author: number, committer: number | 0, submittedBy: string | null, rejectionNote: boolean][],
+  /** A branch commit's committer: a person, or sameAsAuthor. */
+  authorship: [author: number, committer: number, submittedBy: string | null, rejectionNote: boolean][],
 ];
 
 export type StoredNote = [sha: string, record: string | null | 0, stage: string | null, by: string | null, time: string, branch: string | null, reason?: string];

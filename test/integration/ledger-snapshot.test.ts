@@ -7,7 +7,7 @@ import { readHistory, type History } from '../../src/ledger/git-log.ts';
 import { LedgerSnapshot } from '../../src/ledger/ledger-snapshot.ts';
 import { loadLedger, type LedgerResult } from '../../src/ledger/load-ledger.ts';
 import { approvalMessage, at, commitOnBranch, mergeByHand, rejectOnBranch } from '../helpers/approvals.ts';
-import { archiveRepo, staff, type ArchiveRepo } from '../helpers/git-repo.ts';
+import { archiveRepo, staff, type ArchiveRepo, type Person } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
 
 const cacheDir = (repo: ArchiveRepo) => join(repo.dir, '.git', 'swa');
@@ -58,6 +58,17 @@ async function mergeRewritten(repo: ArchiveRepo, id: string, day: string) {
   repo.git(staff.supervisor, at(day, '16:00:00'), 'commit', '-q', '-am', approvalMessage(id, 'intake', 'S04', 'supervisor', head));
 }
 
+/** A submission committed by `committer` with the worker as its author, approved by the supervisor. */
+async function approveCommittedBy(repo: ArchiveRepo, committer: Person, id: string, day: string) {
+  repo.git(committer, at(day), 'switch', '-q', '-c', `submit/${id}`);
+  await repo.write(casePath(id), caseText({ id }));
+  repo.git(committer, at(day), 'add', '--', casePath(id));
+  repo.git(committer, at(day), 'commit', '-q', `--author=${staff.worker.name} <${staff.worker.email}>`, '-m', `Submit ${id} for intake\n\nRecord: ${id}\nStage: intake\nSubmitted-by: S05`);
+  const head = repo.git(committer, at(day), 'rev-parse', 'HEAD').trim();
+  repo.git(committer, at(day), 'switch', '-q', 'main');
+  mergeByHand(repo, staff.supervisor, day, `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', head));
+}
+
 describe('the ledger snapshot', () => {
   it('gives the ledger built from history after every kind of change, and stands only for the tips and refs it was made from', async () => {
     const repo = await archiveRepo();
@@ -68,6 +79,8 @@ describe('the ledger snapshot', () => {
       ['a direct push to main', () => repo.commit(staff.worker, at('2026-03-06'), 'Fix a typo', { [casePath('cases/2026-0001')]: caseText({ id: 'cases/2026-0001', intake: '2026-03-01' }) })],
       ['a merge that rewrote what it approves', () => mergeRewritten(repo, 'cases/2026-0004', '2026-03-07')],
       ['a new tag on main', async () => repo.git(staff.orgHead, at('2026-03-08'), 'tag', 'later-tag')],
+      // The snapshot's people table starts with the first approval's merger (S04): as a branch commit's committer, S04 must stay S04.
+      ['a merge of a commit S04 committed for the worker', () => approveCommittedBy(repo, staff.supervisor, 'cases/2026-0005', '2026-03-09')],
     ];
     for (const [what, step] of steps) {
       await step();
