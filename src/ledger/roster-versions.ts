@@ -11,6 +11,8 @@ import type { Commit } from './commit.ts';
 export interface RosterVersions {
   chain: string[];
   changes: [at: number, version: string][];
+  /** Places in the chain known without reading it (a snapshot's adoption point: main's whole history is decoded only when asked for). */
+  placed?: ReadonlyMap<string, number>;
 }
 
 export function rosterVersionsOf(bySha: ReadonlyMap<string, Commit>, mainTip: string): RosterVersions {
@@ -34,8 +36,7 @@ export function rosterOf(versions: RosterVersions, texts: ReadonlyMap<string, st
   let position: Map<string, number> | undefined;
   const versionAt = (sha: string): string | undefined => {
     if (own.has(sha)) return sha;
-    position ??= new Map(versions.chain.map((c, i) => [c, i]));
-    const at = position.get(sha);
+    const at = versions.placed?.get(sha) ?? (position ??= new Map(versions.chain.map((c, i) => [c, i]))).get(sha);
     if (at === undefined) return undefined;
     return versions.changes.findLast(([from]) => from <= at)?.[1];
   };
@@ -49,8 +50,8 @@ export function rosterOf(versions: RosterVersions, texts: ReadonlyMap<string, st
 
 /** The versions main's first-parent history carries from `from` on (the adoption point): every roster it has had since. */
 export function versionsSince(versions: RosterVersions, from: string): string[] {
-  // A version's own place is in the list of changes: the chain (main's whole history) is not read then.
-  const start = versions.changes.find(([, version]) => version === from)?.[0] ?? versions.chain.lastIndexOf(from);
+  // A version's own place is in the list of changes: the chain (main's whole history) is then not read.
+  const start = versions.changes.find(([, version]) => version === from)?.[0] ?? versions.placed?.get(from) ?? versions.chain.lastIndexOf(from);
   if (start < 0) return [];
   return versions.changes.filter(([at], i) => at >= start || (versions.changes[i + 1]?.[0] ?? Infinity) > start).map(([, version]) => version);
 }

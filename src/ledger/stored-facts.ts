@@ -97,7 +97,7 @@ export function factsToParts(
 }
 
 /** A record's part as written: its entries, then its lines. */
-export interface StoredPart {
+interface StoredPart {
   id: string;
   entries: string;
   lines: string;
@@ -134,12 +134,15 @@ export function factsFromParts(sharedText: string, mainlineBytes: Buffer, record
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
   const main = once(() => mainlineOf(mainlineBytes));
-  const chain = once(() => [...(shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ')), ...main().mainline.map((c) => c.sha)]);
+  const beforeAdoption = shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ');
+  const chain = once(() => [...beforeAdoption, ...main().mainline.map((c) => c.sha)]);
   const rosterVersions: RosterVersions = {
     get chain() {
       return chain();
     },
     changes: shared.rosterChanges,
+    // main's history starts at the adoption point.
+    placed: new Map(shared.adoption ? [[shared.adoption.sha, beforeAdoption.length]] : []),
   };
   const facts: LedgerFacts = {
     ledger: {
@@ -189,7 +192,6 @@ interface SharedPart {
   mainTip: string;
   adoption: Ledger['adoption'];
   approvals: Placed<StoredApproval>[];
-  /** main's first-parent history as two lists, the commits and their times: a hundred thousand objects are slower to parse. */
   submissions: Placed<StoredNote>[];
   rejections: Placed<StoredNote>[];
   /** How many approvals, submissions and rejections the ledger lists. */
