@@ -44,7 +44,7 @@ export function findRecord(repo: OpenRepository, id: string): ArchiveRecord {
  */
 export function approvedActor(repo: OpenRepository, identity: { name: string; email: string }, refusal: string): { roster: Roster; by: string } {
   const roster = repo.history.approvedRoster;
-  const by = roster && staffIdOf(roster, { ...identity, date: '' });
+  const by = roster && staffIdOf(roster, identity);
   if (!roster || !by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在 main 上已批准的名册 staff.yaml 中，${refusal}`);
   return { roster, by };
 }

@@ -45,7 +45,7 @@ export async function submit({ cwd, today, record: requested, stage: requestedSt
   const git = gitAt(cwd);
   const repo = await openRepository(cwd, today);
   const identity = await actingIdentity(git);
-  const by = staffIdOf(repo.history.roster, { ...identity, date: '' });
+  const by = staffIdOf(repo.history.roster, identity);
   if (!by) throw new CommandError(`你的 git 邮箱 ${identity.email} 不在名册 staff.yaml 中，无法提交审批`);
 
   const id = requested ? (locationFromPath(requested)?.id ?? requested) : await changedRecord(cwd);

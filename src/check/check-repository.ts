@@ -3,7 +3,7 @@ import { loadLedger } from '../ledger/load-ledger.ts';
 import { configsAt } from '../ledger/read-configs.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { ParseCache } from '../records/parse-cache.ts';
-import { IntegrityCache, integrityKey } from './integrity-cache.ts';
+import { IntegrityCache } from './integrity-cache.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
@@ -75,10 +75,9 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const signatures = signing ? await verifySignatures(cwd, ledger.approvals.map((a) => a.sha), rosters) : new Map<string, SignatureCheck>();
   const ctx = { ...content.context, ledger, rosterAt, configAt, rewritten, signatures };
   // The whole pass's result, kept from an earlier run, serves a check of a few records too (see IntegrityCache.read); only a whole pass is kept.
-  const verdicts = cacheDir !== undefined && loaded.id !== undefined ? { cache: new IntegrityCache(cacheDir), ledgerId: loaded.id, key: recordsReadOnly ? '' : integrityKey(loaded.id, ctx) } : undefined;
-  const few = recordsReadOnly && verdicts ? { ledgerId: verdicts.ledgerId, approvalPlaces: loaded.approvalPlaces } : undefined;
-  const kept = verdicts?.cache.read(verdicts.key, ledger, ctx, few) ?? undefined;
+  const verdicts = cacheDir !== undefined && loaded.id !== undefined ? new IntegrityCache(cacheDir, loaded.id) : undefined;
+  const kept = verdicts?.read(ledger, ctx, recordsReadOnly ? { approvalPlaces: loaded.approvalPlaces } : undefined) ?? undefined;
   const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept });
-  if (verdicts && !kept && !recordsReadOnly) verdicts.cache.write(verdicts.key, verdicts.ledgerId, ledger, ctx, history.integrity);
+  if (verdicts && !kept && !recordsReadOnly) verdicts.write(ledger, ctx, history.integrity);
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

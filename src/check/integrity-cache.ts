@@ -23,20 +23,27 @@ type IntegrityInputs = Pick<HistoryContext, 'byId' | 'unparsed' | 'signatures' |
  * Anything unreadable or kept under another key is not believed; the pass then runs again.
  */
 export class IntegrityCache {
-  constructor(private readonly dir: string) {}
+  /** Each record's input (see recordInput), listed once per context: the key and the kept file both need them. */
+  private inputs: { ctx: IntegrityInputs; list: [string, string][] } | undefined;
+
+  /** `ledgerId`: the ledger the pass runs over (see ledgerIdOf). */
+  constructor(
+    private readonly dir: string,
+    private readonly ledgerId: string,
+  ) {}
 
   /**
-   * The kept result for `key`, or null. Given `few` (a check of a few records, whose ledger holds
+   * The kept result of the whole pass over `ctx`, or null. Given `few` (a check of a few records, whose ledger holds
    * theirs alone, see checkRecord), the result of the whole pass serves when it was kept for the
    * same ledger, without signatures to check, and each record read had the file and post it has
    * now: a record's approvals are judged by its own post alone. Its findings are then those about
    * the records read and about no record.
    */
-  read(key: string, ledger: Ledger, ctx: IntegrityInputs, few?: { ledgerId: string; approvalPlaces: readonly number[] | undefined }): IntegrityResult | null {
+  read(ledger: Ledger, ctx: IntegrityInputs, few?: { approvalPlaces: readonly number[] | undefined }): IntegrityResult | null {
     try {
       const kept = JSON.parse(readFileSync(join(this.dir, fileName), 'utf8')) as Kept;
       const places = few?.approvalPlaces;
-      if (few ? !servesFew(kept, few.ledgerId, ctx) : kept.key !== key) return null;
+      if (few ? !this.servesFew(kept, ctx) : kept.key !== this.keyOf(ctx)) return null;
       if (places ? places.some((at) => at >= kept.approvers.length) : kept.approvers.length !== ledger.approvals.length) return null;
       const findings: Finding[] = [];
       for (const finding of kept.findings) {
@@ -70,13 +77,13 @@ export class IntegrityCache {
     }
   }
 
-  /** Keeps `result` of the whole pass under `key`; a directory that refuses costs only the next command's time. */
-  write(key: string, ledgerId: string, ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
+  /** Keeps `result` of the whole pass over `ctx`; a directory that refuses costs only the next command's time. */
+  write(ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
     const kept: Kept = {
-      key,
-      ledger: ledgerId,
+      key: this.keyOf(ctx),
+      ledger: this.ledgerId,
       signed: ctx.signatures.size > 0,
-      records: Object.fromEntries([...ctx.byId].map(([id, record]) => [id, recordInput(record)])),
+      records: Object.fromEntries(this.inputsOf(ctx)),
       invalid: [...result.invalid],
       // One entry per approval, in the ledger's order: 0 where the pass named no approver at all.
       approvers: ledger.approvals.map((a) => (result.approvers.has(a.sha) ? (result.approvers.get(a.sha) as string | null) : 0)),
@@ -89,26 +96,31 @@ export class IntegrityCache {
       // Not kept: the pass runs again next time.
     }
   }
-}
 
-/** Whether the whole pass's kept result holds for a check of the few records in `ctx`. */
-function servesFew(kept: Kept, ledgerId: string, ctx: IntegrityInputs): boolean {
-  if (kept.ledger !== ledgerId || kept.signed || ctx.signatures.size > 0) return false;
-  for (const [id, record] of ctx.byId) if (kept.records[id] !== recordInput(record)) return false;
-  for (const id of ctx.unparsed) if (kept.records[id] !== undefined) return false;
-  return true;
+  /** Whether the kept result holds for a check of the few records in `ctx`. */
+  private servesFew(kept: Kept, ctx: IntegrityInputs): boolean {
+    if (kept.ledger !== this.ledgerId || kept.signed || ctx.signatures.size > 0) return false;
+    for (const [id, input] of this.inputsOf(ctx)) if (kept.records[id] !== input) return false;
+    for (const id of ctx.unparsed) if (kept.records[id] !== undefined) return false;
+    return true;
+  }
+
+  /** The key of the whole pass's inputs: the ledger, each record's file and post, the signature checks. */
+  private keyOf(ctx: IntegrityInputs): string {
+    // One string hashed once: an update per record cost more than the hash.
+    const records = this.inputsOf(ctx).map(([id, input]) => `${id}\u0000${input}`).join('\n');
+    const signatures = [...ctx.signatures].map(([sha, check]) => `${sha} ${check.status} ${check.signer} ${check.key}`).join('\n');
+    return createHash('sha256').update(`${this.ledgerId}\n${records}\n\n${signatures}`).digest('hex');
+  }
+
+  private inputsOf(ctx: IntegrityInputs): [string, string][] {
+    if (this.inputs?.ctx !== ctx) this.inputs = { ctx, list: [...ctx.byId].map(([id, record]) => [id, recordInput(record)]) };
+    return this.inputs.list;
+  }
 }
 
 /** What the pass reads of a record in the work tree: its file and its post. */
 const recordInput = (record: ArchiveRecord): string => `${record.file}\u0000${postOf(record) ?? '\u0001'}`;
-
-/** The key of the integrity pass over the ledger `ledgerId` with these inputs. */
-export function integrityKey(ledgerId: string, ctx: IntegrityInputs): string {
-  // One string hashed once: an update per record cost more than the hash.
-  const records = [...ctx.byId].map(([id, record]) => `${id}\u0000${recordInput(record)}`).join('\n');
-  const signatures = [...ctx.signatures].map(([sha, check]) => `${sha} ${check.status} ${check.signer} ${check.key}`).join('\n');
-  return createHash('sha256').update(`${ledgerId}\n${records}\n\n${signatures}`).digest('hex');
-}
 
 /** A map made by `make` when it is first read. */
 function madeWhenRead<K, V>(make: () => Map<K, V>): ReadonlyMap<K, V> {
@@ -129,7 +141,7 @@ function madeWhenRead<K, V>(make: () => Map<K, V>): ReadonlyMap<K, V> {
 }
 
 interface Kept {
-  /** The key of the whole pass's inputs (see integrityKey). */
+  /** The key of the whole pass's inputs (see IntegrityCache.keyOf). */
   key: string;
   ledger: string;
   /** Whether any approval's signature was checked: a check of a few records checks only theirs. */

@@ -1,6 +1,5 @@
 import type { Roster } from '../schemas/staff.ts';
 import type { Person } from './authorship.ts';
-import type { Identity } from './commit.ts';
 
 /**
  * Each host's private commit e-mail, with the login it carries: GitHub's [id+]login@users.noreply.github.com,
@@ -20,7 +19,7 @@ const answered = new WeakMap<Roster, Map<string, string | null>>();
  * no-reply address carries (matched against that host's logins only: `github:`, `gitlab:`,
  * `gitea:`). Names are not used: anyone can type one.
  */
-export function staffIdOf(roster: Roster, identity: Identity | Person): string | null {
+export function staffIdOf(roster: Roster, identity: Person): string | null {
   const email = identity.email.toLowerCase();
   let byEmail = answered.get(roster);
   if (!byEmail) answered.set(roster, (byEmail = new Map()));

@@ -1,10 +1,10 @@
 import { locationFromPath } from '../records/record-path.ts';
 
 /** One file's lines, each with the time it was first seen. */
-export type FileLines = ReadonlyMap<string, string>;
+type FileLines = ReadonlyMap<string, string>;
 
 /** How a snapshot part keeps a record's line provenance: per file, its lines by the time each was first seen. */
-export type StoredLines = [file: string, byTime: [time: string, lines: string[]][]][];
+type StoredLines = [file: string, byTime: [time: string, lines: string[]][]][];
 
 /**
  * The line provenance of every record file, by record. A record's lines read from a snapshot stay
@@ -14,13 +14,6 @@ export type StoredLines = [file: string, byTime: [time: string, lines: string[]]
  */
 export class LineProvenance {
   private readonly byRecord = new Map<string, Map<string, FileLines> | Buffer>();
-
-  /** The provenance of these files (what a ledger built from history has). */
-  static of(files: Iterable<[string, FileLines]>): LineProvenance {
-    const provenance = new LineProvenance();
-    for (const [file, lines] of files) provenance.set(file, lines);
-    return provenance;
-  }
 
   /** A record's lines as a snapshot part keeps them (JSON of StoredLines), decoded when first asked for. */
   stored(record: string, bytes: Buffer): void {

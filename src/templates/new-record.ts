@@ -86,7 +86,7 @@ async function staffByIdentity(cwd: string, today: string, role: 'worker' | 'sup
   const identity = await gitIdentity(gitAt(cwd));
   if (!identity) return undefined;
   const roster = await loadConfig(cwd, staffFile, staffSchema);
-  const id = staffIdOf(roster, { ...identity, date: '' });
+  const id = staffIdOf(roster, identity);
   return id !== null && holdsRole(roster, id, role, today) ? id : undefined;
 }
 

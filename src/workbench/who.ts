@@ -16,7 +16,7 @@ export interface Me {
 /** The git identity, read as submit and approve read it, mapped through the roster as they map it. */
 export async function whoAmI(cwd: string, roster: Roster | null, today: string): Promise<Me> {
   const identity = (await gitIdentity(gitAt(cwd))) ?? { name: '', email: '' };
-  const staffId = roster && identity.email ? staffIdOf(roster, { ...identity, date: '' }) : null;
+  const staffId = roster && identity.email ? staffIdOf(roster, identity) : null;
   const person = roster?.people.find((p) => p.id === staffId);
   const roles = (person?.roles ?? []).filter((r) => r.from <= today && (r.to === undefined || today <= r.to)).map((r) => ({ role: r.role, ...(r.posts ? { posts: r.posts } : {}) }));
   return { ...identity, staffId, roles };

@@ -9,7 +9,7 @@ import { fixtureRoot } from '../helpers/fixture.ts';
 // The fixture roster lists github:xu-my and gitea:luoxc; S05 gets a GitLab login here.
 const text = readFileSync(join(fixtureRoot, 'content/staff.yaml'), 'utf8').replace('logins: ["github:chen-yh"]', 'logins: ["github:chen-yh", "gitlab:chenyh"]');
 const roster = requireConfig('content/staff.yaml', text, staffSchema);
-const who = (email: string) => staffIdOf(roster, { name: '任何人', email, date: '2026-03-03T10:00:00+08:00' });
+const who = (email: string) => staffIdOf(roster, { name: '任何人', email });
 
 describe('host no-reply addresses mapped through the roster\'s logins', () => {
   it('GitHub: [id+]login@users.noreply.github.com → github: login', () => {
