@@ -11,7 +11,10 @@ export function writeInPieces(file: string, write: (append: (piece: string | Buf
     let size = 0;
     write((piece) => {
       const start = size;
-      size += typeof piece === 'string' ? writeSync(fd, piece) : writeSync(fd, piece);
+      // A write may take fewer bytes than it was given: the rest is written on, or every later range would be off.
+      const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      size += bytes.length;
       return [start, size];
     });
     closeSync(fd);
