@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ledger } from '../ledger/ledger.ts';
+import type { Approval, Ledger } from '../ledger/ledger.ts';
 import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
@@ -58,10 +58,11 @@ export class IntegrityCache {
       // Made when first asked for: swa due never asks, and a hundred thousand approvals take a while.
       const approvers = madeWhenRead(() => {
         const made = new Map<string, string | null>();
-        ledger.approvals.forEach((approval, i) => {
+        const { approvals } = ledger;
+        for (let i = 0; i < approvals.length; i++) {
           const approver = kept.approvers[places ? (places[i] as number) : i];
-          if (approver !== 0 && approver !== undefined) made.set(approval.sha, approver);
-        });
+          if (approver !== 0 && approver !== undefined) made.set((approvals[i] as Approval).sha, approver);
+        }
         return made;
       });
       return {

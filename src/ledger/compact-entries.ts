@@ -19,6 +19,7 @@ export class EntryCodec {
 
   /** The people as decoded: one object per person, shared by every entry that names them. */
   private readonly decoded: Person[] = [];
+  private lastFiles: { record: string; files: string[] } | undefined;
 
   /** The people table: filled while encoding, given back to decode. */
   constructor(readonly people: [name: string, email: string][] = []) {
@@ -67,9 +68,9 @@ export class EntryCodec {
         const by = this.personAt(writer);
         return { author: by, committer: recorder === sameAsAuthor ? by : this.personAt(recorder), submittedBy, rejectionNote };
       }),
-      files: files === 0 ? [fileOfRecord(id as string) as string] : files,
+      files: files === 0 ? this.ownFiles(id as string) : files,
       author: merger,
-      committer: committer === 0 ? { ...merger } : this.identityOf(committer),
+      committer: committer === 0 ? merger : this.identityOf(committer),
     };
   }
 
@@ -103,6 +104,12 @@ export class EntryCodec {
   /** The second identity of a pair (a committer), 0 when it is the first one. */
   private second(identity: Identity, first: Identity): StoredIdentity | 0 {
     return identity.name === first.name && identity.email === first.email && identity.date === first.date ? 0 : this.identity(identity);
+  }
+
+  /** A record's one file, as the list an approval of it names: one list for the approvals of a part, which are decoded one after another. */
+  private ownFiles(record: string): string[] {
+    if (this.lastFiles?.record !== record) this.lastFiles = { record, files: [fileOfRecord(record) as string] };
+    return this.lastFiles.files;
   }
 
   private personAt(at: number): Person {
