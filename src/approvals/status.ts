@@ -54,7 +54,7 @@ export function branchOnlyStatus(ctx: HistoryContext, record: string, onBranch: 
 
 /** Records whose only copy is on an unmerged submit/* branch. */
 export function branchOnlyRecords(ctx: HistoryContext): string[] {
-  return ctx.ledger.pendingBranches.map((p) => p.branch.slice('submit/'.length)).filter((id) => !ctx.byId.has(id) && !ctx.unparsed.has(id));
+  return ctx.ledger.pendingBranches.map((p) => p.branch.slice(submitPrefix.length)).filter((id) => !ctx.byId.has(id) && !ctx.unparsed.has(id));
 }
 
 const pendingByBranch = memoisedPer((ledger: Ledger) => groupBy(ledger.pendingBranches, (p) => [p.branch]));

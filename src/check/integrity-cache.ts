@@ -33,11 +33,11 @@ export class IntegrityCache {
   ) {}
 
   /**
-   * The kept result of the whole pass over `ctx`, or null. Given `few` (a check of a few records, whose ledger holds
-   * theirs alone, see checkRecord), the result of the whole pass serves when it was kept for the
-   * same ledger, without signatures to check, and each record read had the file and post it has
-   * now: a record's approvals are judged by its own post alone. Its findings are then those about
-   * the records read and about no record.
+   * The kept result of the whole pass over `ctx`, or null. Given `few` (a check of a few records,
+   * whose ledger holds theirs alone, see checkRecord), the result of the whole pass serves when it
+   * was kept for the same ledger, without signatures to check, and each record read had the file
+   * and post it has now: a record's approvals are judged by its own post alone. Its findings are
+   * then those about the records read and about no record.
    */
   read(ledger: Ledger, ctx: IntegrityInputs, few?: { approvalPlaces: readonly number[] | undefined }): IntegrityResult | null {
     try {

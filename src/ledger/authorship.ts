@@ -1,7 +1,4 @@
-import type { Commit, Identity } from './commit.ts';
-
-/** Who an identity names, without when. */
-export type Person = Omit<Identity, 'date'>;
+import type { Commit, Person } from './commit.ts';
 
 /** What A-SELF-APPROVAL asks of a commit an approval brought into main: who wrote it (never when). */
 export interface Authorship {

@@ -20,6 +20,9 @@ export interface Identity {
   date: string;
 }
 
+/** Who an identity names, without when. */
+export type Person = Omit<Identity, 'date'>;
+
 export interface FileChange {
   path: string;
   status: 'added' | 'modified' | 'deleted';

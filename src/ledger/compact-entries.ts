@@ -1,6 +1,6 @@
 import { fileOfRecord } from '../records/record-path.ts';
-import type { Authorship, Person } from './authorship.ts';
-import type { Identity } from './commit.ts';
+import type { Authorship } from './authorship.ts';
+import type { Identity, Person } from './commit.ts';
 import type { Approval, BranchNote } from './ledger.ts';
 
 /** A branch commit's committer who is its author: not 0, which is the first person in the table. */
@@ -124,7 +124,6 @@ export class EntryCodec {
 }
 
 type StoredIdentity = [person: number, date: string];
-
 
 export type StoredApproval = [
   sha: string,

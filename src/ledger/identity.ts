@@ -1,5 +1,5 @@
 import type { Roster } from '../schemas/staff.ts';
-import type { Person } from './authorship.ts';
+import type { Person } from './commit.ts';
 
 /**
  * Each host's private commit e-mail, with the login it carries: GitHub's [id+]login@users.noreply.github.com,
