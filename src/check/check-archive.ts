@@ -10,6 +10,7 @@ import { staffSchema } from '../schemas/staff.ts';
 import { checkArchiveConfig, checkRoster } from '../rules/config.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { RuleContext } from '../rules/context.ts';
+import type { FindingsMemo } from '../rules/findings-memo.ts';
 import { runContentRules } from '../rules/index.ts';
 import { unreadableFinding } from './unreadable-file.ts';
 
@@ -42,9 +43,10 @@ export interface CheckResult {
  * The whole content check: parse every record and both configuration files, then run every
  * content rule whose inputs could be read. Pure: the files and the date come in, findings go out
  * (a `cache` of earlier parses only saves parsing again, see parseRecord). Without `contentRules`,
- * the records and the configuration are read and checked against their schemas only.
+ * the records and the configuration are read and checked against their schemas only. A `memo`
+ * recalls what the per-record rules found in records unchanged since (see runContentRules).
  */
-export function checkArchive(files: readonly SourceFile[], today: string, cache?: ParseCache, { contentRules = true } = {}): CheckResult {
+export function checkArchive(files: readonly SourceFile[], today: string, cache?: ParseCache, { contentRules = true, memo }: { contentRules?: boolean; memo?: FindingsMemo } = {}): CheckResult {
   // content/ itself a link (see readArchiveFiles): that one finding, not also every file "missing".
   const contentLink = files.length === 1 && files[0]?.path === 'content' ? unreadableFinding(files[0]) : null;
   if (contentLink) return { records: 0, parsed: [], findings: [contentLink], context: null };
@@ -91,7 +93,7 @@ export function checkArchive(files: readonly SourceFile[], today: string, cache?
   }
 
   const records = { records: parsed, byId: new Map(parsed.map((r) => [r.id, r])), unparsed, today };
-  if (contentRules) findings.push(...runContentRules({ ...records, roster: staff.value ?? undefined, config: config.value ?? undefined }));
+  if (contentRules) findings.push(...runContentRules({ ...records, roster: staff.value ?? undefined, config: config.value ?? undefined }, memo));
   if (!staff.value) findings.push(skippedFinding(staffFile, '名册', '人员、岗位、角色与签字'));
   if (!config.value) findings.push(skippedFinding(archiveConfigFile, '代码表', '服务类别、档案编号、热线与各项时限'));
   const context: RuleContext | null = staff.value && config.value ? { ...records, roster: staff.value, config: config.value } : null;

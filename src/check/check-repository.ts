@@ -4,6 +4,7 @@ import { configsAt } from '../ledger/read-configs.ts';
 import { verifySignatures } from '../ledger/verify-signatures.ts';
 import { ParseCache } from '../records/parse-cache.ts';
 import { IntegrityCache } from './integrity-cache.ts';
+import { KeptFindings } from './kept-findings.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { compareFindings, type Finding } from '../rules/finding.ts';
 import type { HistoryContext, SignatureCheck } from '../rules/history/context.ts';
@@ -42,8 +43,12 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const { cacheDir } = started;
   // A check of a few records parses them: reading every record's kept parse would cost more.
   const parses = cacheDir === undefined || recordsReadOnly ? undefined : ParseCache.load(cacheDir);
-  const content = checkArchive(await read(cwd), today, parses, { contentRules: !stateOnly });
+  // What the rules found in each record is kept by a whole check only: a check of a few would drop the rest.
+  const memoised = cacheDir !== undefined && !recordsReadOnly && !stateOnly;
+  const contentMemo = memoised ? KeptFindings.load(cacheDir, 'content-findings.json') : undefined;
+  const content = checkArchive(await read(cwd), today, parses, { contentRules: !stateOnly, memo: contentMemo });
   parses?.save();
+  contentMemo?.save();
   if (!content.context) return { ...content, history: null };
   const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
   // Handed on, not kept: every commit read stays alive as long as this function holds the read.
@@ -77,7 +82,9 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   // The whole pass's result, kept from an earlier run, serves a check of a few records too (see IntegrityCache.read); only a whole pass is kept.
   const verdicts = cacheDir !== undefined && loaded.id !== undefined ? new IntegrityCache(cacheDir, loaded.id) : undefined;
   const kept = verdicts?.read(ledger, ctx, recordsReadOnly ? { approvalPlaces: loaded.approvalPlaces } : undefined) ?? undefined;
-  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept });
+  const historyMemo = memoised ? KeptFindings.load(cacheDir, 'history-findings.json') : undefined;
+  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, memo: historyMemo && { memo: historyMemo, linesOf: loaded.linesDigest } });
   if (verdicts && !kept && !recordsReadOnly) verdicts.write(ledger, ctx, history.integrity);
+  historyMemo?.save();
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { locationFromPath } from '../records/record-path.ts';
 
 /** One file's lines, each with the time it was first seen. */
@@ -53,6 +54,13 @@ export class LineProvenance {
     for (const [file, byTime] of JSON.parse(lines.toString('utf8')) as StoredLines) decoded.set(file, fromTimes(byTime));
     this.byRecord.set(record, decoded);
     return decoded;
+  }
+
+  /** A digest of `record`'s lines: equal while they are, whether decoded or still as a part's bytes (which are storedOf's JSON). */
+  digestOf(record: string): string {
+    const lines = this.byRecord.get(record);
+    const bytes = lines === undefined ? '' : lines instanceof Map ? JSON.stringify(this.storedOf(record)) : lines;
+    return createHash('sha1').update(bytes).digest('base64');
   }
 
   /** What a snapshot part keeps of `record`'s lines. */

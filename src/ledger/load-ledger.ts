@@ -26,6 +26,8 @@ export type LedgerResult =
       id?: string;
       /** Where each approval stands in the whole ledger's list, when the ledger holds a few records' (see LedgerFacts). */
       approvalPlaces?: readonly number[];
+      /** A digest of a record's line provenance, equal while it is (see LineProvenance.digestOf). */
+      linesDigest(record: string): string;
     }
   | { skipped: string; broken?: boolean };
 
@@ -96,7 +98,14 @@ function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten, approvalPla
   const rosters = versionsSince(rosterVersions, ledger.adoption!.sha).map(rosterAt);
   // Its properties as they are, not read (a spread would): main's history is decoded only when asked for (see factsFromParts).
   const withLines = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ledger), lineFirstSeen: { value: (file: string) => lines.get(file), enumerable: true } }) as Ledger;
-  return { ledger: withLines, rosterAt, rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null), rewritten, approvalPlaces };
+  return {
+    ledger: withLines,
+    rosterAt,
+    rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null),
+    rewritten,
+    approvalPlaces,
+    linesDigest: (record) => lines.digestOf(record),
+  };
 }
 
 /** Line provenance of every record file history has: what the snapshot keeps of the commits' lines. */

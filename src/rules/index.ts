@@ -1,3 +1,4 @@
+import type { ArchiveRecord } from '../records/archive-record.ts';
 import type { RecordKind } from '../schemas/index.ts';
 import type { Roster } from '../schemas/staff.ts';
 import { fundingIsSigned, pastMeetingsRecorded, planIsEarly, reportIsOnTime, safetyIsPlanned } from './activity.ts';
@@ -24,6 +25,7 @@ import { clientIsSealed, disclosuresApproved, noNamesInPublishedFields, noPerson
 import { hotlineIsKnown, inquiryIsRecorded } from './consultation.ts';
 import type { ConfigContext, RecordRule, RecordsContext, RosterContext } from './context.ts';
 import type { Finding } from './finding.ts';
+import { digestOf, type FindingsMemo } from './findings-memo.ts';
 import { serviceIsFree, staffReferencesExist } from './general.ts';
 import { groupFormsComplete, recruitmentBeforeStart, sessionsAreReviewed } from './group.ts';
 import { handoverIsValid, handoversNotMissing } from './handover.ts';
@@ -91,20 +93,59 @@ const configRules: Tier<ConfigContext> = {
   archive: [],
 };
 
-/** Every content rule whose inputs are there: a tier runs only when the file it needs could be read. */
-export function runContentRules(ctx: RecordsContext & { roster?: Roster }): Finding[] {
+/**
+ * The kinds whose per-record rules read the record alone, with the date, the roster and the code
+ * tables: what they found may be recalled from a memo. Audits, handovers and supervision
+ * records look at other records, and are always judged.
+ */
+const recalledKinds: ReadonlySet<RecordKind> = new Set(['case', 'consultation', 'group', 'community']);
+
+/**
+ * Every content rule whose inputs are there: a tier runs only when the file it needs could be
+ * read. With a `memo`, a record of the recalled kinds unchanged under the same date, roster and
+ * code tables gives what its rules found last time.
+ */
+export function runContentRules(ctx: RecordsContext & { roster?: Roster }, memo?: FindingsMemo): Finding[] {
+  const tiers: [Tier<RecordsContext>, RecordsContext][] = [[ownRules, ctx]];
+  if (ctx.roster) tiers.push([rosterRules as Tier<RecordsContext>, { ...ctx, roster: ctx.roster } as RosterContext]);
+  if (ctx.config) tiers.push([configRules as Tier<RecordsContext>, { ...ctx, config: ctx.config } as ConfigContext]);
+  const recalled = memo && recall(ctx, tiers, memo);
   const findings: Finding[] = [];
-  runTier(ownRules, ctx, findings);
-  if (ctx.roster) runTier(rosterRules, { ...ctx, roster: ctx.roster }, findings);
-  if (ctx.config) runTier(configRules, { ...ctx, config: ctx.config }, findings);
+  tiers.forEach(([tier, tierCtx], i) => {
+    // Loops rather than nested flatMaps: a rule finds nothing in almost every record, and an
+    // array per record and rule was a noticeable part of checking 10,000 records.
+    for (const record of ctx.records) {
+      const found = recalled?.get(record);
+      if (found) for (const finding of found[i] as Finding[]) findings.push(finding);
+      else runRecordRules(tier, record, tierCtx, findings);
+    }
+    for (const rule of tier.archive) for (const finding of rule(tierCtx)) findings.push(finding);
+  });
   return findings;
 }
 
-function runTier<C extends RecordsContext>(tier: Tier<C>, ctx: C, findings: Finding[]): void {
-  // Loops rather than nested flatMaps: a rule finds nothing in almost every record, and an
-  // array per record and rule was a noticeable part of checking 10,000 records.
+/** Each recalled-kind record's findings, one list per tier: from the memo, or judged now and kept in it. */
+function recall(ctx: RecordsContext & { roster?: Roster }, tiers: [Tier<RecordsContext>, RecordsContext][], memo: FindingsMemo): Map<ArchiveRecord, Finding[][]> {
+  const inputs = digestOf(ctx.today, JSON.stringify(ctx.roster ?? null), JSON.stringify(ctx.config ?? null));
+  const recalled = new Map<ArchiveRecord, Finding[][]>();
   for (const record of ctx.records) {
-    for (const rule of tier.records[record.kind] as RecordRule<RecordKind, C>[]) for (const finding of rule(record, ctx)) findings.push(finding);
+    if (!recalledKinds.has(record.kind)) continue;
+    const { found, key } = memo.recall(record, inputs);
+    if (found?.length === tiers.length) {
+      recalled.set(record, found);
+      continue;
+    }
+    const judged = tiers.map(([tier, tierCtx]) => {
+      const own: Finding[] = [];
+      runRecordRules(tier, record, tierCtx, own);
+      return own;
+    });
+    memo.keep(record, key, judged);
+    recalled.set(record, judged);
   }
-  for (const rule of tier.archive) for (const finding of rule(ctx)) findings.push(finding);
+  return recalled;
+}
+
+function runRecordRules<C extends RecordsContext>(tier: Tier<C>, record: ArchiveRecord, ctx: C, findings: Finding[]): void {
+  for (const rule of tier.records[record.kind] as RecordRule<RecordKind, C>[]) for (const finding of rule(record, ctx)) findings.push(finding);
 }
