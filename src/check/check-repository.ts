@@ -83,7 +83,9 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const verdicts = cacheDir !== undefined && loaded.id !== undefined ? new IntegrityCache(cacheDir, loaded.id) : undefined;
   const kept = verdicts?.read(ledger, ctx, recordsReadOnly ? { approvalPlaces: loaded.approvalPlaces } : undefined) ?? undefined;
   const historyMemo = memoised ? KeptFindings.load(cacheDir, 'history-findings.json') : undefined;
-  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, memo: historyMemo && { memo: historyMemo, linesOf: loaded.linesDigest } });
+  // A whole pass not kept for this ledger may go on from the walk kept at an earlier tip.
+  const resume = verdicts && !kept && !recordsReadOnly ? verdicts.walkToResume(ledger, ctx) : undefined;
+  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, resume, memo: historyMemo && { memo: historyMemo, linesOf: loaded.linesDigest } });
   if (verdicts && !kept && !recordsReadOnly) verdicts.write(ledger, ctx, history.integrity);
   historyMemo?.save();
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };

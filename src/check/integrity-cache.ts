@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeVersion } from '../code-version.ts';
+import { approvedRecord } from '../ledger/approval-scope.ts';
 import type { Approval, Ledger } from '../ledger/ledger.ts';
 import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
-import type { IntegrityResult } from '../rules/history/integrity.ts';
+import type { ClockSkew } from '../rules/history/clock.ts';
+import { ApprovedStages, type IntegrityResult, type IntegrityWalk } from '../rules/history/integrity.ts';
 import { writeWhole } from '../write-whole.ts';
 
 const fileName = 'integrity.json';
@@ -25,6 +28,7 @@ type IntegrityInputs = Pick<HistoryContext, 'byId' | 'unparsed' | 'signatures' |
 export class IntegrityCache {
   /** Each record's input (see recordInput), listed once per context: the key and the kept file both need them. */
   private inputs: { ctx: IntegrityInputs; list: [string, string][] } | undefined;
+  private read_: Kept | null | undefined;
 
   /** `ledgerId`: the ledger the pass runs over (see ledgerIdOf). */
   constructor(
@@ -41,7 +45,8 @@ export class IntegrityCache {
    */
   read(ledger: Ledger, ctx: IntegrityInputs, few?: { approvalPlaces: readonly number[] | undefined }): IntegrityResult | null {
     try {
-      const kept = JSON.parse(readFileSync(join(this.dir, fileName), 'utf8')) as Kept;
+      const kept = this.kept();
+      if (!kept) return null;
       const places = few?.approvalPlaces;
       if (few ? !this.servesFew(kept, ctx) : kept.key !== this.keyOf(ctx)) return null;
       if (places ? places.some((at) => at >= kept.approvers.length) : kept.approvers.length !== ledger.approvals.length) return null;
@@ -78,8 +83,50 @@ export class IntegrityCache {
     }
   }
 
+  /**
+   * The walk of the pass kept at an earlier tip, for the pass over `ctx` to go on from (see
+   * IntegrityWalk), or undefined. It serves under the same code and adoption point, without
+   * signatures to check, when this ledger's main and approvals begin with those it walked, and
+   * the work tree gives every record it had the file and post it had then: an approval is judged
+   * by its own record's post, so a record added since counts only if a walked approval names it.
+   */
+  walkToResume(ledger: Ledger, ctx: IntegrityInputs): IntegrityWalk | undefined {
+    try {
+      const kept = this.kept();
+      const walk = kept?.walk;
+      if (!kept || !walk || kept.signed || ctx.signatures.size > 0 || walk.inputs !== walkKey(ledger)) return undefined;
+      const { approvals } = ledger;
+      if (approvals.length < walk.approvals || (walk.approvals > 0 && approvals[walk.approvals - 1]?.sha !== walk.lastApproval)) return undefined;
+      if (!this.sameRecords(kept, ctx, approvals.slice(0, walk.approvals))) return undefined;
+      const { mainline } = ledger;
+      if (mainline.length < walk.commits || (walk.commits > 0 && mainline[walk.commits - 1]?.sha !== walk.lastCommit)) return undefined;
+      if (kept.approvers.length !== walk.approvals || walk.places.length !== walk.approvals) return undefined;
+      const approvers = new Map<string, string | null>();
+      for (let i = 0; i < walk.approvals; i++) {
+        const approver = kept.approvers[i];
+        if (approver !== 0 && approver !== undefined) approvers.set((approvals[i] as Approval).sha, approver);
+      }
+      return {
+        commits: walk.commits,
+        approvals: walk.approvals,
+        latest: walk.latest ?? undefined,
+        skews: new Map(walk.skews.map((skew) => [skew.sha, skew])),
+        approvedAt: kept.approvedAt,
+        invalid: new Set(kept.invalid),
+        places: walk.places,
+        approved: ApprovedStages.of(walk.approved),
+        pending: walk.pending.map(([index, at, record, rule, message]) => ({ approval: approvals[index] as Approval, index, at, record, violation: { rule, message } })),
+        changeAt: new Map(walk.changeAt),
+        approvers,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Keeps `result` of the whole pass over `ctx`; a directory that refuses costs only the next command's time. */
   write(ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
+    const walk = result.walk;
     const kept: Kept = {
       key: this.keyOf(ctx),
       ledger: this.ledgerId,
@@ -90,12 +137,51 @@ export class IntegrityCache {
       approvers: ledger.approvals.map((a) => (result.approvers.has(a.sha) ? (result.approvers.get(a.sha) as string | null) : 0)),
       approvedAt: result.approvedAt,
       findings: result.findings.map((f) => (f.record !== null && ctx.byId.has(f.record) ? { ...f, line: null } : f)),
+      walk: walk && {
+        inputs: walkKey(ledger),
+        commits: walk.commits,
+        lastCommit: ledger.mainline[walk.commits - 1]?.sha ?? null,
+        approvals: walk.approvals,
+        lastApproval: ledger.approvals[walk.approvals - 1]?.sha ?? null,
+        latest: walk.latest ?? null,
+        skews: [...walk.skews.values()],
+        places: walk.places,
+        approved: walk.approved.entries(),
+        pending: walk.pending.map((p) => [p.index, p.at, p.record, p.violation.rule, p.violation.message]),
+        changeAt: [...walk.changeAt],
+      },
     };
     try {
       writeWhole(join(this.dir, fileName), JSON.stringify(kept));
     } catch {
       // Not kept: the pass runs again next time.
     }
+  }
+
+  /** The kept file as read once, or null. */
+  private kept(): Kept | null {
+    if (this.read_ === undefined) {
+      try {
+        this.read_ = JSON.parse(readFileSync(join(this.dir, fileName), 'utf8')) as Kept;
+      } catch {
+        this.read_ = null;
+      }
+    }
+    return this.read_;
+  }
+
+  /** Whether each record kept has the input it had, and no record added since is one a walked approval approves. */
+  private sameRecords(kept: Kept, ctx: IntegrityInputs, walked: readonly Approval[]): boolean {
+    const added: string[] = [];
+    for (const [id, input] of this.inputsOf(ctx)) {
+      const before = kept.records[id];
+      if (before === undefined) added.push(id);
+      else if (before !== input) return false;
+    }
+    if (Object.keys(kept.records).length + added.length !== ctx.byId.size) return false;
+    if (added.length === 0) return true;
+    const approved = new Set(walked.map(approvedRecord));
+    return !added.some((id) => approved.has(id));
   }
 
   /** Whether the kept result holds for a check of the few records in `ctx`. */
@@ -119,6 +205,9 @@ export class IntegrityCache {
     return this.inputs.list;
   }
 }
+
+/** The key of what a walk was judged by besides the ledger and the work tree: the code and the adoption point. */
+const walkKey = (ledger: Ledger): string => createHash('sha256').update(`${codeVersion()}\n${ledger.adoption?.sha ?? ''}`).digest('hex');
 
 /** What the pass reads of a record in the work tree: its file and its post. */
 const recordInput = (record: ArchiveRecord): string => `${record.file}\u0000${postOf(record) ?? '\u0001'}`;
@@ -154,4 +243,19 @@ interface Kept {
   approvedAt: IntegrityResult['approvedAt'];
   /** A null line: the id line of the finding's record, looked up when read. */
   findings: (Omit<Finding, 'line'> & { line: number | null })[];
+  /** Where the walk ended (see IntegrityWalk); approvals by their place in the ledger's list. */
+  walk?: {
+    /** See walkKey. */
+    inputs: string;
+    commits: number;
+    lastCommit: string | null;
+    approvals: number;
+    lastApproval: string | null;
+    latest: { sha: string; time: string } | null;
+    skews: ClockSkew[];
+    places: number[];
+    approved: [string, string[]][];
+    pending: [index: number, at: number, record: string | null, rule: string, message: string][];
+    changeAt: [string, number][];
+  };
 }

@@ -24,10 +24,13 @@ const defaultTolerance: number = archiveConfigSchema.shape.clockToleranceMinutes
  * walked back a few minutes per commit, would otherwise take the next approval with it.
  */
 export class MainlineClock {
-  /** The latest-dated commit so far. */
-  latest: { sha: string; time: string } | undefined;
   /** The latest's time, parsed once rather than again for every commit after it. */
-  #latestMs = Number.NaN;
+  #latestMs: number;
+
+  /** `latest`: the latest-dated commit so far. */
+  constructor(public latest?: { sha: string; time: string }) {
+    this.#latestMs = latest ? Date.parse(latest.time) : Number.NaN;
+  }
 
   /** The skew of the next commit, if any. */
   next(commit: { sha: string; time: string }, approvedConfig: ArchiveConfig | null): ClockSkew | undefined {

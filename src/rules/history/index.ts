@@ -6,19 +6,20 @@ import { caseHistoryRules } from './case-history.ts';
 import { hotlineApprovedAfterwards } from './consultation-history.ts';
 import { digestOf, type FindingsMemo } from '../findings-memo.ts';
 import { approvalsOf, isImported, submissionsOf, type HistoryContext } from './context.ts';
-import { checkIntegrity, type IntegrityResult } from './integrity.ts';
+import { checkIntegrity, type IntegrityResult, type IntegrityWalk } from './integrity.ts';
 
 /**
  * Every rule that needs git history: approval integrity first, since invalid approvals approve
  * nothing. Without `recordRules`, integrity alone (what the context needs), not each record's rules.
- * `kept`: the integrity pass's result for this very context, kept from an earlier run (see IntegrityCache).
+ * `kept`: the integrity pass's result for this very context, kept from an earlier run (see IntegrityCache);
+ * `resume`: else the walk of an earlier pass over a prefix of this main, for the pass to go on from.
  * `memo`: what each record's own history rules found before, recalled while its inputs are unchanged.
  */
 export function runHistoryRules(
   ctx: Omit<HistoryContext, 'invalid' | 'approvedRoster' | 'approvedConfig' | 'approvers'>,
-  { recordRules = true, kept, memo }: { recordRules?: boolean; kept?: IntegrityResult; memo?: HistoryMemo } = {},
+  { recordRules = true, kept, resume, memo }: { recordRules?: boolean; kept?: IntegrityResult; resume?: IntegrityWalk; memo?: HistoryMemo } = {},
 ): { findings: Finding[]; context: HistoryContext; integrity: IntegrityResult } {
-  const integrity = kept ?? checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null, approvers: new Map() });
+  const integrity = kept ?? checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null, approvers: new Map() }, resume);
   const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig, approvers: integrity.approvers };
   const findings = [...integrity.findings, ...movedAdoption(full)];
   if (!recordRules) return { findings, context: full, integrity };

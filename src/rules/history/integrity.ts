@@ -34,7 +34,56 @@ export interface IntegrityResult {
   approvedAt: ApprovedAt;
   /** Who made each approval: the merge's author through the roster that authorised it (null when it names no one). */
   approvers: ReadonlyMap<string, string | null>;
+  /** Where the walk along main ended, for a pass over a longer main to resume from; absent from a result kept whole. */
+  walk?: IntegrityWalk;
 }
+
+/** A violation found on the walk, with the approval that broke it (`index`: its place in the ledger's approvals). */
+export interface Pending {
+  approval: Approval;
+  index: number;
+  at: number;
+  record: string | null;
+  violation: Violation;
+}
+
+/**
+ * Where the walk along main's first-parent history stood: everything checkIntegrity carries from
+ * one commit to the next. What a pass made at an earlier tip, over the same work tree, goes on
+ * from here over the commits main has gained since: the first `commits` of main and the first
+ * `approvals` of the ledger are those it walked, and nothing it judged them by has changed.
+ */
+export interface IntegrityWalk {
+  commits: number;
+  approvals: number;
+  /** The latest-dated commit so far (A-CLOCK). */
+  latest: { sha: string; time: string } | undefined;
+  skews: Map<string, ClockSkew>;
+  approvedAt: ApprovedAt;
+  invalid: Set<string>;
+  /** Each approval walked, in the ledger's order: its place on main. */
+  places: number[];
+  approved: ApprovedStages;
+  pending: Pending[];
+  /** Where each unapproved change sits on main (what a remedy must come after). */
+  changeAt: Map<string, number>;
+  approvers: Map<string, string | null>;
+}
+
+/** The walk before its first step, at the adoption point. */
+export const walkFromAdoption = (ledger: Ledger): IntegrityWalk => ({
+  commits: 0,
+  approvals: 0,
+  latest: undefined,
+  skews: new Map(),
+  approvedAt: { roster: ledger.adoption?.sha ?? null, config: ledger.adoption?.sha ?? null },
+  invalid: new Set(),
+  places: [],
+  approved: new ApprovedStages(),
+  pending: [],
+  changeAt: new Map(),
+  approvers: new Map(),
+});
 
 /** The kind of a record id, by its directory (`cases/2026-0001`: case). */
 function kindOf(record: string): RecordKind | undefined {
@@ -59,32 +108,30 @@ interface Judgement {
  * A-UNAUTHORISED, A-SELF-APPROVAL, A-STALE-HEAD, A-ORDER, A-SIGNATURE, A-CLOCK over every approval,
  * in first-parent order, and A-UNAPPROVED-CHANGE over every change that reached main without one.
  * A violation stays an error until a valid approval of the same record and stage that comes
- * after it in first-parent order (never merely a later date) supersedes it.
+ * after it in first-parent order (never merely a later date) supersedes it. Given `from`, the walk
+ * of an earlier pass over a prefix of this main, the pass takes it over and goes on from there.
  */
-export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
+export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): IntegrityResult {
   const { ledger } = ctx;
+  const walk = from ?? walkFromAdoption(ledger);
   const approvalAt = indexBySha(ledger.approvals);
-  // Where each unapproved change sits on main (what a remedy must come after), noted on the way.
   const changeShas = new Set(ledger.unapproved.map((change) => change.sha));
-  const changeAt = new Map<string, number>();
-  const clock = new MainlineClock();
-  const skews = new Map<string, ClockSkew>();
-  const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, ledger.adoption?.sha ?? null);
-  const invalid = new Set<string>();
-  const valid: Placed[] = [];
-  const approved = new ApprovedStages();
-  const pending: (Placed & { record: string | null; violation: Violation })[] = [];
-  const approvers = new Map<string, string | null>();
+  const clock = new MainlineClock(walk.latest);
+  const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, walk.approvedAt);
+  const { invalid, approved, pending, approvers, skews, changeAt, places } = walk;
 
   // Along main in first-parent order: each commit's date is judged by the archive.yaml approved before it.
-  for (let at = 0; at < ledger.mainline.length; at++) {
-    const commit = ledger.mainline[at] as Ledger['mainline'][number];
+  const { mainline } = ledger;
+  for (let at = walk.commits; at < mainline.length; at++) {
+    const commit = mainline[at] as Ledger['mainline'][number];
     if (changeShas.has(commit.sha)) changeAt.set(commit.sha, at);
     const latestTime = clock.latest?.time;
     const skew = clock.next(commit, authority.config);
     if (skew) skews.set(commit.sha, skew);
     const approval = approvalAt.get(commit.sha);
     if (!approval) continue;
+    const index = places.length;
+    places.push(at);
     const record = approvedRecord(approval);
     const roster = authority.roster;
     const approver = roster && staffIdOf(roster, approval.author);
@@ -93,22 +140,32 @@ export function checkIntegrity(ctx: HistoryContext): IntegrityResult {
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
-      pending.push(...violations.map((violation) => ({ approval, at, record, violation })));
+      for (const violation of violations) pending.push({ approval, index, at, record, violation });
     } else {
-      valid.push({ approval, at });
       approved.add(approval);
       authority.accept(approval);
     }
   }
+  walk.commits = mainline.length;
+  walk.approvals = places.length;
+  walk.latest = clock.latest;
+  walk.approvedAt = authority.approvedAt;
 
-  const remedies = new Remedies(valid);
+  const remedies = new Remedies(() => {
+    const valid: Placed[] = [];
+    for (let i = 0; i < places.length; i++) {
+      const approval = ledger.approvals[i] as Approval;
+      if (!invalid.has(approval.sha)) valid.push({ approval, at: places[i] as number });
+    }
+    return valid;
+  });
   const findings = pending.map(({ approval, at, record, violation }) => {
     const later = remedies.firstAfter(`${approval.stage}\u0000${record}`, at);
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
   findings.push(...unapprovedChanges(ctx, remedies, changeAt, approvalAt), ...unapprovedClockSkews(ctx, skews));
-  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers };
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers, walk };
 }
 
 type Placed = { approval: Approval; at: number };
@@ -123,11 +180,11 @@ class Remedies {
   private byKey: Map<string, Placed[]> | undefined;
 
   /** `valid`: the valid approvals with their positions on main, in first-parent order. */
-  constructor(private readonly valid: readonly Placed[]) {}
+  constructor(private readonly valid: () => readonly Placed[]) {}
 
   /** The first valid approval under `key` after position `at` on main. */
   firstAfter(key: string, at: number): Approval | undefined {
-    this.byKey ??= groupBy(this.valid, ({ approval }) => [`${approval.stage}\u0000${approvedRecord(approval)}`, ...approvedFiles(approval)]);
+    this.byKey ??= groupBy(this.valid(), ({ approval }) => [`${approval.stage}\u0000${approvedRecord(approval)}`, ...approvedFiles(approval)]);
     return this.byKey.get(key)?.find((entry) => entry.at > at)?.approval;
   }
 }
@@ -152,8 +209,17 @@ export function prospectiveViolations(ctx: HistoryContext, approval: Approval, m
 }
 
 /** The stages validly approved so far, per record: what A-ORDER looks up for every approval. */
-class ApprovedStages {
-  private readonly stages = new Map<string, Set<string>>();
+export class ApprovedStages {
+  /** `stages`: as `entries` gave them. */
+  constructor(private readonly stages = new Map<string, Set<string>>()) {}
+
+  static of(entries: readonly [string, string[]][]): ApprovedStages {
+    return new ApprovedStages(new Map(entries.map(([record, stages]) => [record, new Set(stages)])));
+  }
+
+  entries(): [string, string[]][] {
+    return [...this.stages].map(([record, stages]) => [record, [...stages]]);
+  }
 
   add(approval: Approval): void {
     const record = approvedRecord(approval);

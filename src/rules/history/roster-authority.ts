@@ -17,7 +17,8 @@ export interface ApprovedAt {
  * point's, until a valid `roster` approval that changed the file makes its own state the approved
  * one; a change that reached main any other way grants nothing (no role, no key, no setting).
  * Roster approvals are themselves judged by it, so the integrity pass feeds it the valid
- * approvals one by one, in first-parent order.
+ * approvals one by one, in first-parent order, from `start` (the adoption point's, or where an
+ * earlier pass stopped).
  */
 export class RosterAuthority {
   private rosterSha: string | null;
@@ -26,10 +27,10 @@ export class RosterAuthority {
   constructor(
     private readonly rosterAt: (sha: string) => Roster | null,
     private readonly configAt: (sha: string) => ArchiveConfig | null,
-    start: string | null,
+    start: ApprovedAt,
   ) {
-    this.rosterSha = start;
-    this.configSha = start;
+    this.rosterSha = start.roster;
+    this.configSha = start.config;
   }
 
   /** The approved roster at this point of the walk (null when it cannot be read). */
