@@ -10,20 +10,9 @@ import { approvalMessage, at, mergeByHand, submitRecord } from '../helpers/appro
 import { archiveRepo, staff } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
 import { repoRoot } from '../helpers/run-swa.ts';
+import { verdicts } from '../helpers/verdicts.ts';
 
 const keptFile = (dir: string) => join(dir, '.git', 'swa', 'integrity.json');
-
-/** What the integrity pass gives the rules and the commands, as plain data. */
-function verdicts(check: RepositoryCheck) {
-  const history = check.history!;
-  return {
-    findings: check.findings,
-    invalid: [...history.invalid].sort(),
-    approvers: [...history.approvers].sort(),
-    approvedRoster: history.approvedRoster,
-    approvedConfig: history.approvedConfig,
-  };
-}
 
 /** A check with the kept result, and one that runs the pass afresh: they must agree. */
 async function keptAndFresh(dir: string, today: string) {

@@ -6,21 +6,10 @@ import { checkRepository, type RepositoryCheck } from '../../src/check/check-rep
 import { approvalMessage, at, mergeByHand, submitRecord } from '../helpers/approvals.ts';
 import { archiveRepo, staff, type ArchiveRepo, type Person } from '../helpers/git-repo.ts';
 import { casePath, caseText } from '../helpers/records.ts';
+import { verdicts } from '../helpers/verdicts.ts';
 
 const keptFile = (dir: string) => join(dir, '.git', 'swa', 'integrity.json');
 const keptWalk = async (dir: string) => (JSON.parse(await readFile(keptFile(dir), 'utf8')) as { walk: { commits: number; pending: unknown[] } }).walk;
-
-/** What the integrity pass gives the rules and the commands, as plain data. */
-function verdicts(check: RepositoryCheck) {
-  const history = check.history!;
-  return {
-    findings: check.findings,
-    invalid: [...history.invalid].sort(),
-    approvers: [...history.approvers].sort(),
-    approvedRoster: history.approvedRoster,
-    approvedConfig: history.approvedConfig,
-  };
-}
 
 /** The pass gone on from the walk kept at the last tip, and the pass from the adoption point: they must agree. */
 async function resumedAndFresh(dir: string, today: string) {
