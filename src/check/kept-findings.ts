@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { codeVersion } from '../code-version.ts';
 import type { ArchiveRecord } from '../records/archive-record.ts';
+import { recordDigest } from '../records/record-digest.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { FindingsMemo } from '../rules/findings-memo.ts';
 import { writeWhole } from '../write-whole.ts';
@@ -34,7 +35,7 @@ export class KeptFindings implements FindingsMemo {
   }
 
   recall(record: ArchiveRecord, inputs: string): { found: Finding[][] | undefined; key: string } {
-    const key = createHash('sha1').update(record.file).update('\u0000').update(record.text).update('\u0000').update(inputs).digest('base64');
+    const key = createHash('sha1').update(recordDigest(record)).update('\u0000').update(inputs).digest('base64');
     const entry = this.kept.get(record.id);
     if (entry?.[0] !== key) return { found: undefined, key };
     this.used.set(record.id, entry);

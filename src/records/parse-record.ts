@@ -8,6 +8,7 @@ import { lineLocator } from './line-locator.ts';
 import type { ParseCache, ParsedEntry } from './parse-cache.ts';
 import { frontmatterParts, parseFrontmatter, type Frontmatter } from './parse-frontmatter.ts';
 import { expectedPathShape, locationFromPath } from './record-path.ts';
+import { noteDigest } from './record-digest.ts';
 
 export interface ParsedFile {
   record: ArchiveRecord | null;
@@ -23,9 +24,9 @@ export function parseRecord(file: string, raw: string, cache?: ParseCache): Pars
   if (!cache) return parseAnew(file, raw);
   const { key, entry } = cache.get(file, raw);
   const kept = entry && fromEntry(file, raw, entry);
-  if (kept) return kept;
-  const parsed = parseAnew(file, raw);
-  cache.set(key, { data: parsed.record?.data ?? null, findings: parsed.findings });
+  const parsed = kept || parseAnew(file, raw);
+  if (!kept) cache.set(key, { data: parsed.record?.data ?? null, findings: parsed.findings });
+  if (parsed.record) noteDigest(parsed.record, key);
   return parsed;
 }
 
