@@ -130,7 +130,10 @@ export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): Integ
     if (skew) skews.set(commit.sha, skew);
     const approval = approvalAt.get(commit.sha);
     if (!approval) continue;
+    // The ledger lists its approvals in first-parent order, main's alone: `places` and the kept
+    // walk pair each with its place by that order.
     const index = places.length;
+    if (ledger.approvals[index] !== approval) throw new Error(`审批列表与 main 的顺序不一致：${approval.sha}`);
     places.push(at);
     const record = approvedRecord(approval);
     const roster = authority.roster;
