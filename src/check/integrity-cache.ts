@@ -12,6 +12,8 @@ import { ApprovedStages, type IntegrityResult, type IntegrityWalk } from '../rul
 import { writeWhole } from '../write-whole.ts';
 
 const fileName = 'integrity.json';
+/** The walk beside it, apart: only a pass that goes on from it reads it. */
+const walkFileName = 'integrity-walk.json';
 
 /** What the integrity pass reads besides the ledger (see checkIntegrity). */
 type IntegrityInputs = Pick<HistoryContext, 'byId' | 'unparsed' | 'signatures' | 'rosterAt' | 'configAt'>;
@@ -93,8 +95,8 @@ export class IntegrityCache {
   walkToResume(ledger: Ledger, ctx: IntegrityInputs): IntegrityWalk | undefined {
     try {
       const kept = this.kept();
-      const walk = kept?.walk;
-      if (!kept || !walk || kept.signed || ctx.signatures.size > 0 || walk.inputs !== walkKey(ledger)) return undefined;
+      const walk = JSON.parse(readFileSync(join(this.dir, walkFileName), 'utf8')) as KeptWalk;
+      if (!kept || walk.result !== kept.key || kept.signed || ctx.signatures.size > 0 || walk.inputs !== walkKey(ledger)) return undefined;
       const { approvals } = ledger;
       if (approvals.length < walk.approvals || (walk.approvals > 0 && approvals[walk.approvals - 1]?.sha !== walk.lastApproval)) return undefined;
       if (!this.sameRecords(kept, ctx, approvals.slice(0, walk.approvals))) return undefined;
@@ -137,21 +139,26 @@ export class IntegrityCache {
       approvers: ledger.approvals.map((a) => (result.approvers.has(a.sha) ? (result.approvers.get(a.sha) as string | null) : 0)),
       approvedAt: result.approvedAt,
       findings: result.findings.map((f) => (f.record !== null && ctx.byId.has(f.record) ? { ...f, line: null } : f)),
-      walk: walk && {
-        inputs: walkKey(ledger),
-        commits: walk.commits,
-        lastCommit: ledger.mainline[walk.commits - 1]?.sha ?? null,
-        approvals: walk.approvals,
-        lastApproval: ledger.approvals[walk.approvals - 1]?.sha ?? null,
-        latest: walk.latest ?? null,
-        skews: [...walk.skews.values()],
-        places: walk.places,
-        approved: walk.approved.entries(),
-        pending: walk.pending.map((p) => [p.index, p.at, p.record, p.violation.rule, p.violation.message]),
-        changeAt: [...walk.changeAt],
-      },
     };
     try {
+      // The walk first: one that names another result than the kept one is not gone on from.
+      if (walk) {
+        const walked: KeptWalk = {
+          result: kept.key,
+          inputs: walkKey(ledger),
+          commits: walk.commits,
+          lastCommit: ledger.mainline[walk.commits - 1]?.sha ?? null,
+          approvals: walk.approvals,
+          lastApproval: ledger.approvals[walk.approvals - 1]?.sha ?? null,
+          latest: walk.latest ?? null,
+          skews: [...walk.skews.values()],
+          places: walk.places,
+          approved: walk.approved.entries(),
+          pending: walk.pending.map((p) => [p.index, p.at, p.record, p.violation.rule, p.violation.message]),
+          changeAt: [...walk.changeAt],
+        };
+        writeWhole(join(this.dir, walkFileName), JSON.stringify(walked));
+      }
       writeWhole(join(this.dir, fileName), JSON.stringify(kept));
     } catch {
       // Not kept: the pass runs again next time.
@@ -243,19 +250,22 @@ interface Kept {
   approvedAt: IntegrityResult['approvedAt'];
   /** A null line: the id line of the finding's record, looked up when read. */
   findings: (Omit<Finding, 'line'> & { line: number | null })[];
-  /** Where the walk ended (see IntegrityWalk); approvals by their place in the ledger's list. */
-  walk?: {
-    /** See walkKey. */
-    inputs: string;
-    commits: number;
-    lastCommit: string | null;
-    approvals: number;
-    lastApproval: string | null;
-    latest: { sha: string; time: string } | null;
-    skews: ClockSkew[];
-    places: number[];
-    approved: [string, string[]][];
-    pending: [index: number, at: number, record: string | null, rule: string, message: string][];
-    changeAt: [string, number][];
-  };
+}
+
+/** Where the walk ended (see IntegrityWalk), beside the result it gave; approvals by their place in the ledger's list. */
+interface KeptWalk {
+  /** The key of the kept result this walk gave (see Kept.key). */
+  result: string;
+  /** See walkKey. */
+  inputs: string;
+  commits: number;
+  lastCommit: string | null;
+  approvals: number;
+  lastApproval: string | null;
+  latest: { sha: string; time: string } | null;
+  skews: ClockSkew[];
+  places: number[];
+  approved: [string, string[]][];
+  pending: [index: number, at: number, record: string | null, rule: string, message: string][];
+  changeAt: [string, number][];
 }

@@ -9,7 +9,8 @@ import { casePath, caseText } from '../helpers/records.ts';
 import { verdicts } from '../helpers/verdicts.ts';
 
 const keptFile = (dir: string) => join(dir, '.git', 'swa', 'integrity.json');
-const keptWalk = async (dir: string) => (JSON.parse(await readFile(keptFile(dir), 'utf8')) as { walk: { commits: number; pending: unknown[] } }).walk;
+const walkFile = (dir: string) => join(dir, '.git', 'swa', 'integrity-walk.json');
+const keptWalk = async (dir: string) => JSON.parse(await readFile(walkFile(dir), 'utf8')) as { commits: number; pending: unknown[] };
 
 /** The pass gone on from the walk kept at the last tip, and the pass from the adoption point: they must agree. */
 async function resumedAndFresh(dir: string, today: string) {
@@ -97,12 +98,18 @@ describe('the integrity pass resumed from the walk kept at an earlier tip', () =
     const two = await submitRecord(repo, staff.worker, '2026-03-04', casePath(other), caseText({ id: other }));
     expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([id]);
 
-    // Merged by hand: swa approve would check, and run the pass, on the way.
-    const kept = JSON.parse(await readFile(keptFile(repo.dir), 'utf8')) as { walk: { pending: unknown[] } };
-    expect(kept.walk.pending).toHaveLength(1);
-    kept.walk.pending = [];
-    await writeFile(keptFile(repo.dir), JSON.stringify(kept));
+    // Merged by hand: swa approve would check, and run the pass, on the way. A walk that names
+    // another kept result than the one beside it is not gone on from.
+    const walk = await keptWalk(repo.dir);
+    expect(walk.pending).toHaveLength(1);
+    await writeFile(walkFile(repo.dir), JSON.stringify({ ...walk, pending: [], result: 'another result' }));
     mergeByHand(repo, staff.supervisor, '2026-03-05', two.branch, approvalMessage(other, 'intake', 'S04', 'supervisor', two.sha));
+    expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([id]);
+    const four = 'cases/2026-0004';
+    const fourth = await submitRecord(repo, staff.worker, '2026-03-05', casePath(four), caseText({ id: four }));
+    expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([id]);
+    await writeFile(walkFile(repo.dir), JSON.stringify({ ...(await keptWalk(repo.dir)), pending: [] }));
+    mergeByHand(repo, staff.supervisor, '2026-03-06', fourth.branch, approvalMessage(four, 'intake', 'S04', 'supervisor', fourth.sha));
     expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([]);
 
     // Another post for the record in the work tree: the walk judged it by the old one, and is not gone on from.
@@ -113,12 +120,12 @@ describe('the integrity pass resumed from the walk kept at an earlier tip', () =
     // case is judged by that post. Without the file, by no post, it counts; once the file is back,
     // the walk that judged it without one is not gone on from.
     const west = 'cases/2026-0003';
-    const three = await submitRecord(repo, staff.westWorker, '2026-03-06', casePath(west), caseText({ id: west, worker: 'S06', post: 'P02' }));
-    mergeByHand(repo, staff.supervisor, '2026-03-07', three.branch, approvalMessage(west, 'intake', 'S04', 'supervisor', three.sha));
+    const three = await submitRecord(repo, staff.westWorker, '2026-03-07', casePath(west), caseText({ id: west, worker: 'S06', post: 'P02' }));
+    mergeByHand(repo, staff.supervisor, '2026-03-08', three.branch, approvalMessage(west, 'intake', 'S04', 'supervisor', three.sha));
     expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([id, west]);
     await rm(join(repo.dir, casePath(west)));
     expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([id]);
-    repo.git(staff.orgHead, at('2026-03-08'), 'checkout', '--', casePath(west));
+    repo.git(staff.orgHead, at('2026-03-09'), 'checkout', '--', casePath(west));
     expect(unauthorised(await checkRepository(repo.dir, today))).toEqual([id, west]);
   }, 60_000);
 });
