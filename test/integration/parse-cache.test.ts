@@ -9,6 +9,7 @@ import { repoRoot } from '../helpers/run-swa.ts';
 
 const today = '2026-11-29';
 const cacheFile = (demo: string) => join(demo, '.git', 'swa', 'records.json');
+const logFile = (demo: string) => join(demo, '.git', 'swa', 'records.log');
 
 /** Every record as the rules see it: its data, and the line of every key a finding could name. */
 const records = (check: Awaited<ReturnType<typeof checkRepository>>) =>
@@ -45,6 +46,44 @@ describe('the parse cache', () => {
     expect(edited.parsed.find((r) => r.file === file)?.data).toMatchObject({ category: '不存在的类别' });
     await writeFile(cacheFile(demo), '{"code":"other code","entries":[]}');
     expect((await checkRepository(demo, today)).findings).toEqual(edited.findings);
+  }, 120_000);
+
+  it('appends what a check parsed anew to a log beside the file, and writes the file whole again once the log grows', async () => {
+    const demo = join(await mkdtemp(join(tmpdir(), 'swa-parse-cache-')), 'demo');
+    await generateDemo({ source: repoRoot, out: demo, today });
+    const first = await checkRepository(demo, today);
+    const whole = await readFile(cacheFile(demo), 'utf8');
+    const cases = first.parsed.filter((r) => r.kind === 'case');
+    const retitle = async (file: string, title: string) => writeFile(join(demo, file), (await readFile(join(demo, file), 'utf8')).replace(/^title: .*$/m, `title: ${title}`));
+    const titleOf = (check: typeof first, file: string) => check.parsed.find((r) => r.file === file)?.data as { title?: string } | undefined;
+
+    // One record edited: the file stays as it was, the log holds the one entry, and is read.
+    const [one, two] = cases.map((r) => r.file) as [string, string];
+    await retitle(one, '改过的标题一');
+    expect(titleOf(await checkRepository(demo, today), one)?.title).toBe('改过的标题一');
+    expect(await readFile(cacheFile(demo), 'utf8')).toBe(whole);
+    const log = (await readFile(logFile(demo), 'utf8')).split('\n');
+    expect(log).toHaveLength(2);
+    await writeFile(logFile(demo), [log[0], log[1]!.replace('改过的标题一', '只在日志里的标题')].join('\n'));
+    expect(titleOf(await checkRepository(demo, today), one)?.title).toBe('只在日志里的标题');
+
+    // A line cut short (a write cut off) is skipped; the next entry appended after it is read.
+    await writeFile(logFile(demo), `${await readFile(logFile(demo), 'utf8')}\n["cut short`);
+    await retitle(two, '改过的标题二');
+    await checkRepository(demo, today);
+    const cut = await readFile(logFile(demo), 'utf8');
+    await writeFile(logFile(demo), cut.replace('改过的标题二', '又一个只在日志里的标题'));
+    const after = await checkRepository(demo, today);
+    expect([titleOf(after, one)?.title, titleOf(after, two)?.title]).toEqual(['只在日志里的标题', '又一个只在日志里的标题']);
+
+    // Many records edited: the file is written whole again, without the entries no longer used, and the log is gone.
+    for (const [i, record] of cases.entries()) await retitle(record.file, `第${i}次改过的标题`);
+    const rewritten = await checkRepository(demo, today);
+    expect(await readFile(cacheFile(demo), 'utf8')).not.toBe(whole);
+    await expect(readFile(logFile(demo), 'utf8')).rejects.toThrow();
+    const entries = (JSON.parse(await readFile(cacheFile(demo), 'utf8')) as { entries: unknown[] }).entries;
+    expect(entries).toHaveLength(rewritten.records);
+    expect((await checkRepository(demo, today)).findings).toEqual(rewritten.findings);
   }, 120_000);
 
   it('keeps nothing JSON would not give back as it was', async () => {
