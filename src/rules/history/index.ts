@@ -1,3 +1,4 @@
+import type { RecordKind } from '../../schemas/index.ts';
 import type { Finding } from '../finding.ts';
 import { activityHistoryRules } from './activity-history.ts';
 import { movedAdoption } from './adoption.ts';
@@ -27,7 +28,7 @@ export function runHistoryRules(
   for (const record of ctx.records) {
     // G-ARCHIVE-NO compares with every number that reached main: one look-up, never recalled.
     for (const finding of archiveNumberNotReused(record, full)) findings.push(finding);
-    for (const finding of memo && shared !== undefined && record.kind in historyKinds ? recalled(record, full, memo, shared) : kindRules(record, full)) findings.push(finding);
+    for (const finding of memo && shared !== undefined && historyKinds.has(record.kind) ? recalled(record, full, memo, shared) : kindRules(record, full)) findings.push(finding);
   }
   return { findings, context: full, integrity };
 }
@@ -55,7 +56,7 @@ function recalled(record: HistoryContext['records'][number], ctx: HistoryContext
 }
 
 /** The kinds with history rules of their own (see kindRules). */
-const historyKinds = { case: true, consultation: true, group: true, community: true };
+const historyKinds: ReadonlySet<RecordKind> = new Set(['case', 'consultation', 'group', 'community']);
 
 function kindRules(record: HistoryContext['records'][number], ctx: HistoryContext): Finding[] {
   switch (record.kind) {
