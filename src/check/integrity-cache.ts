@@ -63,15 +63,7 @@ export class IntegrityCache {
         }
       }
       // Made when first asked for: swa due never asks, and a hundred thousand approvals take a while.
-      const approvers = madeWhenRead(() => {
-        const made = new Map<string, string | null>();
-        const { approvals } = ledger;
-        for (let i = 0; i < approvals.length; i++) {
-          const approver = kept.approvers[places ? (places[i] as number) : i];
-          if (approver !== 0 && approver !== undefined) made.set((approvals[i] as Approval).sha, approver);
-        }
-        return made;
-      });
+      const approvers = madeWhenRead(() => keptApprovers(kept, ledger.approvals, ledger.approvals.length, places));
       return {
         findings,
         invalid: new Set(kept.invalid),
@@ -99,15 +91,10 @@ export class IntegrityCache {
       if (!kept || walk.result !== kept.key || kept.signed || ctx.signatures.size > 0 || walk.inputs !== walkKey(ledger)) return undefined;
       const { approvals } = ledger;
       if (approvals.length < walk.approvals || (walk.approvals > 0 && approvals[walk.approvals - 1]?.sha !== walk.lastApproval)) return undefined;
-      if (!this.sameRecords(kept, ctx, approvals.slice(0, walk.approvals))) return undefined;
+      if (!this.sameRecords(kept, ctx, approvals, walk.approvals)) return undefined;
       const { mainline } = ledger;
       if (mainline.length < walk.commits || (walk.commits > 0 && mainline[walk.commits - 1]?.sha !== walk.lastCommit)) return undefined;
       if (kept.approvers.length !== walk.approvals || walk.places.length !== walk.approvals) return undefined;
-      const approvers = new Map<string, string | null>();
-      for (let i = 0; i < walk.approvals; i++) {
-        const approver = kept.approvers[i];
-        if (approver !== 0 && approver !== undefined) approvers.set((approvals[i] as Approval).sha, approver);
-      }
       return {
         commits: walk.commits,
         approvals: walk.approvals,
@@ -119,7 +106,7 @@ export class IntegrityCache {
         approved: ApprovedStages.of(walk.approved),
         pending: walk.pending.map(([index, at, record, rule, message]) => ({ approval: approvals[index] as Approval, index, at, record, violation: { rule, message } })),
         changeAt: new Map(walk.changeAt),
-        approvers,
+        approvers: keptApprovers(kept, approvals, walk.approvals),
       };
     } catch {
       return undefined;
@@ -177,8 +164,8 @@ export class IntegrityCache {
     return this.read_;
   }
 
-  /** Whether each record kept has the input it had, and no record added since is one a walked approval approves. */
-  private sameRecords(kept: Kept, ctx: IntegrityInputs, walked: readonly Approval[]): boolean {
+  /** Whether each record kept has the input it had, and no record added since is one of the first `walked` approvals approves. */
+  private sameRecords(kept: Kept, ctx: IntegrityInputs, approvals: readonly Approval[], walked: number): boolean {
     const added: string[] = [];
     for (const [id, input] of this.inputsOf(ctx)) {
       const before = kept.records[id];
@@ -187,7 +174,8 @@ export class IntegrityCache {
     }
     if (Object.keys(kept.records).length + added.length !== ctx.byId.size) return false;
     if (added.length === 0) return true;
-    const approved = new Set(walked.map(approvedRecord));
+    const approved = new Set<string | null>();
+    for (let i = 0; i < walked; i++) approved.add(approvedRecord(approvals[i] as Approval));
     return !added.some((id) => approved.has(id));
   }
 
@@ -211,6 +199,16 @@ export class IntegrityCache {
     if (this.inputs?.ctx !== ctx) this.inputs = { ctx, list: [...ctx.byId].map(([id, record]) => [id, recordInput(record)]) };
     return this.inputs.list;
   }
+}
+
+/** Who made each of the first `count` approvals, as `kept` lists them (at `places` in its list, for a few records' approvals). */
+function keptApprovers(kept: Kept, approvals: readonly Approval[], count: number, places?: readonly number[]): Map<string, string | null> {
+  const made = new Map<string, string | null>();
+  for (let i = 0; i < count; i++) {
+    const approver = kept.approvers[places ? (places[i] as number) : i];
+    if (approver !== 0 && approver !== undefined) made.set((approvals[i] as Approval).sha, approver);
+  }
+  return made;
 }
 
 /** The key of what a walk was judged by besides the ledger and the work tree: the code and the adoption point. */

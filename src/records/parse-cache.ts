@@ -77,8 +77,8 @@ export class ParseCache {
       const from = this.from;
       // Appended while the log stays small beside the file and few kept entries went unused.
       if (from && unused <= this.kept.size / 10 && from.logBytes + lines.length < from.bytes / 4) {
-        // A new log is written whole: one left by another records.json names another id.
         if (lines.length === 0) return true;
+        // A new log is written whole: one left by another records.json names another id.
         if (from.logBytes === 0) writeWhole(join(this.dir, logFile), `${JSON.stringify({ base: from.id })}\n${lines}`);
         else appendFileSync(join(this.dir, logFile), `\n${lines}`);
         return true;
