@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { codeVersion } from '../code-version.ts';
 import { writeInPieces, writeWhole } from '../write-whole.ts';
@@ -26,19 +26,26 @@ export interface BaseSnapshot {
 }
 
 /** A snapshot made from the tips asked for: its facts file, where each part is in it, and the adoption point the ledger was built from. */
-export interface FoundSnapshot {
-  file: string;
+export interface FoundSnapshot extends Layout {
   adoptionRef: string;
-  /** Byte ranges in the file: the shared part, main's first-parent history, and each record's (its entries, then its lines from `lines` on). */
+}
+
+/** The facts file and where each part of the facts is in it (see factsToParts). */
+interface Layout {
+  file: string;
+  /** The file's size when this was written: every range lies before it. */
+  bytes: number;
   shared: Range;
-  mainline: Range;
+  /** main's first-parent history in pieces, oldest first: a snapshot grown by a few commits appends a piece. */
+  mainline: MainlinePiece[];
+  /** Each record's part: its entries, then its lines. */
   records: Record<string, PartRange>;
-  /** The CRC-32 of every record's lines, in the order of `records`. */
-  linesCrc: number;
 }
 
 type Range = [start: number, end: number];
-type PartRange = [start: number, lines: number, end: number];
+/** The lines' CRC-32: they are parsed only when asked for, long after the file was read, so damage to them is found by it. */
+type PartRange = [start: number, lines: number, end: number, linesCrc: number];
+type MainlinePiece = [start: number, end: number, commits: number];
 
 const stateFile = 'ledger.json';
 
@@ -46,13 +53,15 @@ const stateFile = 'ledger.json';
  * The ledger snapshot in the history cache's directory: `ledger.json` names what it was made
  * from and where each part of the facts is (see factsToParts) in the file beside it. A command
  * whose tips are those reads the facts back instead of reading and parsing all of history, and
- * a command about a few records reads only their parts. Every file is written whole (temporary
- * file, then rename); anything unreadable, or made by other code, is not believed, and the ledger
- * is built from history again.
+ * a command about a few records reads only their parts. A snapshot grown from the last one by a
+ * few commits appends the parts that changed to its file (see append); otherwise the facts are
+ * written to a new file whole (temporary file, then rename). The state file is written whole, and
+ * names only bytes written before it; anything unreadable, or made by other code, is not
+ * believed, and the ledger is built from history again.
  */
 export class LedgerSnapshot {
   /** The last snapshot read whole, its bytes and people table: a snapshot grown from it reuses the parts of records that did not change. */
-  private last: { found: FoundSnapshot; bytes: Buffer; people: EntryCodec['people'] } | undefined;
+  private last: LastRead | undefined;
   private stateRead: State | null | undefined;
 
   constructor(private readonly dir: string) {}
@@ -87,14 +96,15 @@ export class LedgerSnapshot {
   private state(): State | null {
     if (this.stateRead === undefined) {
       const state = JSON.parse(readFileSync(join(this.dir, stateFile), 'utf8')) as State;
-      this.stateRead = typeof state.adoptionRef === 'string' ? state : null;
+      this.stateRead = typeof state.adoptionRef === 'string' && Array.isArray(state.mainline) ? state : null;
     }
     return this.stateRead;
   }
 
-  private found(state: State): FoundSnapshot | null {
-    const file = join(this.dir, state.file);
-    return statSync(file).size === state.bytes ? { file, adoptionRef: state.adoptionRef, shared: state.shared, mainline: state.mainline, records: state.records, linesCrc: state.linesCrc } : null;
+  /** The snapshot the state names, when its file holds every byte the state names (a writer cut short may have appended more). */
+  private found({ file, bytes, adoptionRef, shared, mainline, records }: State): FoundSnapshot | null {
+    const path = join(this.dir, file);
+    return statSync(path).size >= bytes ? { file: path, bytes, adoptionRef, shared, mainline, records } : null;
   }
 
   /** The facts, whole, or (given `records`) with the parts of those records only; null when the file cannot be read. */
@@ -102,16 +112,20 @@ export class LedgerSnapshot {
     try {
       if (!records) {
         const bytes = readFileSync(found.file);
-        const parts = Object.values(found.records).map(([start, lines, end]) => ({ entries: bytes.toString('utf8', start, lines), lines: bytes.subarray(lines, end) }));
-        // The lines are parsed only when asked for, long after this: damage to them is found here, by their checksum.
-        if (parts.reduce((crc, part) => crc32(part.lines, crc), 0) !== found.linesCrc) return null;
-        const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), bytes.subarray(found.mainline[0], found.mainline[1]), parts);
+        const parts: { entries: string; lines: Buffer }[] = [];
+        for (const [start, lines, end, crc] of Object.values(found.records)) {
+          const linesBytes = bytes.subarray(lines, end);
+          if (crc32(linesBytes) !== crc) return null;
+          parts.push({ entries: bytes.toString('utf8', start, lines), lines: linesBytes });
+        }
+        const mainline = found.mainline.map(([start, end]) => bytes.subarray(start, end));
+        const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), mainline, parts);
         this.last = { found, bytes, people };
         return facts;
       }
       const fd = openSync(found.file, 'r');
       try {
-        const bytesOf = ([start, end]: Range) => {
+        const bytesOf = ([start, end]: Range | MainlinePiece) => {
           const bytes = Buffer.alloc(end - start);
           readSync(fd, bytes, 0, bytes.length, start);
           return bytes;
@@ -121,7 +135,7 @@ export class LedgerSnapshot {
           const bytes = bytesOf([start, end]);
           return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start) };
         });
-        const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), bytesOf(found.mainline), parts);
+        const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), found.mainline.map(bytesOf), parts);
         // A few records' lines are parsed now, where damage to them means the snapshot is not believed.
         for (const record of facts.ledger.lineFirstSeen.records()) facts.ledger.lineFirstSeen.ofRecord(record);
         return facts;
@@ -136,59 +150,117 @@ export class LedgerSnapshot {
   /**
    * Keeps `facts`, built under `adoptionRef`, as those of `key`; false when the directory refuses
    * (that costs only the snapshot). Given `grownFrom` (the snapshot last read whole, and the records
-   * whose entries changed since), the other records' parts are copied from it as they are.
+   * whose entries changed since), the other records' parts are kept as they are: in its file, with
+   * the changed parts appended, or copied into a new file once a quarter of the old one would be
+   * parts no longer named.
    */
   write(key: SnapshotKey, adoptionRef: string, facts: LedgerFacts, grownFrom?: { found: FoundSnapshot; changed: ReadonlySet<string> }): boolean {
     const id = idOf(key);
-    const file = `ledger-${id.slice(0, 24)}.json`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const base = grownFrom && this.last?.found === grownFrom.found ? this.last : undefined;
-      const parts = factsToParts(facts, base && grownFrom && { people: base.people, changed: grownFrom.changed });
-      let shared: Range = [0, 0];
-      let mainline: Range = [0, 0];
-      const records: Record<string, PartRange> = {};
-      let linesCrc = 0;
-      const bytes = writeInPieces(join(this.dir, file), (append) => {
-        shared = append(parts.shared);
-        mainline = append(parts.mainline);
-        if (base) {
-          for (const [record, [start, lines, end]] of Object.entries(base.found.records)) {
-            if (grownFrom!.changed.has(record)) continue;
-            const [at] = append(base.bytes.subarray(start, end));
-            records[record] = [at, at + lines - start, at + end - start];
-            linesCrc = crc32(base.bytes.subarray(lines, end), linesCrc);
-          }
-        }
-        for (const { id, entries, lines } of parts.records) {
-          const linesBytes = Buffer.from(lines);
-          records[id] = [append(entries)[0], ...append(linesBytes)];
-          linesCrc = crc32(linesBytes, linesCrc);
-        }
-      });
-      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, file, bytes, adoptionRef, shared, mainline, records, linesCrc };
+      const base = grownFrom && this.last?.found === grownFrom.found ? { ...this.last, changed: grownFrom.changed } : undefined;
+      const layout = (base && this.append(base, facts)) ?? this.writeAnew(`ledger-${id.slice(0, 24)}.json`, facts, base);
+      const state: State = { id, lineage: lineageOf(key), tips: key.tips, headOnBranch: key.headOnBranch, adoptionRef, ...layout };
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       this.stateRead = state;
-      for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+      for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== layout.file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
       return true;
     } catch {
       return false;
     }
   }
+
+  /**
+   * The changed records' parts, the shared part and main's new commits appended to the file last
+   * read, whose other parts stay where they are; null (the facts are then written anew) when the
+   * file would hold too many parts no longer named, another process is appending to it, or it is
+   * no longer the file that was read.
+   */
+  private append(base: Base, facts: LedgerFacts): Layout | null {
+    const { found, bytes: read, changed } = base;
+    const kept = Object.entries(found.records).filter(([record]) => !changed.has(record));
+    const live = kept.reduce((sum, [, [start, , end]]) => sum + end - start, 0) + found.mainline.reduce((sum, [start, end]) => sum + end - start, 0);
+    if (read.length - live > read.length / 4) return null;
+    const lock = `${found.file}.lock`;
+    try {
+      closeSync(openSync(lock, 'wx'));
+    } catch {
+      return null;
+    }
+    try {
+      const fd = openSync(found.file, 'r+');
+      try {
+        if (fstatSync(fd).size !== read.length) return null;
+        const parts = factsToParts(facts, { people: base.people, changed }, found.mainline.reduce((sum, [, , commits]) => sum + commits, 0));
+        const mainline = [...found.mainline];
+        const records: Record<string, PartRange> = Object.fromEntries(kept);
+        let size = read.length;
+        const append = (piece: string | Buffer): Range => {
+          const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, size + done);
+          size += bytes.length;
+          return [size - bytes.length, size];
+        };
+        const shared = append(parts.shared);
+        if (parts.mainline !== '') mainline.push([...append(parts.mainline), commitsIn(parts.mainline)]);
+        for (const part of parts.records) records[part.id] = placePart(append, part);
+        return { file: basename(found.file), bytes: size, shared, mainline, records };
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+
+  /** The facts written to `file` whole; the parts of records `base` did not see change are copied from its bytes. */
+  private writeAnew(file: string, facts: LedgerFacts, base: Base | undefined): Layout {
+    const parts = factsToParts(facts, base && { people: base.people, changed: base.changed });
+    let shared: Range = [0, 0];
+    const mainline: MainlinePiece[] = [];
+    const records: Record<string, PartRange> = {};
+    const bytes = writeInPieces(join(this.dir, file), (append) => {
+      shared = append(parts.shared);
+      if (parts.mainline !== '') mainline.push([...append(parts.mainline), commitsIn(parts.mainline)]);
+      if (base) {
+        for (const [record, [start, lines, end, crc]] of Object.entries(base.found.records)) {
+          if (base.changed.has(record)) continue;
+          const [at] = append(base.bytes.subarray(start, end));
+          records[record] = [at, at + lines - start, at + end - start, crc];
+        }
+      }
+      for (const part of parts.records) records[part.id] = placePart(append, part);
+    });
+    return { file, bytes, shared, mainline, records };
+  }
 }
 
-interface State {
+interface LastRead {
+  found: FoundSnapshot;
+  bytes: Buffer;
+  people: EntryCodec['people'];
+}
+
+/** The snapshot last read whole, and the records whose entries changed since. */
+type Base = LastRead & { changed: ReadonlySet<string> };
+
+/** A record's part appended: its entries, then its lines. */
+function placePart(append: (piece: string | Buffer) => Range, { entries, lines }: { entries: string; lines: string }): PartRange {
+  const linesBytes = Buffer.from(lines);
+  const [start] = append(entries);
+  const [at, end] = append(linesBytes);
+  return [start, at, end, crc32(linesBytes)];
+}
+
+/** How many commits a piece of main's history holds (see factsToParts): one sha per space-separated word of its first line. */
+const commitsIn = (mainline: string): number => mainline.slice(0, mainline.indexOf('\n')).split(' ').length;
+
+interface State extends Layout {
   id: string;
   lineage: string;
   tips: readonly string[];
   headOnBranch: boolean;
-  file: string;
-  bytes: number;
   adoptionRef: string;
-  shared: Range;
-  mainline: Range;
-  records: Record<string, PartRange>;
-  linesCrc: number;
 }
 
 /**

@@ -31,10 +31,13 @@ export interface LedgerFacts {
  * keeps its place in the ledger's lists, so that joined parts list them in the same order.
  * Given `reuse` (the people table of a snapshot these facts grew from, and the records whose
  * entries changed since), only those records' parts are made: the others are as they were.
+ * main's history is written from its commit `mainlineFrom` on (a snapshot that holds the commits
+ * before it is appended to: main only grows at its end).
  */
 export function factsToParts(
   { ledger, rosterVersions, rosterTexts, rewritten }: LedgerFacts,
   reuse?: { people: EntryCodec['people']; changed: ReadonlySet<string> },
+  mainlineFrom = 0,
 ): { shared: string; mainline: string; records: Iterable<StoredPart> } {
   const parts = new Map<string, RecordPart>();
   const wanted = (id: string) => !reuse || reuse.changed.has(id);
@@ -88,11 +91,16 @@ export function factsToParts(
   const records = (function* (): Iterable<StoredPart> {
     for (const [id, p] of parts) yield { id, entries: JSON.stringify(p), lines: JSON.stringify(ledger.lineFirstSeen.storedOf(id)) };
   })();
-  const mainline = [
-    ledger.mainline.map((c) => c.sha).join(' '),
-    ledger.mainline.map((c) => c.time).join(' '),
-    ledger.mainline.map((c) => (ledger.approvalShas.has(c.sha) ? '1' : '0')).join(''),
-  ].join('\n');
+  const shas: string[] = [];
+  const times: string[] = [];
+  let marks = '';
+  for (let i = mainlineFrom; i < ledger.mainline.length; i++) {
+    const { sha, time } = ledger.mainline[i]!;
+    shas.push(sha);
+    times.push(time);
+    marks += ledger.approvalShas.has(sha) ? '1' : '0';
+  }
+  const mainline = shas.length === 0 ? '' : [shas.join(' '), times.join(' '), marks].join('\n');
   return { shared: JSON.stringify(part), mainline, records };
 }
 
@@ -104,12 +112,12 @@ interface StoredPart {
 }
 
 /**
- * The facts from the shared part, main's first-parent history (`mainline`, as factsToParts
- * writes it), and the parts of some (or all) records, each its entries' text and its lines'
- * bytes. main's history is decoded when first asked for: a check of one record whose approvals
+ * The facts from the shared part, main's first-parent history (`mainline`: its pieces, oldest
+ * first, each as factsToParts writes it), and the parts of some (or all) records, each its
+ * entries' text and its lines' bytes. main's history is decoded when first asked for: a check of one record whose approvals
  * were judged already (see IntegrityCache) never asks, and it is most of the shared bytes.
  */
-export function factsFromParts(sharedText: string, mainlineBytes: Buffer, recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
+export function factsFromParts(sharedText: string, mainline: readonly Buffer[], recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
   const codec = new EntryCodec(shared.people);
   // Each entry decoded as its part is parsed, into its place in the ledger's list: the parsed
@@ -133,7 +141,7 @@ export function factsFromParts(sharedText: string, mainlineBytes: Buffer, record
     decode(part, part.id);
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }
-  const main = once(() => mainlineOf(mainlineBytes));
+  const main = once(() => mainlineOf(mainline));
   const beforeAdoption = shared.rosterChainBeforeAdoption === '' ? [] : shared.rosterChainBeforeAdoption.split(' ');
   const chain = once(() => [...beforeAdoption, ...main().mainline.map((c) => c.sha)]);
   const rosterVersions: RosterVersions = {
@@ -209,16 +217,23 @@ interface SharedPart {
 }
 
 /**
- * main's first-parent history as the snapshot keeps it: three lines, the commits, their times,
- * and a 1 for each that is an approval (every approval is one of those commits). A hundred
- * thousand objects are slower to parse than two lists.
+ * main's first-parent history as the snapshot keeps it: pieces of three lines each, the commits,
+ * their times, and a 1 for each that is an approval (every approval is one of those commits). A
+ * hundred thousand objects are slower to parse than two lists.
  */
-function mainlineOf(bytes: Buffer): { mainline: Ledger['mainline']; approvalShas: Set<string> } {
-  const [shas = '', times = '', marks = ''] = bytes.toString('latin1').split('\n');
-  if (shas === '') return { mainline: [], approvalShas: new Set() };
-  const timeOf = times.split(' ');
-  const mainline = shas.split(' ').map((sha, i) => ({ sha, time: timeOf[i] as string }));
-  return { mainline, approvalShas: new Set(mainline.filter((_, i) => marks[i] === '1').map((c) => c.sha)) };
+function mainlineOf(pieces: readonly Buffer[]): { mainline: Ledger['mainline']; approvalShas: Set<string> } {
+  const mainline: Ledger['mainline'] = [];
+  const approvalShas = new Set<string>();
+  for (const bytes of pieces) {
+    const [shas = '', times = '', marks = ''] = bytes.toString('latin1').split('\n');
+    if (shas === '') continue;
+    const timeOf = times.split(' ');
+    shas.split(' ').forEach((sha, i) => {
+      mainline.push({ sha, time: timeOf[i] as string });
+      if (marks[i] === '1') approvalShas.add(sha);
+    });
+  }
+  return { mainline, approvalShas };
 }
 
 /** `make`'s value, made on the first call. */

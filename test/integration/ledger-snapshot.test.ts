@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/check/check-repository.ts';
@@ -137,6 +137,78 @@ describe('the ledger snapshot', () => {
       expect(kept, `${what}: read back`).toEqual(expected);
     }
   }, 60_000);
+
+  it('grown by a merge, appends the parts that changed to its file, and is written anew once a quarter of the file is parts no longer named', async () => {
+    const repo = await archiveRepo();
+    // Enough records that one merge changes a small share of the file.
+    for (let n = 1; n <= 40; n++) await approve(repo, n, '2026-03-02');
+    await buildThenRead(repo);
+    const first = (await snapshotFiles(repo))[0] as string;
+    const sizeOf = async (file: string) => (await readFile(join(cacheDir(repo), file))).length;
+    let size = await sizeOf(first);
+    /** The ledger worked forward from the snapshot (which writes it), then read back from what was written, against a full read. */
+    const forwardThenBack = async (what: string) => {
+      const history = (await readHistory(repo.dir)) as History;
+      expect(history.base, `${what}: a snapshot to work forward from`).toBeDefined();
+      const full = (await readHistory(repo.dir, { snapshot: false })) as History;
+      // Read in full without the cache's key, so that no snapshot is written from it.
+      const expected = projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve({ ...full, key: undefined })), full);
+      expect(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(history)), full), what).toEqual(expected);
+      const again = await readHistory(repo.dir);
+      expect(again?.snapshot, `${what}: the snapshot written stands for the new tips`).toBeDefined();
+      expect(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(again)), full), `${what}: read back`).toEqual(expected);
+    };
+    const appended: boolean[] = [];
+    const pending = 'cases/2026-0100';
+    for (let step = 1; step <= 12; step++) {
+      const day = `2026-03-${String(step + 2).padStart(2, '0')}`;
+      // A later stage of a record approved before; a submission left pending, then merged.
+      await approve(repo, step, day, 'session');
+      if (step === 1) await commitOnBranch(repo, staff.worker, day, `submit/${pending}`, casePath(pending), caseText({ id: pending }), 'intake');
+      if (step === 2) {
+        const head = repo.git(staff.worker, at(day), 'rev-parse', `submit/${pending}`).trim();
+        mergeByHand(repo, staff.supervisor, day, `submit/${pending}`, approvalMessage(pending, 'intake', 'S04', 'supervisor', head));
+      }
+      await forwardThenBack(`step ${step}`);
+      const files = await snapshotFiles(repo);
+      expect(files, `step ${step}: one snapshot file`).toHaveLength(1);
+      const grew = files[0] === first && (await sizeOf(first)) > size;
+      appended.push(grew);
+      if (files[0] !== first) break;
+      size = await sizeOf(first);
+    }
+    expect(appended.slice(0, 2), 'the first merges append').toEqual([true, true]);
+    expect(appended.at(-1), 'the file is written anew in the end').toBe(false);
+
+    // Another process appending (its lock stands): the facts are written to a new file instead.
+    const [current] = await snapshotFiles(repo);
+    await writeFile(join(cacheDir(repo), `${current}.lock`), '');
+    await approve(repo, 20, '2026-03-20', 'session');
+    console.error('LOCKSTEP', current);
+    await forwardThenBack('beside a lock');
+    console.error('AFTER', await snapshotFiles(repo));
+    expect(await snapshotFiles(repo)).not.toContain(current);
+
+    // A writer stopped after appending, before it wrote the state: the state's bytes are still there and believed.
+    const [latest] = await snapshotFiles(repo);
+    await approve(repo, 21, '2026-03-21', 'session');
+    await writeFile(join(cacheDir(repo), latest as string), Buffer.concat([await readFile(join(cacheDir(repo), latest as string)), Buffer.from('{"cut short')]));
+    await forwardThenBack('after bytes no state names');
+
+    // Another process appended to the file after this one read it: the facts go to a new file.
+    await approve(repo, 22, '2026-03-22', 'session');
+    const history = (await readHistory(repo.dir)) as History;
+    const snapshots = new LedgerSnapshot(cacheDir(repo));
+    const grown = (await extendFacts(repo.dir, snapshots.read(history.base!)!, history, 'swa-adoption'))!;
+    const [read] = await snapshotFiles(repo);
+    await appendFile(join(cacheDir(repo), read as string), 'x');
+    expect(snapshots.write(history.key!, 'swa-adoption', grown.facts, { found: history.base!, changed: grown.changed })).toBe(true);
+    expect(await snapshotFiles(repo)).not.toContain(read);
+    const full = (await readHistory(repo.dir, { snapshot: false })) as History;
+    const again = await readHistory(repo.dir);
+    expect(again?.snapshot).toBeDefined();
+    expect(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(again)), full)).toEqual(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve({ ...full, key: undefined })), full));
+  }, 120_000);
 
   it('is not taken once a force-push dropped a merge, a tag moved, or the adoption point is another', async () => {
     const repo = await archiveRepo();
