@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { codeVersion } from '../code-version.ts';
-import { writeInPieces, writeWhole } from '../write-whole.ts';
+import { appendAt, writeInPieces, writeWhole } from '../write-whole.ts';
 import type { EntryCodec } from './compact-entries.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
 
@@ -191,20 +191,15 @@ export class LedgerSnapshot {
       const fd = openSync(found.file, 'r+');
       try {
         if (fstatSync(fd).size !== read.length) return null;
-        const parts = factsToParts(facts, { people: base.people, changed }, found.mainline.reduce((sum, [, , commits]) => sum + commits, 0));
+        const from = found.mainline.reduce((sum, [, , commits]) => sum + commits, 0);
+        const parts = factsToParts(facts, { people: base.people, changed }, from);
         const mainline = [...found.mainline];
         const records: Record<string, PartRange> = Object.fromEntries(kept);
-        let size = read.length;
-        const append = (piece: string | Buffer): Range => {
-          const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
-          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, size + done);
-          size += bytes.length;
-          return [size - bytes.length, size];
-        };
+        const { append, size } = appendAt(fd, read.length);
         const shared = append(parts.shared);
-        if (parts.mainline !== '') mainline.push([...append(parts.mainline), commitsIn(parts.mainline)]);
+        if (parts.mainline !== '') mainline.push([...append(parts.mainline), facts.ledger.mainline.length - from]);
         for (const part of parts.records) records[part.id] = placePart(append, part);
-        return { file: basename(found.file), bytes: size, shared, mainline, records };
+        return { file: basename(found.file), bytes: size(), shared, mainline, records };
       } finally {
         closeSync(fd);
       }
@@ -221,7 +216,7 @@ export class LedgerSnapshot {
     const records: Record<string, PartRange> = {};
     const bytes = writeInPieces(join(this.dir, file), (append) => {
       shared = append(parts.shared);
-      if (parts.mainline !== '') mainline.push([...append(parts.mainline), commitsIn(parts.mainline)]);
+      if (parts.mainline !== '') mainline.push([...append(parts.mainline), facts.ledger.mainline.length]);
       if (base) {
         for (const [record, [start, lines, end, crc]] of Object.entries(base.found.records)) {
           if (base.changed.has(record)) continue;
@@ -251,9 +246,6 @@ function placePart(append: (piece: string | Buffer) => Range, { entries, lines }
   const [at, end] = append(linesBytes);
   return [start, at, end, crc32(linesBytes)];
 }
-
-/** How many commits a piece of main's history holds (see factsToParts): one sha per space-separated word of its first line. */
-const commitsIn = (mainline: string): number => mainline.slice(0, mainline.indexOf('\n')).split(' ').length;
 
 interface State extends Layout {
   id: string;

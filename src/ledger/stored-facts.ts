@@ -114,8 +114,9 @@ interface StoredPart {
 /**
  * The facts from the shared part, main's first-parent history (`mainline`: its pieces, oldest
  * first, each as factsToParts writes it), and the parts of some (or all) records, each its
- * entries' text and its lines' bytes. main's history is decoded when first asked for: a check of one record whose approvals
- * were judged already (see IntegrityCache) never asks, and it is most of the shared bytes.
+ * entries' text and its lines' bytes. main's history is decoded when first asked for: a check
+ * of one record whose approvals were judged already (see IntegrityCache) never asks, and it is
+ * most of the shared bytes.
  */
 export function factsFromParts(sharedText: string, mainline: readonly Buffer[], recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
