@@ -9,6 +9,7 @@ import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 import type { ClockSkew } from '../rules/history/clock.ts';
 import { ApprovedStages, type IntegrityResult, type IntegrityWalk } from '../rules/history/integrity.ts';
+import { madeWhenRead } from '../made-when-read.ts';
 import { writeWhole } from '../write-whole.ts';
 
 const fileName = 'integrity.json';
@@ -63,7 +64,7 @@ export class IntegrityCache {
         }
       }
       // Made when first asked for: swa due never asks, and a hundred thousand approvals take a while.
-      const approvers = madeWhenRead(() => keptApprovers(kept, ledger.approvals, ledger.approvals.length, places));
+      const approvers = madeWhenRead(() => keptApprovers(kept, ledger.approvals, places));
       return {
         findings,
         invalid: new Set(kept.invalid),
@@ -106,46 +107,47 @@ export class IntegrityCache {
         approved: ApprovedStages.of(walk.approved),
         pending: walk.pending.map(([index, at, record, rule, message]) => ({ approval: approvals[index] as Approval, index, at, record, violation: { rule, message } })),
         changeAt: new Map(walk.changeAt),
-        approvers: keptApprovers(kept, approvals, walk.approvals),
+        approvers: kept.approvers.slice(),
       };
     } catch {
       return undefined;
     }
   }
 
-  /** Keeps `result` of the whole pass over `ctx`; a directory that refuses costs only the next command's time. */
+  /**
+   * Keeps `result` of the whole pass over `ctx` with its walk; a result read back (it has no walk)
+   * is kept already. A directory that refuses costs only the next command's time.
+   */
   write(ledger: Ledger, ctx: IntegrityInputs, result: IntegrityResult): void {
     const walk = result.walk;
+    if (!walk) return;
     const kept: Kept = {
       key: this.keyOf(ctx),
       ledger: this.ledgerId,
       signed: ctx.signatures.size > 0,
       records: Object.fromEntries(this.inputsOf(ctx)),
       invalid: [...result.invalid],
-      // One entry per approval, in the ledger's order: 0 where the pass named no approver at all.
-      approvers: ledger.approvals.map((a) => (result.approvers.has(a.sha) ? (result.approvers.get(a.sha) as string | null) : 0)),
+      approvers: walk.approvers,
       approvedAt: result.approvedAt,
       findings: result.findings.map((f) => (f.record !== null && ctx.byId.has(f.record) ? { ...f, line: null } : f)),
     };
     try {
       // The walk first: one that names another result than the kept one is not gone on from.
-      if (walk) {
-        const walked: KeptWalk = {
-          result: kept.key,
-          inputs: walkKey(ledger),
-          commits: walk.commits,
-          lastCommit: ledger.mainline[walk.commits - 1]?.sha ?? null,
-          approvals: walk.approvals,
-          lastApproval: ledger.approvals[walk.approvals - 1]?.sha ?? null,
-          latest: walk.latest ?? null,
-          skews: [...walk.skews.values()],
-          places: walk.places,
-          approved: walk.approved.entries(),
-          pending: walk.pending.map((p) => [p.index, p.at, p.record, p.violation.rule, p.violation.message]),
-          changeAt: [...walk.changeAt],
-        };
-        writeWhole(join(this.dir, walkFileName), JSON.stringify(walked));
-      }
+      const walked: KeptWalk = {
+        result: kept.key,
+        inputs: walkKey(ledger),
+        commits: walk.commits,
+        lastCommit: ledger.mainline[walk.commits - 1]?.sha ?? null,
+        approvals: walk.approvals,
+        lastApproval: ledger.approvals[walk.approvals - 1]?.sha ?? null,
+        latest: walk.latest ?? null,
+        skews: [...walk.skews.values()],
+        places: walk.places,
+        approved: walk.approved.entries(),
+        pending: walk.pending.map((p) => [p.index, p.at, p.record, p.violation.rule, p.violation.message]),
+        changeAt: [...walk.changeAt],
+      };
+      writeWhole(join(this.dir, walkFileName), JSON.stringify(walked));
       writeWhole(join(this.dir, fileName), JSON.stringify(kept));
     } catch {
       // Not kept: the pass runs again next time.
@@ -201,14 +203,9 @@ export class IntegrityCache {
   }
 }
 
-/** Who made each of the first `count` approvals, as `kept` lists them (at `places` in its list, for a few records' approvals). */
-function keptApprovers(kept: Kept, approvals: readonly Approval[], count: number, places?: readonly number[]): Map<string, string | null> {
-  const made = new Map<string, string | null>();
-  for (let i = 0; i < count; i++) {
-    const approver = kept.approvers[places ? (places[i] as number) : i];
-    if (approver !== 0 && approver !== undefined) made.set((approvals[i] as Approval).sha, approver);
-  }
-  return made;
+/** Who made each approval, as `kept` lists them (at `places` in its list, for a few records' approvals). */
+function keptApprovers(kept: Kept, approvals: readonly Approval[], places?: readonly number[]): Map<string, string | null> {
+  return new Map(approvals.map((a, i) => [a.sha, kept.approvers[places ? (places[i] as number) : i] as string | null]));
 }
 
 /** The key of what a walk was judged by besides the ledger and the work tree: the code and the adoption point. */
@@ -216,24 +213,6 @@ const walkKey = (ledger: Ledger): string => createHash('sha256').update(`${codeV
 
 /** What the pass reads of a record in the work tree: its file and its post. */
 const recordInput = (record: ArchiveRecord): string => `${record.file}\u0000${postOf(record) ?? '\u0001'}`;
-
-/** A map made by `make` when it is first read. */
-function madeWhenRead<K, V>(make: () => Map<K, V>): ReadonlyMap<K, V> {
-  let made: Map<K, V> | undefined;
-  const map = () => (made ??= make());
-  return {
-    get: (key) => map().get(key),
-    has: (key) => map().has(key),
-    get size() {
-      return map().size;
-    },
-    forEach: (each, self) => map().forEach(each, self),
-    entries: () => map().entries(),
-    keys: () => map().keys(),
-    values: () => map().values(),
-    [Symbol.iterator]: () => map()[Symbol.iterator](),
-  };
-}
 
 interface Kept {
   /** The key of the whole pass's inputs (see IntegrityCache.keyOf). */
@@ -244,7 +223,8 @@ interface Kept {
   /** What the pass read of each record parsed (see recordInput). */
   records: Record<string, string>;
   invalid: string[];
-  approvers: (string | null | 0)[];
+  /** Who made each approval, in the ledger's order (see IntegrityWalk.approvers). */
+  approvers: (string | null)[];
   approvedAt: IntegrityResult['approvedAt'];
   /** A null line: the id line of the finding's record, looked up when read. */
   findings: (Omit<Finding, 'line'> & { line: number | null })[];

@@ -1,4 +1,5 @@
 import { groupBy } from '../../group-by.ts';
+import { madeWhenRead } from '../../made-when-read.ts';
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf, indexBySha } from '../../ledger/commit.ts';
@@ -67,7 +68,8 @@ export interface IntegrityWalk {
   pending: Pending[];
   /** Where each unapproved change sits on main (what a remedy must come after). */
   changeAt: Map<string, number>;
-  approvers: Map<string, string | null>;
+  /** Who made each approval walked, in the ledger's order (see IntegrityResult.approvers). */
+  approvers: (string | null)[];
 }
 
 /** The walk before its first step, at the adoption point. */
@@ -82,7 +84,7 @@ export const walkFromAdoption = (ledger: Ledger): IntegrityWalk => ({
   approved: new ApprovedStages(),
   pending: [],
   changeAt: new Map(),
-  approvers: new Map(),
+  approvers: [],
 });
 
 /** The kind of a record id, by its directory (`cases/2026-0001`: case). */
@@ -114,7 +116,8 @@ interface Judgement {
 export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): IntegrityResult {
   const { ledger } = ctx;
   const walk = from ?? walkFromAdoption(ledger);
-  const approvalAt = indexBySha(ledger.approvals);
+  // The rest of main holds only the approvals after those walked.
+  const approvalAt = indexBySha(ledger.approvals.slice(walk.approvals));
   const changeShas = new Set(ledger.unapproved.map((change) => change.sha));
   const clock = new MainlineClock(walk.latest);
   const authority = new RosterAuthority(ctx.rosterAt, ctx.configAt, walk.approvedAt);
@@ -139,7 +142,7 @@ export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): Integ
     const roster = authority.roster;
     const approver = roster && staffIdOf(roster, approval.author);
     const judgement = { roster, approver, post: postOf(record === null ? undefined : ctx.byId.get(record)), config: authority.config, latestTime, skew, earlier: approved };
-    approvers.set(approval.sha, approver);
+    approvers.push(approver);
     const violations = violationsOf(ctx, approval, record, judgement);
     if (violations.length > 0) {
       invalid.add(approval.sha);
@@ -167,8 +170,9 @@ export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): Integ
     const suffix = later ? `；已由 ${shortSha(later.sha)} 重新审批` : '；此次合并不算审批，请由有权限的人重新审批';
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
-  findings.push(...unapprovedChanges(ctx, remedies, changeAt, approvalAt), ...unapprovedClockSkews(ctx, skews));
-  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers, walk };
+  findings.push(...unapprovedChanges(ctx, remedies, changeAt), ...unapprovedClockSkews(ctx, skews));
+  const bySha = madeWhenRead(() => new Map(approvers.map((approver, i) => [(ledger.approvals[i] as Approval).sha, approver])));
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers: bySha, walk };
 }
 
 type Placed = { approval: Approval; at: number };
@@ -331,13 +335,15 @@ const routeLabels: Record<Exclude<ChangeRoute, 'carried'>, string> = {
   'merge-without-approval': '合并提交没有写明记录与审批环节（Record/Stage）',
 };
 
-function unapprovedChanges(ctx: HistoryContext, remedies: Remedies, changeAt: ReadonlyMap<string, number>, approvalAt: ReadonlyMap<string, Approval>): Finding[] {
+function unapprovedChanges(ctx: HistoryContext, remedies: Remedies, changeAt: ReadonlyMap<string, number>): Finding[] {
+  const carried = new Set(ctx.ledger.unapproved.filter((change) => change.how === 'carried').map((change) => change.sha));
+  const carrierAt = carried.size === 0 ? new Map<string, Approval>() : indexBySha(ctx.ledger.approvals.filter((a) => carried.has(a.sha)));
   return ctx.ledger.unapproved.flatMap((change) =>
     change.files.map((file) => {
       const record = locationFromPath(file)?.id ?? null;
       const later = remedies.firstAfter(file, changeAt.get(change.sha) ?? Infinity);
       const what = record ?? file;
-      const carrier = approvalAt.get(change.sha);
+      const carrier = carrierAt.get(change.sha);
       const how = change.how === 'carried' ? `${carrier ? carrierLabel(carrier) : ''}的审批合并顺带带入（一次审批只批准它写明的那一份）` : routeLabels[change.how];
       const message = `${what} 在 ${dayOf(change.time)} 经由${how}（提交 ${shortSha(change.sha)}，作者 ${change.author.name}）${
         later ? `；之后已由 ${shortSha(later.sha)} 审批` : '；这次改动不算已审批'
