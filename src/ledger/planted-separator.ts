@@ -6,7 +6,7 @@ import type { Commit } from './commit.ts';
  * commit message or a file under content/ may carry them too, and then seems to start a commit of
  * its own, taking over the changes that follow (a direct push hidden this way looked unchanged).
  * git never lists a commit twice nor one its tips cannot reach: such a commit was made up by the
- * bytes of the one parsed just before it. Throws, naming that commit.
+ * bytes of the one parsed just before it. Throws, naming that commit. `bySha`: the same commits by id.
  */
 export function refuseMadeUpCommits(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit>, tips: readonly string[]): void {
   const reachable = new Set<string>();
@@ -14,8 +14,10 @@ export function refuseMadeUpCommits(commits: readonly Commit[], bySha: ReadonlyM
     const commit = bySha.get(stack.pop() as string);
     if (!commit || reachable.has(commit.sha)) continue;
     reachable.add(commit.sha);
-    stack.push(...commit.parents);
+    for (const parent of commit.parents) stack.push(parent);
   }
+  // The reachable commits are some of those listed: as many as were listed, each was listed once.
+  if (reachable.size === commits.length) return;
   const listed = new Set<string>();
   commits.forEach((commit, index) => {
     if (reachable.has(commit.sha) && !listed.has(commit.sha)) return void listed.add(commit.sha);
