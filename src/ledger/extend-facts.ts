@@ -37,8 +37,13 @@ export async function extendFacts(cwd: string, old: LedgerFacts, added: History,
   const grewFromTip = chain.length === 0 ? mainTip === before.mainTip : chain.at(-1)!.parents[0] === before.mainTip;
   if (!grewFromTip || chain.some((c) => c.changes.some((change) => change.path === staffFile))) return null;
 
-  // No new version (staff.yaml is unchanged): the chain is longer, its versions the same.
-  const rosterVersions: RosterVersions = { chain: [...old.rosterVersions.chain, ...chain.map((c) => c.sha).reverse()], changes: old.rosterVersions.changes };
+  // No new version (staff.yaml is unchanged): the chain is longer, its versions the same. The new
+  // commits' places are known: main's tip, whose roster names the notes' authors, needs no index of the whole chain.
+  const oldChain = old.rosterVersions.chain;
+  const gained = chain.map((c) => c.sha).reverse();
+  const placed = new Map(old.rosterVersions.placed);
+  gained.forEach((sha, i) => placed.set(sha, oldChain.length + i));
+  const rosterVersions: RosterVersions = { chain: [...oldChain, ...gained], changes: old.rosterVersions.changes, placed };
   const grown = buildLedger({ commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, old.rosterTexts), after: { adoption: before.adoption } });
   const rewritten = await rewrittenInMerge(cwd, grown.approvals, blobsAt(bySha, mainTip));
   const merged = (n: BranchNote) => n.branch === null;

@@ -69,6 +69,14 @@ async function approveCommittedBy(repo: ArchiveRepo, committer: Person, id: stri
   mergeByHand(repo, staff.supervisor, day, `submit/${id}`, approvalMessage(id, 'intake', 'S04', 'supervisor', head));
 }
 
+/** A worker added to the fixture roster's people (fictional). */
+const addedWorker = `  - id: S98
+    name: 新同事（虚构）
+    roles:
+      - { role: worker, from: 2026-03-01, posts: [P01] }
+    git: { names: [新同事], emails: [s98@mingxi.example] }
+`;
+
 describe('the ledger snapshot', () => {
   it('gives the ledger built from history after every kind of change, and stands only for the tips and refs it was made from', async () => {
     const repo = await archiveRepo();
@@ -119,8 +127,10 @@ describe('the ledger snapshot', () => {
       ['staff.yaml changed on main', async () => {
         await approve(repo, 6, '2026-03-12');
         await buildThenRead(repo);
-        await repo.commit(staff.orgHead, at('2026-03-12', '18:00:00'), 'Roster', { 'content/staff.yaml': `${await repo.read('content/staff.yaml')}\n` });
+        await repo.commit(staff.orgHead, at('2026-03-12', '18:00:00'), 'Roster', { 'content/staff.yaml': (await repo.read('content/staff.yaml')).replace('\nescrow:', `\n${addedWorker}escrow:`) });
       }, false],
+      // The new commits carry the changed roster, not the one main started with.
+      ['an approval merge after the roster changed', () => approve(repo, 7, '2026-03-13'), true],
     ];
     for (const [what, step, worked] of steps) {
       await step();
