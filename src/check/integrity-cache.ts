@@ -205,7 +205,9 @@ export class IntegrityCache {
 
 /** Who made each approval, as `kept` lists them (at `places` in its list, for a few records' approvals). */
 function keptApprovers(kept: Kept, approvals: readonly Approval[], places?: readonly number[]): Map<string, string | null> {
-  return new Map(approvals.map((a, i) => [a.sha, kept.approvers[places ? (places[i] as number) : i] as string | null]));
+  const made = new Map<string, string | null>();
+  approvals.forEach((a, i) => made.set(a.sha, kept.approvers[places ? (places[i] as number) : i] as string | null));
+  return made;
 }
 
 /** The key of what a walk was judged by besides the ledger and the work tree: the code and the adoption point. */

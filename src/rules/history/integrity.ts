@@ -171,7 +171,11 @@ export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): Integ
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
   findings.push(...unapprovedChanges(ctx, remedies, changeAt), ...unapprovedClockSkews(ctx, skews));
-  const bySha = madeWhenRead(() => new Map(approvers.map((approver, i) => [(ledger.approvals[i] as Approval).sha, approver])));
+  const bySha = madeWhenRead(() => {
+    const made = new Map<string, string | null>();
+    approvers.forEach((approver, i) => made.set((ledger.approvals[i] as Approval).sha, approver));
+    return made;
+  });
   return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers: bySha, walk };
 }
 
