@@ -129,8 +129,10 @@ function referralReplies(ctx: HistoryContext): Omit<Obligation, 'overdue'>[] {
   return ctx.records.flatMap((record) => {
     if (record.kind !== 'case') return [];
     return record.data.referrals.flatMap((referral, i) => {
+      // Only a reply still awaited asks for the approval: that looks up when the referral's line entered history.
+      if (referral.type !== '机构内' || referral.reply || !referral.toWorker) return [];
       const approval = referralApproval(ctx, record, i);
-      if (referral.type !== '机构内' || referral.reply || !referral.toWorker || !approval) return [];
+      if (!approval) return [];
       const approved = dayOf(approval.time);
       const deadline = addWorkingDays(approved, ctx.config.deadlines.referralReplyWorkingDays, ctx.config);
       const years = uncoveredYears(approved, deadline, ctx.config);

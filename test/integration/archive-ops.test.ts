@@ -155,6 +155,15 @@ describe('the due list with history', () => {
       ['C-INTAKE-APPROVAL', 'cases/2026-0002', null, 'S04/S08', false],
     ]);
   }, 60_000);
+
+  it('no longer lists a referral reply once the reply is on record', async () => {
+    const repo = await archiveRepo();
+    const id = await referredCase(repo, '2026-09-20', '2026-09-29', '2026-09-30');
+    const replied = caseText({ id, intake: '2026-09-20', referrals: [{ date: '2026-09-29', toWorker: 'S07', reply: '2026-10-08' }] });
+    await repo.commit(staff.southWorker, at('2026-10-08'), 'Reply to the referral', { [casePath(id)]: replied });
+    const repository = await checkRepository(repo.dir, '2026-10-09');
+    expect(dueList(repository.context!, repository.history).filter((o) => o.rule === 'C-REFERRAL-REPLY')).toEqual([]);
+  }, 60_000);
 });
 
 describe('a referral reply due in a year no calendar covers [C-REFERRAL-REPLY]', () => {
