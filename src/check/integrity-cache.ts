@@ -8,8 +8,7 @@ import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 import type { ClockSkew } from '../rules/history/clock.ts';
-import { ApprovedStages, type IntegrityResult, type IntegrityWalk } from '../rules/history/integrity.ts';
-import { madeWhenRead } from '../made-when-read.ts';
+import { ApprovedStages, approversBySha, type IntegrityResult, type IntegrityWalk } from '../rules/history/integrity.ts';
 import { writeWhole } from '../write-whole.ts';
 
 const fileName = 'integrity.json';
@@ -63,8 +62,7 @@ export class IntegrityCache {
           findings.push({ ...finding, line: record.lineOf(['id']) });
         }
       }
-      // Made when first asked for: swa due never asks, and a hundred thousand approvals take a while.
-      const approvers = madeWhenRead(() => keptApprovers(kept, ledger.approvals, places));
+      const approvers = approversBySha(ledger.approvals, kept.approvers, places);
       return {
         findings,
         invalid: new Set(kept.invalid),
@@ -201,13 +199,6 @@ export class IntegrityCache {
     if (this.inputs?.ctx !== ctx) this.inputs = { ctx, list: [...ctx.byId].map(([id, record]) => [id, recordInput(record)]) };
     return this.inputs.list;
   }
-}
-
-/** Who made each approval, as `kept` lists them (at `places` in its list, for a few records' approvals). */
-function keptApprovers(kept: Kept, approvals: readonly Approval[], places?: readonly number[]): Map<string, string | null> {
-  const made = new Map<string, string | null>();
-  approvals.forEach((a, i) => made.set(a.sha, kept.approvers[places ? (places[i] as number) : i] as string | null));
-  return made;
 }
 
 /** The key of what a walk was judged by besides the ledger and the work tree: the code and the adoption point. */

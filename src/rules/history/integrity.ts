@@ -171,12 +171,23 @@ export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): Integ
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
   findings.push(...unapprovedChanges(ctx, remedies, changeAt), ...unapprovedClockSkews(ctx, skews));
-  const bySha = madeWhenRead(() => {
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers: approversBySha(ledger.approvals, approvers), walk };
+}
+
+/**
+ * Who made each of `approvals`, by sha, from a list in the ledger's order (see
+ * IntegrityWalk.approvers); `places`: where each stands in that list, for a few records'
+ * approvals. Made when first read: swa due never asks, and a hundred thousand approvals take a while.
+ */
+export function approversBySha(approvals: readonly Approval[], approvers: readonly (string | null)[], places?: readonly number[]): ReadonlyMap<string, string | null> {
+  return madeWhenRead(() => {
     const made = new Map<string, string | null>();
-    approvers.forEach((approver, i) => made.set((ledger.approvals[i] as Approval).sha, approver));
+    approvals.forEach((a, i) => {
+      const approver = approvers[places ? (places[i] as number) : i];
+      if (approver !== undefined) made.set(a.sha, approver);
+    });
     return made;
   });
-  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers: bySha, walk };
 }
 
 type Placed = { approval: Approval; at: number };
