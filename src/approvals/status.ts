@@ -1,10 +1,10 @@
 import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
-import { approvalsOf, type HistoryContext } from '../rules/history/context.ts';
+import { approvalPlacesOf, type HistoryContext } from '../rules/history/context.ts';
 import { groupBy, memoisedPer } from '../group-by.ts';
 import { submitPrefix } from '../ledger/git-log.ts';
-import type { Ledger } from '../ledger/ledger.ts';
+import type { Approval, Ledger } from '../ledger/ledger.ts';
 import { whoMayAct } from '../rules/roster.ts';
 import type { Role } from '../schemas/staff.ts';
 import { roleLabel } from '../i18n/terms.ts';
@@ -20,17 +20,20 @@ export interface RecordStatus {
   next: (NextStep & { worker: string | null }) | null;
 }
 
-const stages = Object.keys(stageDefinitions) as Stage[];
+/** Each stage's place in the stages' order, which `approved` follows. */
+const stageRank = new Map((Object.keys(stageDefinitions) as Stage[]).map((stage, i) => [stage, i]));
 
 /** Where a record stands, derived from history alone: what is approved and what waits for whom. Pure. */
 export function statusOf(ctx: HistoryContext, record: ArchiveRecord): RecordStatus {
   // By stage in the stages' order, each stage's valid approvals oldest first (validApprovals,
-  // without a list per stage: statusOf is asked about every record).
-  const own = approvalsOf(ctx, record.id);
+  // without a list per stage: statusOf is asked about every record). The sort is stable.
+  const { approvals } = ctx.ledger;
   const approved: RecordStatus['approved'] = [];
-  for (const stage of stages) {
-    for (const a of own) if (a.stage === stage && !ctx.invalid.has(a.sha)) approved.push({ stage, by: ctx.approvers.get(a.sha) ?? null, date: dayOf(a.time), sha: a.sha });
+  for (const at of approvalPlacesOf(ctx, record.id)) {
+    const a = approvals[at] as Approval;
+    if (a.stage !== null && stageRank.has(a.stage) && !ctx.invalid.has(a.sha)) approved.push({ stage: a.stage, by: ctx.approverAt(at), date: dayOf(a.time), sha: a.sha });
   }
+  approved.sort((x, y) => (stageRank.get(x.stage) as number) - (stageRank.get(y.stage) as number));
   const waiting = waitingOf(ctx, record.id, postOf(record));
   const worker = 'worker' in record.data ? (record.data.worker as string) : null;
   return {

@@ -1,10 +1,10 @@
 import { groupBy, memoisedPer } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
-import type { Ledger } from '../ledger/ledger.ts';
+import type { Approval, Ledger } from '../ledger/ledger.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
 import { firstOnMainLabel, roleLabel, routeLabels, stageLabel } from '../i18n/terms.ts';
 import type { Finding } from '../rules/finding.ts';
-import { approvalsOf, type HistoryContext } from '../rules/history/context.ts';
+import { approvalPlacesOf, type HistoryContext } from '../rules/history/context.ts';
 import { locationFromPath } from '../records/record-path.ts';
 
 export interface TimelineEntry {
@@ -46,7 +46,8 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
   for (const note of notes.rejections.get(record) ?? []) {
     entries.push({ time: note.time, kind: 'rejected', stage: note.stage, by: note.by, sha: note.sha, note: `退回「${stageName(note.stage)}」：${note.reason ?? ''}` });
   }
-  for (const approval of approvalsOf(ctx, record)) {
+  for (const at of approvalPlacesOf(ctx, record)) {
+    const approval = ledger.approvals[at] as Approval;
     const invalid = ctx.invalid.has(approval.sha);
     const rules = findings.filter((f) => f.record === record && f.message.includes(approval.sha.slice(0, 8))).map((f) => f.rule);
     const role = approval.stage ? roleLabel(stageDefinitions[approval.stage].role) : '';
@@ -56,7 +57,7 @@ export function timelineOf(ctx: HistoryContext, record: string, findings: readon
       time: approval.time,
       kind: invalid ? 'invalid-approval' : 'approved',
       stage: approval.stage,
-      by: ctx.approvers.get(approval.sha) ?? null,
+      by: ctx.approverAt(at),
       sha: approval.sha,
       note: `${invalid ? '无效的审批' : '批准'}「${stageName(approval.stage)}」（${role}${signed}）${invalid ? `：${[...new Set(rules)].join('、')}` : ''}`,
     });

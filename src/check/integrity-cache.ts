@@ -8,7 +8,7 @@ import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { HistoryContext } from '../rules/history/context.ts';
 import type { ClockSkew } from '../rules/history/clock.ts';
-import { ApprovedStages, approversBySha, type IntegrityResult, type IntegrityWalk } from '../rules/history/integrity.ts';
+import { ApprovedStages, approverAtOf, type IntegrityResult, type IntegrityWalk } from '../rules/history/integrity.ts';
 import { writeWhole } from '../write-whole.ts';
 
 const fileName = 'integrity.json';
@@ -62,14 +62,13 @@ export class IntegrityCache {
           findings.push({ ...finding, line: record.lineOf(['id']) });
         }
       }
-      const approvers = approversBySha(ledger.approvals, kept.approvers, places);
       return {
         findings,
         invalid: new Set(kept.invalid),
         approvedRoster: kept.approvedAt.roster === null ? null : ctx.rosterAt(kept.approvedAt.roster),
         approvedConfig: kept.approvedAt.config === null ? null : ctx.configAt(kept.approvedAt.config),
         approvedAt: kept.approvedAt,
-        approvers,
+        approverAt: approverAtOf(kept.approvers, places),
       };
     } catch {
       return null;

@@ -77,8 +77,8 @@ describe('the demo repository behind npm start', () => {
     ]);
     expect(repo.history!.ledger.pendingBranches.length).toBeGreaterThan(3);
     // The finance lead's key came in by a roster approval: her approvals carry its valid signature.
-    const signed = repo.history!.ledger.approvals.filter((a) => repo.history!.signatures.get(a.sha)?.status === 'G');
-    expect(signed.map((a) => [repo.history!.approvers.get(a.sha), a.stage, repo.history!.invalid.has(a.sha)])).toEqual([
+    const signed = repo.history!.ledger.approvals.flatMap((a, at) => (repo.history!.signatures.get(a.sha)?.status === 'G' ? [{ a, at }] : []));
+    expect(signed.map(({ a, at }) => [repo.history!.approverAt(at), a.stage, repo.history!.invalid.has(a.sha)])).toEqual([
       ['S03', 'funding', false],
       ['S03', 'funding', false],
     ]);

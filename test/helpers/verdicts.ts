@@ -6,7 +6,7 @@ export function verdicts(check: RepositoryCheck) {
   return {
     findings: check.findings,
     invalid: [...history.invalid].sort(),
-    approvers: [...history.approvers].sort(),
+    approvers: history.ledger.approvals.map((a, at) => [a.sha, history.approverAt(at)]).sort(),
     approvedRoster: history.approvedRoster,
     approvedConfig: history.approvedConfig,
   };

@@ -2,6 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findRecord, openRepository, type OpenRepository } from '../../src/approvals/open-repository.ts';
+import { statusOf } from '../../src/approvals/status.ts';
+import { timelineOf } from '../../src/approvals/timeline.ts';
 import { checkRepository, type RepositoryCheck } from '../../src/check/check-repository.ts';
 import { generateRealistic, type RealisticResult } from '../../src/demo/realistic.ts';
 import type { Ledger } from '../../src/ledger/ledger.ts';
@@ -14,12 +17,13 @@ const generate = async (records: number, seed: string) => {
 };
 
 describe('the realistic demo archive (swa demo --records)', () => {
+  let out: string;
   let result: RealisticResult;
   let check: RepositoryCheck;
   let ledger: Ledger;
 
   beforeAll(async () => {
-    ({ result, check } = await generate(60, 'test'));
+    ({ out, result, check } = await generate(60, 'test'));
     ledger = check.history!.ledger;
   });
 
@@ -41,11 +45,22 @@ describe('the realistic demo archive (swa demo --records)', () => {
     for (const stage of ['intake', 'session', 'referral', 'closing', 'archive', 'hotline-review', 'plan', 'org-business', 'org-head', 'funding', 'report-supervisor', 'report-business', 'report-head', 'handover']) {
       expect(stages.has(stage as never), stage).toBe(true);
     }
-    const approvers = check.history!.approvers;
-    expect(ledger.approvals.every((a) => a.approvedHead === a.mergedHead && a.claimedApprover === approvers.get(a.sha) && a.branchAuthorship.length > 0)).toBe(true);
+    const { approverAt } = check.history!;
+    expect(ledger.approvals.every((a, at) => a.approvedHead === a.mergedHead && a.claimedApprover === approverAt(at) && a.branchAuthorship.length > 0)).toBe(true);
     expect(ledger.unapproved).toEqual([]);
     expect(ledger.approvals.length).toBe(result.approvals);
   });
+
+  // Unsigned approvals: the whole pass kept by the check serves one record, its ledger holding that record's approvals alone.
+  it('tells each record\'s status and timeline, read alone, as the whole archive tells them', async () => {
+    const whole = check as OpenRepository;
+    for (const { id } of whole.history.records.filter((r) => r.kind !== 'audit' && r.kind !== 'handover')) {
+      const one = await openRepository(out, result.today, id);
+      expect(one.history.ledger.approvals.length, id).toBeLessThan(ledger.approvals.length);
+      expect(statusOf(one.history, findRecord(one, id)), id).toEqual(statusOf(whole.history, findRecord(whole, id)));
+      expect(timelineOf(one.history, id, one.findings), id).toEqual(timelineOf(whole.history, id, whole.findings));
+    }
+  }, 60_000);
 
   it('leaves submissions pending at the end, and has a rejection followed by a resubmission and its approval', () => {
     expect(ledger.pendingBranches.length).toBe(result.pending);

@@ -25,8 +25,8 @@ export interface HistoryContext extends RuleContext {
   approvedRoster: Roster | null;
   /** The archive configuration last approved on main (what `signedApprovals` asks of an approval made now). Filled by checkIntegrity. */
   approvedConfig: ArchiveConfig | null;
-  /** Who made each approval, by sha, as the roster that authorised it names them. Filled by checkIntegrity. */
-  approvers: ReadonlyMap<string, string | null>;
+  /** Who made the approval at `place` in ledger.approvals, as the roster that authorised it names them. Filled by checkIntegrity. */
+  approverAt(place: number): string | null;
 }
 
 export interface SignatureCheck {
@@ -65,6 +65,23 @@ const approvalIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.approvals, 
 /** Approvals of `record` (the one record each approves), oldest first (indexed once per ledger: rules ask for every record). */
 export function approvalsOf(ctx: HistoryContext, record: string): Approval[] {
   return approvalIndex(ctx.ledger).get(record) ?? [];
+}
+
+const approvalPlaceIndex = memoisedPer((ledger: Ledger) => {
+  const places = new Map<string, number[]>();
+  ledger.approvals.forEach((approval, at) => {
+    const record = approvedRecord(approval);
+    if (!record) return;
+    const list = places.get(record);
+    if (list) list.push(at);
+    else places.set(record, [at]);
+  });
+  return places;
+});
+
+/** Where each approval of `record` stands in ledger.approvals, in the order of approvalsOf (what approverAt is asked by). */
+export function approvalPlacesOf(ctx: HistoryContext, record: string): number[] {
+  return approvalPlaceIndex(ctx.ledger).get(record) ?? [];
 }
 
 const submissionIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.submissions, (note) => [note.record]));

@@ -17,11 +17,11 @@ import { checkIntegrity, type IntegrityResult, type IntegrityWalk } from './inte
  * `memo`: what each record's own history rules found before, recalled while its inputs are unchanged.
  */
 export function runHistoryRules(
-  ctx: Omit<HistoryContext, 'invalid' | 'approvedRoster' | 'approvedConfig' | 'approvers'>,
+  ctx: Omit<HistoryContext, 'invalid' | 'approvedRoster' | 'approvedConfig' | 'approverAt'>,
   { recordRules = true, kept, resume, memo }: { recordRules?: boolean; kept?: IntegrityResult; resume?: IntegrityWalk; memo?: HistoryMemo } = {},
 ): { findings: Finding[]; context: HistoryContext; integrity: IntegrityResult } {
-  const integrity = kept ?? checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null, approvers: new Map() }, resume);
-  const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig, approvers: integrity.approvers };
+  const integrity = kept ?? checkIntegrity({ ...ctx, invalid: new Set(), approvedRoster: null, approvedConfig: null, approverAt: () => null }, resume);
+  const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig, approverAt: integrity.approverAt };
   const findings = [...integrity.findings, ...movedAdoption(full)];
   if (!recordRules) return { findings, context: full, integrity };
   const shared = memo && digestOf(full.today, JSON.stringify(full.config), full.ledger.adoption?.time ?? '');

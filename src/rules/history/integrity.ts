@@ -1,5 +1,4 @@
 import { groupBy } from '../../group-by.ts';
-import { madeWhenRead } from '../../made-when-read.ts';
 import { roleLabel, stageLabel } from '../../i18n/terms.ts';
 import { approvedFiles, approvedRecord, configFiles } from '../../ledger/approval-scope.ts';
 import { dayOf, indexBySha } from '../../ledger/commit.ts';
@@ -33,8 +32,8 @@ export interface IntegrityResult {
   approvedConfig: ArchiveConfig | null;
   /** The commits the two were read at (see RosterAuthority): what a kept result names them by. */
   approvedAt: ApprovedAt;
-  /** Who made each approval: the merge's author through the roster that authorised it (null when it names no one). */
-  approvers: ReadonlyMap<string, string | null>;
+  /** Who made the approval at `place` in the ledger's approvals: the merge's author through the roster that authorised it (null when it names no one). */
+  approverAt(place: number): string | null;
   /** Where the walk along main ended, for a pass over a longer main to resume from; absent from a result kept whole. */
   walk?: IntegrityWalk;
 }
@@ -68,7 +67,7 @@ export interface IntegrityWalk {
   pending: Pending[];
   /** Where each unapproved change sits on main (what a remedy must come after). */
   changeAt: Map<string, number>;
-  /** Who made each approval walked, in the ledger's order (see IntegrityResult.approvers). */
+  /** Who made each approval walked, in the ledger's order (see IntegrityResult.approverAt). */
   approvers: (string | null)[];
 }
 
@@ -171,23 +170,16 @@ export function checkIntegrity(ctx: HistoryContext, from?: IntegrityWalk): Integ
     return historyFinding(ctx, record, violation.rule, later ? 'warning' : 'error', `合并 ${shortSha(approval.sha)}（${dayOf(approval.time)}）：${violation.message}${suffix}`, configFiles[0]);
   });
   findings.push(...unapprovedChanges(ctx, remedies, changeAt), ...unapprovedClockSkews(ctx, skews));
-  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approvers: approversBySha(ledger.approvals, approvers), walk };
+  return { findings, invalid, approvedRoster: authority.roster, approvedConfig: authority.config, approvedAt: authority.approvedAt, approverAt: approverAtOf(approvers), walk };
 }
 
 /**
- * Who made each of `approvals`, by sha, from a list in the ledger's order (see
- * IntegrityWalk.approvers); `places`: where each stands in that list, for a few records'
- * approvals. Made when first read: swa due never asks, and a hundred thousand approvals take a while.
+ * Who made the approval at a place in the ledger's approvals, from a list in the ledger's order
+ * (see IntegrityWalk.approvers); `places`: where each approval of a ledger of a few records stands
+ * in that list. A look-up by place, not a map by sha: swa status asks about a hundred thousand approvals.
  */
-export function approversBySha(approvals: readonly Approval[], approvers: readonly (string | null)[], places?: readonly number[]): ReadonlyMap<string, string | null> {
-  return madeWhenRead(() => {
-    const made = new Map<string, string | null>();
-    approvals.forEach((a, i) => {
-      const approver = approvers[places ? (places[i] as number) : i];
-      if (approver !== undefined) made.set(a.sha, approver);
-    });
-    return made;
-  });
+export function approverAtOf(approvers: readonly (string | null)[], places?: readonly number[]): (place: number) => string | null {
+  return places ? (place) => approvers[places[place] as number] ?? null : (place) => approvers[place] ?? null;
 }
 
 type Placed = { approval: Approval; at: number };
