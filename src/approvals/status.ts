@@ -2,7 +2,7 @@ import { dayOf } from '../ledger/commit.ts';
 import { stageDefinitions, type Stage } from '../ledger/stages.ts';
 import { postOf, type ArchiveRecord } from '../records/archive-record.ts';
 import { approvalPlacesOf, type HistoryContext } from '../rules/history/context.ts';
-import { groupBy, memoisedPer } from '../group-by.ts';
+import { groupByKey, memoisedPer } from '../group-by.ts';
 import { submitPrefix } from '../ledger/git-log.ts';
 import type { Approval, Ledger } from '../ledger/ledger.ts';
 import { whoMayAct } from '../rules/roster.ts';
@@ -60,7 +60,7 @@ export function branchOnlyRecords(ctx: HistoryContext): string[] {
   return ctx.ledger.pendingBranches.map((p) => p.branch.slice(submitPrefix.length)).filter((id) => !ctx.byId.has(id) && !ctx.unparsed.has(id));
 }
 
-const pendingByBranch = memoisedPer((ledger: Ledger) => groupBy(ledger.pendingBranches, (p) => [p.branch]));
+const pendingByBranch = memoisedPer((ledger: Ledger) => groupByKey(ledger.pendingBranches, (p) => p.branch));
 
 function waitingOf(ctx: HistoryContext, record: string, post: string | undefined): RecordStatus['waiting'] {
   return (pendingByBranch(ctx.ledger).get(`${submitPrefix}${record}`) ?? []).map(({ branch, submission, latest }) => {

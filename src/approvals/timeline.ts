@@ -1,4 +1,4 @@
-import { groupBy, memoisedPer } from '../group-by.ts';
+import { groupBy, groupByKey, memoisedPer } from '../group-by.ts';
 import { dayOf } from '../ledger/commit.ts';
 import type { Approval, Ledger } from '../ledger/ledger.ts';
 import { stageDefinitions } from '../ledger/stages.ts';
@@ -19,8 +19,8 @@ export interface TimelineEntry {
 
 /** Submissions, rejections and unapproved changes by record, indexed once per ledger: the site asks for every record. */
 const notesByRecord = memoisedPer((ledger: Ledger) => ({
-  submissions: groupBy(ledger.submissions, (n) => [n.record]),
-  rejections: groupBy(ledger.rejections, (n) => [n.record]),
+  submissions: groupByKey(ledger.submissions, (n) => n.record),
+  rejections: groupByKey(ledger.rejections, (n) => n.record),
   unapproved: groupBy(ledger.unapproved, (c) => c.files.map((f) => locationFromPath(f)?.id)),
 }));
 

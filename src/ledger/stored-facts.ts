@@ -128,10 +128,11 @@ export function factsFromParts(sharedText: string, mainline: readonly Buffer[], 
   const submissions = new Places<BranchNote>(submissionCount);
   const rejections = new Places<BranchNote>(rejectionCount);
   // `id`: the record whose part it is (entries name it by 0), null for the shared part.
+  // Indexed loops, not destructured pairs: destructuring walks each pair through an iterator, for every entry of every check.
   const decode = (part: Pick<RecordPart, 'approvals' | 'submissions' | 'rejections'>, id: string | null) => {
-    for (const [at, approval] of part.approvals) if (!approvals.has(at)) approvals.set(at, codec.fromApproval(approval, id));
-    for (const [at, note] of part.submissions) if (!submissions.has(at)) submissions.set(at, codec.fromNote(note, id));
-    for (const [at, note] of part.rejections) if (!rejections.has(at)) rejections.set(at, codec.fromNote(note, id));
+    for (const placed of part.approvals) if (!approvals.has(placed[0])) approvals.set(placed[0], codec.fromApproval(placed[1], id));
+    for (const placed of part.submissions) if (!submissions.has(placed[0])) submissions.set(placed[0], codec.fromNote(placed[1], id));
+    for (const placed of part.rejections) if (!rejections.has(placed[0])) rejections.set(placed[0], codec.fromNote(placed[1], id));
   };
   decode(shared, null);
   const lineFirstSeen = new LineProvenance();

@@ -1,4 +1,4 @@
-import { groupBy, memoisedPer } from '../../group-by.ts';
+import { groupByKey, memoisedPer, placesByKey } from '../../group-by.ts';
 import type { Approval, BranchNote, Ledger } from '../../ledger/ledger.ts';
 import type { Stage } from '../../ledger/stages.ts';
 import type { ArchiveRecord } from '../../records/archive-record.ts';
@@ -60,31 +60,21 @@ export function historyFinding(
   };
 }
 
-const approvalIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.approvals, (approval) => [approvedRecord(approval)]));
+const approvalIndex = memoisedPer((ledger: Ledger) => groupByKey(ledger.approvals, approvedRecord));
 
 /** Approvals of `record` (the one record each approves), oldest first (indexed once per ledger: rules ask for every record). */
 export function approvalsOf(ctx: HistoryContext, record: string): Approval[] {
   return approvalIndex(ctx.ledger).get(record) ?? [];
 }
 
-const approvalPlaceIndex = memoisedPer((ledger: Ledger) => {
-  const places = new Map<string, number[]>();
-  ledger.approvals.forEach((approval, at) => {
-    const record = approvedRecord(approval);
-    if (!record) return;
-    const list = places.get(record);
-    if (list) list.push(at);
-    else places.set(record, [at]);
-  });
-  return places;
-});
+const approvalPlaceIndex = memoisedPer((ledger: Ledger) => placesByKey(ledger.approvals, approvedRecord));
 
 /** Where each approval of `record` stands in ledger.approvals, in the order of approvalsOf (what approverAt is asked by). */
 export function approvalPlacesOf(ctx: HistoryContext, record: string): number[] {
   return approvalPlaceIndex(ctx.ledger).get(record) ?? [];
 }
 
-const submissionIndex = memoisedPer((ledger: Ledger) => groupBy(ledger.submissions, (note) => [note.record]));
+const submissionIndex = memoisedPer((ledger: Ledger) => groupByKey(ledger.submissions, (note) => note.record));
 
 /** Submissions (swa submit commits, merged or pending) that name `record`, newest first as history lists them. */
 export function submissionsOf(ctx: HistoryContext, record: string): BranchNote[] {

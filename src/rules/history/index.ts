@@ -42,12 +42,13 @@ export interface HistoryMemo {
 /**
  * `record`'s own history rules, recalled when nothing they read has changed: besides the record,
  * the date, the code tables and the adoption point (`shared`), that is its approvals (their
- * stage, time and validity), its submissions, whether it was imported, and its lines' provenance.
+ * commits and validity), its submissions, whether it was imported, and its lines' provenance.
  */
 function recalled(record: HistoryContext['records'][number], ctx: HistoryContext, { memo, linesOf }: HistoryMemo, shared: string): Finding[] {
   let inputs = `${shared}\u0000${isImported(ctx, record) ? 1 : 0}\u0000${linesOf(record.id)}`;
-  for (const a of approvalsOf(ctx, record.id)) inputs += `\u0000${a.sha} ${a.stage} ${a.time} ${ctx.invalid.has(a.sha) ? 1 : 0}`;
-  for (const s of submissionsOf(ctx, record.id)) inputs += `\u0001${s.sha} ${s.stage} ${s.time}`;
+  // A commit's stage and time are read from the commit: its sha names them.
+  for (const a of approvalsOf(ctx, record.id)) inputs += `${ctx.invalid.has(a.sha) ? '\u0000' : '\u0002'}${a.sha}`;
+  for (const s of submissionsOf(ctx, record.id)) inputs += `\u0001${s.sha}`;
   const { found, key } = memo.recall(record, inputs);
   if (found?.length === 1) return found[0] as Finding[];
   const judged = kindRules(record, ctx);
