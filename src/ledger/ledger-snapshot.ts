@@ -6,6 +6,7 @@ import { codeVersion } from '../code-version.ts';
 import { appendAt, writeInPieces, writeWhole } from '../write-whole.ts';
 import type { EntryCodec } from './compact-entries.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
+import { linesDigestOf } from './line-provenance.ts';
 
 /** What a snapshot was made from: the same history, read the same way, by the same code. */
 export interface SnapshotKey {
@@ -43,8 +44,12 @@ interface Layout {
 }
 
 type Range = [start: number, end: number];
-/** The lines' CRC-32: they are parsed only when asked for, long after the file was read, so damage to them is found by it. */
-type PartRange = [start: number, lines: number, end: number, linesCrc: number];
+/**
+ * The lines' CRC-32: they are parsed only when asked for, long after the file was read, so damage
+ * to them is found by it. Their digest (linesDigestOf), made once when the part is written: the
+ * history memo asks for every record's at every check.
+ */
+type PartRange = [start: number, lines: number, end: number, linesCrc: number, linesDigest: string];
 type MainlinePiece = [start: number, end: number, commits: number];
 
 const stateFile = 'ledger.json';
@@ -112,11 +117,11 @@ export class LedgerSnapshot {
     try {
       if (!records) {
         const bytes = readFileSync(found.file);
-        const parts: { entries: string; lines: Buffer }[] = [];
-        for (const [start, lines, end, crc] of Object.values(found.records)) {
+        const parts: { entries: string; lines: Buffer; linesDigest: string }[] = [];
+        for (const [start, lines, end, crc, linesDigest] of Object.values(found.records)) {
           const linesBytes = bytes.subarray(lines, end);
           if (crc32(linesBytes) !== crc) return null;
-          parts.push({ entries: bytes.toString('utf8', start, lines), lines: linesBytes });
+          parts.push({ entries: bytes.toString('utf8', start, lines), lines: linesBytes, linesDigest });
         }
         const mainline = found.mainline.map(([start, end]) => bytes.subarray(start, end));
         const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), mainline, parts);
@@ -131,9 +136,9 @@ export class LedgerSnapshot {
           return bytes;
         };
         const ranges = [...new Set(records)].map((id) => found.records[id]).filter((r): r is PartRange => r !== undefined);
-        const parts = ranges.map(([start, lines, end]) => {
+        const parts = ranges.map(([start, lines, end, , linesDigest]) => {
           const bytes = bytesOf([start, end]);
-          return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start) };
+          return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start), linesDigest };
         });
         const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), found.mainline.map(bytesOf), parts);
         // A few records' lines are parsed now, where damage to them means the snapshot is not believed.
@@ -218,10 +223,10 @@ export class LedgerSnapshot {
       shared = append(parts.shared);
       if (parts.mainline !== '') mainline.push([...append(parts.mainline), facts.ledger.mainline.length]);
       if (base) {
-        for (const [record, [start, lines, end, crc]] of Object.entries(base.found.records)) {
+        for (const [record, [start, lines, end, crc, linesDigest]] of Object.entries(base.found.records)) {
           if (base.changed.has(record)) continue;
           const [at] = append(base.bytes.subarray(start, end));
-          records[record] = [at, at + lines - start, at + end - start, crc];
+          records[record] = [at, at + lines - start, at + end - start, crc, linesDigest];
         }
       }
       for (const part of parts.records) records[part.id] = placePart(append, part);
@@ -244,7 +249,7 @@ function placePart(append: (piece: string | Buffer) => Range, { entries, lines }
   const linesBytes = Buffer.from(lines);
   const [start] = append(entries);
   const [at, end] = append(linesBytes);
-  return [start, at, end, crc32(linesBytes)];
+  return [start, at, end, crc32(linesBytes), linesDigestOf(linesBytes)];
 }
 
 interface State extends Layout {

@@ -15,16 +15,24 @@ type StoredLines = [file: string, byTime: [time: string, lines: string[]][]][];
  */
 export class LineProvenance {
   private readonly byRecord = new Map<string, Map<string, FileLines> | Buffer>();
+  /** Each record's digest as the snapshot kept it beside its part (see digestOf), while its lines are those of the part. */
+  private readonly keptDigests = new Map<string, string>();
 
-  /** A record's lines as a snapshot part keeps them (JSON of StoredLines), decoded when first asked for. */
-  stored(record: string, bytes: Buffer): void {
+  /**
+   * A record's lines as a snapshot part keeps them (JSON of StoredLines), decoded when first asked
+   * for; `digest`: linesDigestOf those bytes, as the snapshot kept it.
+   */
+  stored(record: string, bytes: Buffer, digest?: string): void {
     this.byRecord.set(record, bytes);
+    if (digest === undefined) this.keptDigests.delete(record);
+    else this.keptDigests.set(record, digest);
   }
 
   /** A copy: setting a file's lines in it leaves this one as it is. */
   copy(): LineProvenance {
     const copy = new LineProvenance();
     for (const [record, lines] of this.byRecord) copy.byRecord.set(record, lines instanceof Map ? new Map(lines) : lines);
+    for (const [record, digest] of this.keptDigests) copy.keptDigests.set(record, digest);
     return copy;
   }
 
@@ -39,6 +47,7 @@ export class LineProvenance {
     const files = this.ofRecord(record);
     files.set(file, lines);
     this.byRecord.set(record, files);
+    this.keptDigests.delete(record);
   }
 
   /** The records with lines. */
@@ -56,11 +65,15 @@ export class LineProvenance {
     return decoded;
   }
 
-  /** A digest of `record`'s lines: equal while they are, whether decoded or still as a part's bytes (which are storedOf's JSON). */
+  /**
+   * A digest of `record`'s lines: equal while they are, whether decoded or still as a part's bytes
+   * (which are storedOf's JSON); the snapshot's own, kept beside the part, while the lines are the part's.
+   */
   digestOf(record: string): string {
+    const kept = this.keptDigests.get(record);
+    if (kept !== undefined) return kept;
     const lines = this.byRecord.get(record);
-    const bytes = lines === undefined ? '' : lines instanceof Map ? JSON.stringify(this.storedOf(record)) : lines;
-    return createHash('sha1').update(bytes).digest('base64');
+    return linesDigestOf(lines === undefined ? '' : lines instanceof Map ? JSON.stringify(this.storedOf(record)) : lines);
   }
 
   /** What a snapshot part keeps of `record`'s lines. */
@@ -77,6 +90,11 @@ function byTime(lines: FileLines): [string, string[]][] {
     else times.set(time, [line]);
   }
   return [...times];
+}
+
+/** The digest of a record's lines as a snapshot part keeps them (see LineProvenance.digestOf). */
+export function linesDigestOf(bytes: Buffer | string): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
 function fromTimes(times: readonly [string, string[]][]): Map<string, string> {

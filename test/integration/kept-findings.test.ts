@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { checkRecord } from '../../src/check/check-record.ts';
 import { checkRepository } from '../../src/check/check-repository.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { addDays } from '../../src/dates.ts';
+import { actingAs } from '../../src/git.ts';
 import type { Finding } from '../../src/rules/finding.ts';
 import { approvalMessage, at, mergeByHand, submitRecord } from '../helpers/approvals.ts';
 import { archiveRepo, staff } from '../helpers/git-repo.ts';
@@ -63,6 +65,25 @@ describe('the findings kept per record', () => {
       expect((await checkRepository(demo, yearOn)).findings).toEqual(all);
     }
   }, 180_000);
+
+  // The snapshot keeps each record's lines digest beside its part: it must be the one the history gives.
+  it('are all recalled by the next check at the same tips, which reads history from its snapshot, after a full read and after new commits', async () => {
+    const demo = join(await mkdtemp(join(tmpdir(), 'swa-kept-recalled-')), 'demo');
+    const today = '2026-11-29';
+    await generateDemo({ source: repoRoot, out: demo, today });
+    const recalledWhole = async () => {
+      const written = await readFile(historyFile(demo), 'utf8');
+      await checkRepository(demo, today);
+      expect(await readFile(historyFile(demo), 'utf8')).toBe(written);
+    };
+    await checkRepository(demo, today);
+    await recalledWhole();
+    // A line committed to a case: its part is appended to the snapshot with a digest of its own.
+    await appendFile(join(demo, 'content/cases/2026/0001.md'), '\n（补记：测试追加的一行，虚构）\n');
+    execFileSync('git', ['commit', '-q', '-am', 'Add a line'], { cwd: demo, env: actingAs({ name: 'Test', email: 'test@example.org' }, `${today}T10:00:00+08:00`) });
+    await checkRepository(demo, today);
+    await recalledWhole();
+  }, 120_000);
 
   it('judge a record again when its lines, approvals, submissions, code tables or the date changed, though its text did not', async () => {
     const repo = await archiveRepo();
