@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { asciiJson, readJsonText } from '../ascii-json.ts';
 import { codeVersion } from '../code-version.ts';
 import { writeWhole } from '../write-whole.ts';
 import type { Finding } from '../rules/finding.ts';
@@ -39,7 +38,7 @@ export class ParseCache {
 
   static load(dir: string): ParseCache {
     try {
-      const text = readJsonText(join(dir, cacheFile));
+      const text = readFileSync(join(dir, cacheFile), 'utf8');
       const stored = JSON.parse(text) as { code: string; id?: string; entries: [string, ParsedEntry][] };
       if (stored.code === codeVersion() && Array.isArray(stored.entries) && typeof stored.id === 'string') {
         const kept = new Map(stored.entries);
@@ -74,7 +73,7 @@ export class ParseCache {
     if (this.made.size === 0 && unused === 0) return true;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const lines = [...this.made].map((entry) => asciiJson(entry)).join('\n');
+      const lines = [...this.made].map((entry) => JSON.stringify(entry)).join('\n');
       const from = this.from;
       // Appended while the log stays small beside the file and few kept entries went unused.
       if (from && unused <= this.kept.size / 10 && from.logBytes + lines.length < from.bytes / 4) {
@@ -85,7 +84,7 @@ export class ParseCache {
         return true;
       }
       const id = randomBytes(12).toString('hex');
-      writeWhole(join(this.dir, cacheFile), asciiJson({ code: codeVersion(), id, entries: [...this.used] }));
+      writeWhole(join(this.dir, cacheFile), JSON.stringify({ code: codeVersion(), id, entries: [...this.used] }));
       rmSync(join(this.dir, logFile), { force: true });
       return true;
     } catch {
@@ -102,7 +101,7 @@ export class ParseCache {
 function readLog(path: string, id: string, kept: Map<string, ParsedEntry>): number {
   let text: string;
   try {
-    text = readJsonText(path);
+    text = readFileSync(path, 'utf8');
   } catch {
     return 0;
   }
