@@ -66,9 +66,9 @@ export class EntryCodec {
     const authorship = stored[13];
     const branchAuthorship: Authorship[] = new Array(authorship.length);
     for (let i = 0; i < authorship.length; i++) {
-      const stored = authorship[i] as StoredApproval[13][number];
-      const by = this.personAt(stored[0]);
-      branchAuthorship[i] = { author: by, committer: stored[1] === sameAsAuthor ? by : this.personAt(stored[1]), submittedBy: stored[2], rejectionNote: stored[3] };
+      const pair = authorship[i] as StoredApproval[13][number];
+      const by = this.personAt(pair[0]);
+      branchAuthorship[i] = { author: by, committer: pair[1] === sameAsAuthor ? by : this.personAt(pair[1]), submittedBy: pair[2], rejectionNote: pair[3] };
     }
     return {
       sha: stored[0],
