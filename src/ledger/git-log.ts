@@ -4,6 +4,7 @@ import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asStored, gitAt, gitEnvironment, gitProcess, gitToFile } from '../git.ts';
 import { indexBySha, type Commit, type FileChange } from './commit.ts';
+import { followLog } from './follow-log.ts';
 import { HistoryCache, type GitOutput } from './history-cache.ts';
 import { LedgerSnapshot, type BaseSnapshot, type FoundSnapshot, type SnapshotKey } from './ledger-snapshot.ts';
 import { mergeFormat, parseMergeChanges, withMergeChanges } from './merge-diffs.ts';
@@ -106,7 +107,7 @@ export async function startHistory(cwd: string, { snapshot = true }: HistoryOpti
     const delta = readGit(gitDir, [...tips, '--not', ...cached.tips], cache);
     return started(reader.extend(cached, delta));
   }
-  return started(readGit(gitDir, tips, cache).then((read) => reader.full(read)));
+  return started(readGit(gitDir, tips, cache, { follow: true }).then((read) => reader.full(read)));
 }
 
 /**
@@ -121,15 +122,18 @@ const withoutWorkTree = 'git directory, no work tree';
  * files. Their output goes straight into scratch files in the cache, which become its segment
  * (see HistoryCache.write); through pipes when the cache cannot be written.
  */
-function readGit(gitDir: string, revisions: readonly string[], cache: HistoryCache): Promise<GitOutput> {
+function readGit(gitDir: string, revisions: readonly string[], cache: HistoryCache, { follow = false } = {}): Promise<GitOutput> {
   const env = gitEnvironment();
   const log = [`--git-dir=${gitDir}`, ...logArgs, ...revisions];
   const merges = [`--git-dir=${gitDir}`, ...mergeArgs, ...revisions];
   const files = cache.scratchFiles();
+  // A read of the whole history is parsed while git writes it (see followLog).
+  const followed = files && follow ? followLog(files.log) : undefined;
   const read = files
     ? Promise.all([gitToFile(gitDir, log, files.log, { env }), gitToFile(gitDir, merges, files.merges, { env })]).then(
-        () => ({ log: readFileSync(files.log), merges: readFileSync(files.merges), files }),
+        () => ({ log: followed ? followed.finish() : readFileSync(files.log), merges: readFileSync(files.merges), files }),
         (error: unknown) => {
+          followed?.stop();
           discardScratch({ files });
           throw error;
         },
@@ -138,6 +142,9 @@ function readGit(gitDir: string, revisions: readonly string[], cache: HistoryCac
   read.catch(() => undefined);
   return read;
 }
+
+/** A read's commits: parsed while git wrote them, or now. */
+const commitsOf = ({ log }: GitOutput): Commit[] => (Buffer.isBuffer(log) ? parseLog(log) : log.commits);
 
 /** Removes a read's scratch files, unless the cache took them. */
 function discardScratch(read: Pick<GitOutput, 'files'>): void {
@@ -200,12 +207,12 @@ class Reader {
   /** The cached commits plus those git added since; in full when the cached ones are not all still reachable. */
   async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<GitOutput>): Promise<History> {
     const added = await delta.catch(() => null);
-    if (added === null) return this.full(await readGit(this.gitDir, this.tips, this.cache));
-    const commits = [...parseLog(added.log), ...cached.segments.flatMap((s) => parseLog(s.log))];
+    if (added === null) return this.full(await readGit(this.gitDir, this.tips, this.cache, { follow: true }));
+    const commits = [...commitsOf(added), ...cached.segments.flatMap((s) => parseLog(s.log))];
     const bySha = indexBySha(commits);
     if (!allReachable(bySha, this.tips)) {
       discardScratch(added);
-      return this.full(await readGit(this.gitDir, this.tips, this.cache));
+      return this.full(await readGit(this.gitDir, this.tips, this.cache, { follow: true }));
     }
     this.cache.write(this.tips, added, cached.segments);
     discardScratch(added);
@@ -213,7 +220,7 @@ class Reader {
   }
 
   full(read: GitOutput): History {
-    const commits = parseLog(read.log);
+    const commits = commitsOf(read);
     this.cache.write(this.tips, read, []);
     discardScratch(read);
     return this.history(commits, [read.merges]);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { writeWhole } from '../write-whole.ts';
+import type { ParsedLog } from './follow-log.ts';
 import { join } from 'node:path';
 
 /**
@@ -17,11 +18,21 @@ export interface CachedHistory {
   segments: { log: Buffer; merges: Buffer }[];
 }
 
-/** What git printed for one read: the log and the merges, and the scratch files git wrote them into (when it did). */
+/**
+ * What git printed for one read: the log (or, parsed while git wrote it, its commits: see
+ * followLog) and the merges, and the scratch files git wrote them into (when it did).
+ */
 export interface GitOutput {
-  log: Buffer;
+  log: Buffer | ParsedLog;
   merges: Buffer;
   files?: { log: string; merges: string };
+}
+
+/** The bytes of a read's log: those given, or what git wrote into its scratch file. */
+function logBytes({ log, files }: GitOutput): Buffer {
+  if (Buffer.isBuffer(log)) return log;
+  if (!files) throw new Error('a log parsed while git wrote it has a scratch file');
+  return readFileSync(files.log);
 }
 
 interface State {
@@ -111,15 +122,16 @@ export class HistoryCache {
   }
 
   /** Writes one segment's two files, named after the tips it completes (two readers of the same tips write the same bytes). */
-  private segment(tips: readonly string[], { log, merges, files: scratch }: GitOutput): SegmentFiles {
+  private segment(tips: readonly string[], read: GitOutput): SegmentFiles {
+    const { log, merges, files: scratch } = read;
     const name = createHash('sha256').update(`${this.format}\n${tips.join(' ')}`).digest('hex').slice(0, 24);
-    const files: SegmentFiles = { log: `segment-${name}.log`, merges: `segment-${name}.merges`, bytes: [log.length, merges.length] };
+    const files: SegmentFiles = { log: `segment-${name}.log`, merges: `segment-${name}.merges`, bytes: [Buffer.isBuffer(log) ? log.length : log.bytes, merges.length] };
     // What git wrote is taken as it is: written whole, since git has exited.
     if (scratch) {
       renameSync(scratch.log, join(this.dir, files.log));
       renameSync(scratch.merges, join(this.dir, files.merges));
     } else {
-      writeWhole(join(this.dir, files.log), log);
+      writeWhole(join(this.dir, files.log), logBytes(read));
       writeWhole(join(this.dir, files.merges), merges);
     }
     return files;
@@ -134,6 +146,7 @@ export class HistoryCache {
   }
 }
 
-function joinSegments(segments: readonly { log: Buffer; merges: Buffer }[]): GitOutput {
+function joinSegments([added, ...kept]: [GitOutput, ...{ log: Buffer; merges: Buffer }[]]): GitOutput {
+  const segments = [{ log: logBytes(added), merges: added.merges }, ...kept];
   return { log: Buffer.concat(segments.map((s) => s.log)), merges: Buffer.concat(segments.map((s) => s.merges)) };
 }

@@ -22,15 +22,57 @@ export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce
  * alone is a one-byte string. Names, e-mails and paths, the same in thousands of commits, are kept once.
  */
 export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[] {
-  const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
-  const commits: Commit[] = [];
-  const once = interning();
-  for (let start = bytes.indexOf(commitStart); start >= 0; ) {
-    const next = bytes.indexOf(commitStart, start + 1);
-    commits.push(parseCommit(bytes, start + 1, next < 0 ? bytes.length : next, contentDir, once));
-    start = next;
+  const parser = new LogParser(contentDir);
+  parser.push(typeof raw === 'string' ? Buffer.from(raw) : raw);
+  return parser.end();
+}
+
+/**
+ * parseLog fed the output piece by piece, as git writes it (see followLog): each commit is parsed
+ * once the next one has begun, the last at `end`. A commit runs from one record separator to the
+ * next, so the pieces give the commits the whole output gives, wherever they are cut.
+ */
+export class LogParser {
+  private readonly commits: Commit[] = [];
+  private readonly once = interning();
+  /**
+   * The bytes not parsed yet, in the pieces they came in: the commit under way, from its record
+   * separator. Joined only once the next separator comes, so that a commit as long as many pieces is copied once.
+   */
+  private pending: Buffer[] = [];
+
+  constructor(private readonly contentDir = 'content') {}
+
+  push(piece: Buffer): void {
+    const next = piece.indexOf(commitStart);
+    if (next < 0) {
+      // Nothing before git's first record separator is read.
+      if (this.pending.length > 0) this.pending.push(piece);
+      return;
+    }
+    // The commit under way ends where the piece's first separator is: only it is copied, the piece is read in place.
+    if (this.pending.length > 0) {
+      const last = Buffer.concat([...this.pending, piece.subarray(0, next)]);
+      this.commits.push(parseCommit(last, 1, last.length, this.contentDir, this.once));
+    }
+    const bytes = piece.subarray(next);
+    let start = 0;
+    for (let after = bytes.indexOf(commitStart, 1); after >= 0; after = bytes.indexOf(commitStart, start + 1)) {
+      this.commits.push(parseCommit(bytes, start + 1, after, this.contentDir, this.once));
+      start = after;
+    }
+    this.pending = [bytes.subarray(start)];
   }
-  return commits;
+
+  /** The commits, the last one parsed now. */
+  end(): Commit[] {
+    if (this.pending.length > 0) {
+      const bytes = Buffer.concat(this.pending);
+      this.commits.push(parseCommit(bytes, 1, bytes.length, this.contentDir, this.once));
+    }
+    this.pending = [];
+    return this.commits;
+  }
 }
 
 /** One string for every equal one given: repeated values share their memory. */
