@@ -3,8 +3,8 @@ import { outputFileOf, renderedPageSink } from './site/rendered-pages.ts';
 
 /**
  * Every searchable page goes to `swa build`'s search index as soon as it is rendered
- * (site/rendered-pages.ts). Pages without `data-pagefind-body` (print views, covers) are skipped:
- * once any page has it, Pagefind drops the pages without it anyway, after parsing them.
+ * (site/rendered-pages.ts). Pages without `data-pagefind-body` are skipped: once any page has it,
+ * Pagefind drops the pages without it anyway, after parsing them.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { checkRepository } from '../check/check-repository.ts';
 import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
-import { siteModelVariable } from './load-model.ts';
+import { forgetSiteModel, loadSiteModel, siteModelVariable } from './load-model.ts';
+import { writePrintPages } from './print-pages.ts';
 import { receiveRenderedPages, type PageSink } from './rendered-pages.ts';
 import { keyedSiteModelInParts } from './keyed-model.ts';
 import { withPrivateDir } from '../privacy/private-dir.ts';
@@ -44,12 +45,21 @@ export async function buildSite({ cwd, today, internal, out, identityFile, progr
     const modelFile = join(dataDir, 'site-model.json');
     const records = await writeViewModel(modelFile, { cwd, today, internal, identityFile, progress });
     progress(`生成 ${records} 份记录的页面（${internal ? '内部版本，含个人资料' : '去标识版本'}）…`);
-    const indexed = await withSearchIndex(outDir, async (sink) => {
-      await renderPages(modelFile, join(dataDir, 'astro-cache'), outDir, sink);
-      progress('建立中文搜索索引…');
-    });
-    progress(`完成：${outDir}`);
-    return { out: outDir, pages: records, indexed };
+    try {
+      const indexed = await withSearchIndex(
+        outDir,
+        async (sink) => {
+          await renderPages(modelFile, join(dataDir, 'astro-cache'), outDir, sink);
+          progress('建立中文搜索索引，写出打印表格…');
+        },
+        // Pagefind writes its index in its own process meanwhile.
+        () => writePrintPages(loadSiteModel(modelFile), outDir),
+      );
+      progress(`完成：${outDir}`);
+      return { out: outDir, pages: records, indexed };
+    } finally {
+      forgetSiteModel();
+    }
   });
 }
 
@@ -123,10 +133,10 @@ const pagesAhead = 64;
 
 /**
  * Pagefind through its Node API, fed each page as Astro renders it: its own process indexes one
- * page while Astro renders the next. Every error is read, and the service is always closed. The
- * number of pages indexed.
+ * page while Astro renders the next, and writes the index while `whileWriting` runs here. Every
+ * error is read, and the service is always closed. The number of pages indexed.
  */
-async function withSearchIndex(outDir: string, render: (sink: PageSink) => Promise<void>): Promise<number> {
+async function withSearchIndex(outDir: string, render: (sink: PageSink) => Promise<void>, whileWriting: () => Promise<unknown>): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
@@ -146,7 +156,7 @@ async function withSearchIndex(outDir: string, render: (sink: PageSink) => Promi
     });
     await Promise.all(inFlight);
     if (failed.length > 0) throw new CommandError(`Pagefind 索引页面出错：${failed.join('；')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    const [written] = await Promise.all([index.writeFiles({ outputPath: join(outDir, 'pagefind') }), whileWriting()]);
     if (written.errors.length > 0) throw new CommandError(`Pagefind 写入索引出错：${written.errors.join('；')}`);
     return pages;
   } finally {
