@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BoundedWork } from '../bounded-work.ts';
 import { checkRepository } from '../check/check-repository.ts';
 import { readBranchRecords } from '../approvals/branch-records.ts';
 import { CommandError } from '../errors.ts';
@@ -142,19 +143,15 @@ async function withSearchIndex(outDir: string, render: (sink: PageSink) => Promi
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length > 0) throw new CommandError(`Pagefind 无法建立索引：${errors.join('；')}`);
     const failed: string[] = [];
-    const inFlight = new Set<Promise<void>>();
+    // A few pages ahead of Pagefind, no more: the pages waiting for it are held in this process.
+    const adding = new BoundedWork(pagesAhead);
     let pages = 0;
     await render(async (file, html) => {
       pages++;
       // sourcePath as addDirectory would give it: Pagefind derives the page's URL from it.
-      const added = index.addHTMLFile({ sourcePath: file, content: html }).then((a) => void failed.push(...a.errors));
-      inFlight.add(added);
-      const settled = () => void inFlight.delete(added);
-      added.then(settled, settled);
-      // A few pages ahead of Pagefind, no more: the pages waiting for it are held in this process.
-      if (inFlight.size >= pagesAhead) await Promise.race(inFlight);
+      await adding.add(index.addHTMLFile({ sourcePath: file, content: html }).then((a) => void failed.push(...a.errors)));
     });
-    await Promise.all(inFlight);
+    await adding.drain();
     if (failed.length > 0) throw new CommandError(`Pagefind 索引页面出错：${failed.join('；')}`);
     const [written] = await Promise.all([index.writeFiles({ outputPath: join(outDir, 'pagefind') }), whileWriting()]);
     if (written.errors.length > 0) throw new CommandError(`Pagefind 写入索引出错：${written.errors.join('；')}`);

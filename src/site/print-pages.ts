@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { BoundedWork } from '../bounded-work.ts';
 import { printable, recordDocument } from '../print/record-document.ts';
 import { printHtml } from '../print/render-html.ts';
 import type { SiteModel } from './site-model.ts';
@@ -27,25 +28,24 @@ const writesAhead = 16;
 
 /**
  * Writes the print views into the built site. They are plain files made from the view model, not
- * Astro routes: through Astro's router each cost as much as a record's page, 20,000 of them at
+ * Astro routes: through Astro's router each cost as much as a record's page, some 19,000 of them at
  * 10,000 records.
  */
 export async function writePrintPages(model: SiteModel, outDir: string): Promise<number> {
-  const inFlight = new Set<Promise<void>>();
+  const writes = new BoundedWork(writesAhead);
   let written = 0;
   for (const page of printPagesOf(model)) {
     const path = join(outDir, page.file);
     // Astro made each record's folder for its page: a folder is made only when one is missing.
-    const write = writeFile(path, page.html).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, page.html);
-    });
-    inFlight.add(write);
-    void write.then(() => inFlight.delete(write), () => undefined);
+    await writes.add(
+      writeFile(path, page.html).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, page.html);
+      }),
+    );
     written++;
-    if (inFlight.size >= writesAhead) await Promise.race(inFlight);
   }
-  await Promise.all(inFlight);
+  await writes.drain();
   return written;
 }
