@@ -54,6 +54,14 @@ tr { break-inside: avoid; }
   .form + .form { margin-top: 16mm; border-top: 1px dashed #999; padding-top: 8mm; }
   .toolbar { margin-bottom: 6mm; }
 }
+/* A phone's screen: two cells to a line and each signature's label on a line of its own, where four columns would squeeze the text into a character a line. */
+@media screen and (max-width: 640px) {
+  body { padding: 4mm; }
+  .facts tr { display: grid; grid-template-columns: 7em 1fr; }
+  .facts th, .facts td { width: auto; }
+  .signature { flex-wrap: wrap; }
+  .signature .who { max-width: none; flex-basis: 100%; }
+}
 @media print { .toolbar { display: none; } }
 `;
 }

@@ -225,6 +225,27 @@ describe('swa print: the paper side of the archive, A4 through headless Chromium
     }
   });
 
+  it("on a phone's screen (390 px), the print view and the cover keep every label and value wider than a few characters", async () => {
+    const { context, findings } = checkArchive(await readArchiveFiles(dir), today);
+    const model = siteModel(context!, null, findings, false);
+    const record = model.records.find((r) => r.id === 'cases/2026-0001')!;
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+      const narrow: string[] = [];
+      for (const cover of [false, true]) {
+        await page.setContent(printHtml(recordDocument(model, record, { cover })));
+        // Every cell of the forms' head and every signature's label: at least four characters wide (10.5 pt).
+        const widths = await page.evaluate(() => [...document.querySelectorAll('.facts th, .facts td, .signature .who')].map((e) => [e.textContent ?? '', e.getBoundingClientRect().width] as const));
+        expect(widths.length).toBeGreaterThan(10);
+        for (const [text, width] of widths) if (width < 56) narrow.push(`${cover ? 'cover' : 'forms'}: ${text.trim()} (${Math.round(width)} px)`);
+      }
+      expect(narrow).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("the site's print view gives the same pages from the browser's own print, de-identified in the public build", async () => {
     const site = await buildSite({ cwd: dir, today, internal: false, out: join(dir, 'site') });
     const recordPage = await readFile(join(site.out, 'records/cases-2026-0001/index.html'), 'utf8');
