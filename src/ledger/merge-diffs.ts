@@ -1,5 +1,5 @@
 import { indexBySha, isZeroId, namesOnly, type Commit, type FileChange } from './commit.ts';
-import { interning } from './parse-log.ts';
+import { exactly, interning } from './parse-log.ts';
 
 /**
  * How the merges' own changes are read: every merge against its first parent, by name, status
@@ -38,7 +38,7 @@ export function parseMergeChanges(raw: Buffer | string, contentDir = 'content'):
         if (change) files.push(change);
         line = lineEnd < end ? lineEnd : -1;
       }
-      changes.set(bytes.toString('latin1', start + 1, separator), files);
+      changes.set(bytes.toString('latin1', start + 1, separator), exactly(files));
     }
     start = next;
   }

@@ -1,3 +1,4 @@
+import { ByteArena } from './byte-arena.ts';
 import { isZeroId, type Commit, type FileChange } from './commit.ts';
 
 const commitStart = 0x1e;
@@ -19,7 +20,7 @@ export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce
  * Parses the output of `git log --format=<logFormat> -p --full-index --unified=0 --relative=content`. Pure.
  * Read from the bytes, each field decoded on its own: a slice of one decoded commit would keep the
  * whole of it alive, two-byte throughout when a name is Chinese, where an ASCII id or message
- * alone is a one-byte string. Names, e-mails and paths, the same in thousands of commits, are kept once.
+ * alone is a one-byte string. Names, e-mails, paths and the ids of parents, the same in many commits, are kept once; the hunks are copied out of the output (see ByteArena).
  */
 export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[] {
   const parser = new LogParser(contentDir);
@@ -35,6 +36,8 @@ export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[]
 export class LogParser {
   private readonly commits: Commit[] = [];
   private readonly once = interning();
+  /** Where the hunks are copied to (see ByteArena): the pieces of git's output can then go. */
+  private readonly hunks = new ByteArena();
   /**
    * The bytes not parsed yet, in the pieces they came in: the commit under way, from its record
    * separator. Joined only once the next separator comes, so that a commit as long as many pieces is copied once.
@@ -53,12 +56,12 @@ export class LogParser {
     // The commit under way ends where the piece's first separator is: only it is copied, the piece is read in place.
     if (this.pending.length > 0) {
       const last = Buffer.concat([...this.pending, piece.subarray(0, next)]);
-      this.commits.push(parseCommit(last, 1, last.length, this.contentDir, this.once));
+      this.commits.push(parseCommit(last, 1, last.length, this.contentDir, this.once, this.hunks));
     }
     const bytes = piece.subarray(next);
     let start = 0;
     for (let after = bytes.indexOf(commitStart, 1); after >= 0; after = bytes.indexOf(commitStart, start + 1)) {
-      this.commits.push(parseCommit(bytes, start + 1, after, this.contentDir, this.once));
+      this.commits.push(parseCommit(bytes, start + 1, after, this.contentDir, this.once, this.hunks));
       start = after;
     }
     this.pending = [bytes.subarray(start)];
@@ -68,12 +71,18 @@ export class LogParser {
   end(): Commit[] {
     if (this.pending.length > 0) {
       const bytes = Buffer.concat(this.pending);
-      this.commits.push(parseCommit(bytes, 1, bytes.length, this.contentDir, this.once));
+      this.commits.push(parseCommit(bytes, 1, bytes.length, this.contentDir, this.once, this.hunks));
     }
     this.pending = [];
     return this.commits;
   }
 }
+
+/**
+ * The items in an array of their own size: one grown by push keeps room for seventeen, and a
+ * commit's one or two parents and few changes, hundreds of thousands of them, are kept for a whole check.
+ */
+export const exactly = <T>(items: T[]): T[] => items.slice();
 
 /** One string for every equal one given: repeated values share their memory. */
 export function interning(): (value: string) => string {
@@ -91,7 +100,7 @@ const fieldCount = 10;
 const separators = new Int32Array(fieldCount);
 const space = 0x20;
 
-function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string): Commit {
+function parseCommit(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string, hunks: ByteArena): Commit {
   // Every field ends in a unit separator; the patch after the last of them is read in place.
   let count = 0;
   for (let at = from; count < fieldCount; count++) {
@@ -107,18 +116,22 @@ function parseCommit(bytes: Buffer, from: number, end: number, contentDir: strin
   for (let at = fieldAt(1); at < separators[1]!; ) {
     const gap = bytes.indexOf(space, at);
     const stop = gap < 0 || gap > separators[1]! ? separators[1]! : gap;
-    if (stop > at) parents.push(bytes.toString('latin1', at, stop));
+    // Interned with the ids of the commits they name (a parent is printed after its children): each id is in memory once.
+    if (stop > at) parents.push(once(bytes.toString('latin1', at, stop)));
     at = stop + 1;
   }
+  const authorDate = text(5);
+  const committerDate = text(8);
   return {
-    sha: bytes.toString('latin1', from, separators[0]),
-    parents,
+    sha: once(bytes.toString('latin1', from, separators[0])),
+    parents: exactly(parents),
     tree: bytes.toString('latin1', fieldAt(2), separators[2]),
-    author: { name: once(text(3)), email: once(text(4)), date: text(5) },
-    committer: { name: once(text(6)), email: once(text(7)), date: text(8) },
+    author: { name: once(text(3)), email: once(text(4)), date: authorDate },
+    // Most commits are committed when they are written: then the two dates are one string.
+    committer: { name: once(text(6)), email: once(text(7)), date: committerDate === authorDate ? authorDate : committerDate },
     refs: [],
     message: messageOf(bytes, fieldAt(9), separators[9]!),
-    changes: parsePatch(bytes, separators[fieldCount - 1]! + 1, end, contentDir, once),
+    changes: parsePatch(bytes, separators[fieldCount - 1]! + 1, end, contentDir, once, hunks),
   };
 }
 
@@ -134,7 +147,7 @@ function messageOf(bytes: Buffer, from: number, end: number): string {
  * The file changes of the patch in bytes [from, end): each file's header lines are read, its hunks
  * kept whole. Files are found by their `diff --git` line (an added line that says the same starts with +).
  */
-function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string): FileChange[] {
+function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string, once: (value: string) => string, hunks: ByteArena): FileChange[] {
   const changes: FileChange[] = [];
   const fileAfter = (position: number) => {
     const found = bytes.indexOf(nextFileHeader, position);
@@ -146,7 +159,7 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
     const fileEnd = next < 0 ? end : next;
     const firstHunk = bytes.indexOf(hunkStart, start);
     const headerEnd = firstHunk < 0 || firstHunk >= fileEnd ? fileEnd : firstHunk + 1;
-    const change: FileChange = { path: '', status: 'modified', hunks: bytes.subarray(headerEnd, fileEnd), blob: objectIn(bytes, start, headerEnd) };
+    const change: FileChange = { path: '', status: 'modified', hunks: hunks.copy(bytes, headerEnd, fileEnd), blob: objectIn(bytes, start, headerEnd) };
     for (const line of bytes.toString('utf8', start, headerEnd).split('\n')) {
       if (line.startsWith('new file mode')) change.status = 'added';
       else if (line.startsWith('deleted file mode')) change.status = 'deleted';
@@ -160,7 +173,7 @@ function parsePatch(bytes: Buffer, from: number, end: number, contentDir: string
     if (change.path !== '') changes.push(change);
     start = next;
   }
-  return changes;
+  return exactly(changes);
 }
 
 const indexLine = Buffer.from('\nindex ');

@@ -51,6 +51,18 @@ describe('LogParser', () => {
     expect(fed(cutAt(log, cuts))).toEqual(whole);
   });
 
+  it('keeps no view of the output it parsed: the hunks are copies', () => {
+    const copy = Buffer.from(log);
+    const commits = parseLog(copy);
+    const changes = commits.flatMap((c) => c.changes).filter((c) => c.hunks.length > 0);
+    expect(changes.length).toBeGreaterThan(10);
+    // A view of the output would keep the whole of it alive (see ByteArena): no hunk shares its memory.
+    expect(changes.filter((c) => c.hunks.buffer === copy.buffer)).toEqual([]);
+    const hunksBefore = changes.map((c) => c.hunks.toString('latin1'));
+    copy.fill(0);
+    expect(changes.map((c) => c.hunks.toString('latin1'))).toEqual(hunksBefore);
+  });
+
   it('skips what comes before the first record separator, and gives nothing for nothing', () => {
     expect(fed([Buffer.from('noise'), log.subarray(0, 10), log.subarray(10)])).toEqual(parseLog(log));
     expect(fed([Buffer.from('noise'), log])).toEqual(parseLog(log));
