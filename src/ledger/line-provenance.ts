@@ -8,15 +8,17 @@ type FileLines = ReadonlyMap<string, string>;
 type StoredLines = [file: string, byTime: [time: string, lines: string[]][]][];
 
 /**
- * The line provenance of every record file, by record. A record's lines read from a snapshot stay
- * as the part's bytes until a rule first asks about one of its files: `swa due`, `swa status` and
- * the integrity pass read every record's approvals but few records' lines, and the lines are a
- * third of a snapshot.
+ * The line provenance of every record file, by record. Each record's lines are kept as the bytes a
+ * snapshot part keeps them in (JSON of StoredLines) and decoded when a rule asks about one of its
+ * files, the last record asked for kept decoded: as maps, every record's lines were a sixth of a
+ * large archive's check, and `swa due`, `swa status` and the integrity pass read few of them.
  */
 export class LineProvenance {
-  private readonly byRecord = new Map<string, Map<string, FileLines> | Buffer>();
+  private readonly byRecord = new Map<string, Buffer>();
   /** Each record's digest as the snapshot kept it beside its part (see digestOf), while its lines are those of the part. */
   private readonly keptDigests = new Map<string, string>();
+  /** The record last decoded: the rules ask about one record's files several times in a row. */
+  private decoded: { record: string; files: ReadonlyMap<string, FileLines> } | undefined;
 
   /**
    * A record's lines as a snapshot part keeps them (JSON of StoredLines), decoded when first asked
@@ -24,6 +26,7 @@ export class LineProvenance {
    */
   stored(record: string, bytes: Buffer, digest?: string): void {
     this.byRecord.set(record, bytes);
+    if (this.decoded?.record === record) this.decoded = undefined;
     if (digest === undefined) this.keptDigests.delete(record);
     else this.keptDigests.set(record, digest);
   }
@@ -31,7 +34,7 @@ export class LineProvenance {
   /** A copy: setting a file's lines in it leaves this one as it is. */
   copy(): LineProvenance {
     const copy = new LineProvenance();
-    for (const [record, lines] of this.byRecord) copy.byRecord.set(record, lines instanceof Map ? new Map(lines) : lines);
+    for (const [record, bytes] of this.byRecord) copy.byRecord.set(record, bytes);
     for (const [record, digest] of this.keptDigests) copy.keptDigests.set(record, digest);
     return copy;
   }
@@ -44,10 +47,10 @@ export class LineProvenance {
   set(file: string, lines: FileLines): void {
     const record = locationFromPath(file)?.id;
     if (record === undefined) return;
-    const files = this.ofRecord(record);
+    const files = new Map(this.ofRecord(record));
     files.set(file, lines);
-    this.byRecord.set(record, files);
-    this.keptDigests.delete(record);
+    this.stored(record, Buffer.from(JSON.stringify(storedOf(files))));
+    this.decoded = { record, files };
   }
 
   /** The records with lines. */
@@ -56,30 +59,32 @@ export class LineProvenance {
   }
 
   /** The files of `record` with their lines. */
-  ofRecord(record: string): Map<string, FileLines> {
-    const lines = this.byRecord.get(record);
-    if (lines === undefined || lines instanceof Map) return lines ?? new Map();
-    const decoded = new Map<string, FileLines>();
-    for (const [file, byTime] of JSON.parse(lines.toString('utf8')) as StoredLines) decoded.set(file, fromTimes(byTime));
-    this.byRecord.set(record, decoded);
-    return decoded;
+  ofRecord(record: string): ReadonlyMap<string, FileLines> {
+    if (this.decoded?.record === record) return this.decoded.files;
+    const bytes = this.byRecord.get(record);
+    if (bytes === undefined) return new Map();
+    const files = new Map<string, FileLines>();
+    for (const [file, byTime] of JSON.parse(bytes.toString('utf8')) as StoredLines) files.set(file, fromTimes(byTime));
+    this.decoded = { record, files };
+    return files;
   }
 
   /**
-   * A digest of `record`'s lines: equal while they are, whether decoded or still as a part's bytes
-   * (which are storedOf's JSON); the snapshot's own, kept beside the part, while the lines are the part's.
+   * A digest of `record`'s lines: equal while they are (a digest of textOf's JSON); the snapshot's
+   * own, kept beside the part, while the lines are the part's.
    */
   digestOf(record: string): string {
-    const kept = this.keptDigests.get(record);
-    if (kept !== undefined) return kept;
-    const lines = this.byRecord.get(record);
-    return linesDigestOf(lines === undefined ? '' : lines instanceof Map ? JSON.stringify(this.storedOf(record)) : lines);
+    return this.keptDigests.get(record) ?? linesDigestOf(this.byRecord.get(record) ?? '');
   }
 
-  /** What a snapshot part keeps of `record`'s lines. */
-  storedOf(record: string): StoredLines {
-    return [...this.ofRecord(record)].map(([file, lines]) => [file, byTime(lines)]);
+  /** What a snapshot part keeps of `record`'s lines: JSON of StoredLines. */
+  textOf(record: string): string {
+    return this.byRecord.get(record)?.toString('utf8') ?? '[]';
   }
+}
+
+function storedOf(files: ReadonlyMap<string, FileLines>): StoredLines {
+  return [...files].map(([file, lines]) => [file, byTime(lines)]);
 }
 
 function byTime(lines: FileLines): [string, string[]][] {
