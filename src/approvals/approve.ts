@@ -104,7 +104,7 @@ function prospective(repo: OpenRepository, submission: BranchSubmission, approve
     // The merge swa approve makes adds nothing of its own to the record.
     keepsHeadTree: true,
     time: `${today}T12:00:00Z`,
-    branchAuthorship: submission.commits.map(authorshipOf),
+    branchAuthorship: submission.commits.map((commit) => authorshipOf(commit)),
     files: submission.files,
     author: { ...identity.author, date: `${today}T12:00:00Z` },
     committer: { ...identity.committer, date: `${today}T12:00:00Z` },

@@ -10,11 +10,14 @@ export interface Authorship {
   rejectionNote: boolean;
 }
 
-export function authorshipOf(commit: Commit): Authorship {
+/** `person`: who an identity names; a ledger passes one that gives every equal person as one object. */
+export function authorshipOf(commit: Commit, person: (identity: Person) => Person = personOf): Authorship {
   return {
-    author: { name: commit.author.name, email: commit.author.email },
-    committer: { name: commit.committer.name, email: commit.committer.email },
+    author: person(commit.author),
+    committer: person(commit.committer),
     submittedBy: /^Submitted-by: *(\S+)$/im.exec(commit.message)?.[1] ?? null,
     rejectionNote: commit.changes.length === 0 && /^Rejected-by:/im.test(commit.message),
   };
 }
+
+const personOf = ({ name, email }: Person): Person => ({ name, email });

@@ -5,7 +5,7 @@ import { recordIdPattern } from '../schemas/common.ts';
 import type { Roster } from '../schemas/staff.ts';
 import { carriedFiles, configFiles } from './approval-scope.ts';
 import { authorshipOf, type Authorship } from './authorship.ts';
-import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity } from './commit.ts';
+import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity, type Person } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
 import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
@@ -128,7 +128,8 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   // A commit's trailers, read once: a branch commit is asked for them by its merge and again for its note.
   // Kept for this build only: kept as long as the commits live, they were a sixth of the ledger's memory.
   const trailersOf: TrailersOf = memoisedPer((commit: Commit) => parseTrailers(commit.message));
-  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(trailersOf, commit, branch, tipRoster);
+  const kept = keptApart();
+  const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(trailersOf, kept, commit, branch, tipRoster);
   const chain = firstParentChain(bySha, mainTip);
   const adoptionIndex = adoptionRef === null || after ? -1 : chain.findIndex((c) => matchesRef(c, adoptionRef));
   const adoption = after ? after.adoption : adoptionIndex >= 0 ? { sha: chain[adoptionIndex]!.sha, time: chain[adoptionIndex]!.committer.date } : null;
@@ -177,7 +178,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     }
     const touched = files.filter((f) => recordOf(f) !== null || configFiles.includes(f));
     const namesRecord = /^Record:/im.test(commit.message);
-    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(trailersOf, commit, branchCommits, files) : null;
+    const approval = commit.parents.length > 1 && (touched.length > 0 || namesRecord) ? readApproval(trailersOf, kept, commit, branchCommits, files) : null;
     if (approval) {
       approvals.push(approval);
       // A merge approves the one record (or the configuration) it names: whatever else it changed is unapproved.
@@ -251,7 +252,7 @@ function collectBranch(bySha: ReadonlyMap<string, Commit>, heads: readonly strin
   return found;
 }
 
-function readApproval(trailersOf: TrailersOf, merge: Commit, branchCommits: Commit[], files: string[]): Approval | null {
+function readApproval(trailersOf: TrailersOf, kept: KeptApart, merge: Commit, branchCommits: Commit[], files: string[]): Approval | null {
   const trailers = trailersOf(merge);
   const host = trailer(trailers, 'Approved-by') ? null : parseHostMerge(merge.message);
   if (!trailer(trailers, 'Record') && !trailer(trailers, 'Approved-by') && !host) return null;
@@ -268,19 +269,21 @@ function readApproval(trailersOf: TrailersOf, merge: Commit, branchCommits: Comm
   const named = trailer(trailers, 'Record') ?? (submitted && trailer(submitted, 'Record')) ?? recordFromBranch ?? null;
   // A Record value that is not a record id names nothing: the records are then read from the files changed.
   const record = named !== null && recordIdPattern.test(named) ? named : null;
-  const stageText = trailer(trailers, 'Stage') ?? (submitted && trailer(submitted, 'Stage')) ?? null;
+  const stageText = kept.value(trailer(trailers, 'Stage') ?? (submitted && trailer(submitted, 'Stage')) ?? null);
+  const mergedHead = merge.parents[1] as string;
+  const approvedHead = trailer(trailers, 'Approved-head') ?? null;
   return {
     sha: merge.sha,
-    record,
+    record: kept.value(record),
     stage: stageText !== null && isStage(stageText) ? stageText : null,
     stageText,
-    claimedApprover: trailer(trailers, 'Approved-by') ?? null,
-    claimedRole: trailer(trailers, 'Role') ?? null,
-    approvedHead: trailer(trailers, 'Approved-head') ?? null,
-    mergedHead: merge.parents[1] as string,
-    keepsHeadTree: branchCommits.find((c) => c.sha === merge.parents[1])?.tree === merge.tree,
+    claimedApprover: kept.value(trailer(trailers, 'Approved-by') ?? null),
+    claimedRole: kept.value(trailer(trailers, 'Role') ?? null),
+    approvedHead: approvedHead === mergedHead ? mergedHead : kept.value(approvedHead),
+    mergedHead,
+    keepsHeadTree: branchCommits.find((c) => c.sha === mergedHead)?.tree === merge.tree,
     time: merge.committer.date,
-    branchAuthorship: branchCommits.map(authorshipOf),
+    branchAuthorship: branchCommits.map((commit) => authorshipOf(commit, kept.person)),
     files,
     author: merge.author,
     committer: merge.committer,
@@ -288,6 +291,36 @@ function readApproval(trailersOf: TrailersOf, merge: Commit, branchCommits: Comm
 }
 
 type TrailersOf = (commit: Commit) => Map<string, string[]>;
+
+interface KeptApart {
+  value<T extends string | null>(value: T): T;
+  person(identity: Person): Person;
+}
+
+/**
+ * What the ledger keeps of its commits, one object for every equal value. A trailer's value is a
+ * slice of its message: kept as it is, each approval and note would keep a whole message alive
+ * after the commits are gone (those messages were a sixth of a large check's memory), so each
+ * value is copied out once. Each approval's authorship names the same few people.
+ */
+function keptApart(): KeptApart {
+  const values = new Map<string, string>();
+  const people = new Map<string, Person>();
+  return {
+    value<T extends string | null>(value: T): T {
+      if (value === null) return value;
+      let flat = values.get(value);
+      if (flat === undefined) values.set(value, (flat = Buffer.from(value, 'utf8').toString('utf8')));
+      return flat as T;
+    },
+    person({ name, email }) {
+      const key = `${name}\n${email}`;
+      let person = people.get(key);
+      if (person === undefined) people.set(key, (person = { name, email }));
+      return person;
+    },
+  };
+}
 
 /** How a change reached main without a merge: told apart by the marks each route leaves. */
 function routeOf(trailersOf: TrailersOf, commit: Commit): ChangeRoute {
@@ -302,23 +335,22 @@ function routeOf(trailersOf: TrailersOf, commit: Commit): ChangeRoute {
   return 'direct-push';
 }
 
-function branchNotesOf(trailersOf: TrailersOf, commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
+function branchNotesOf(trailersOf: TrailersOf, kept: KeptApart, commit: Commit, branch: string | null, roster: Roster | null): BranchNote[] {
   const trailers = trailersOf(commit);
-  const base = {
-    sha: commit.sha,
-    record: trailer(trailers, 'Record') ?? null,
-    stage: trailer(trailers, 'Stage') ?? null,
-    time: commit.committer.date,
-    branch,
-  };
+  // Each note written out whole: spread from one object, every note had a hidden class of its own.
+  const { sha } = commit;
+  const record = kept.value(trailer(trailers, 'Record') ?? null);
+  const stage = kept.value(trailer(trailers, 'Stage') ?? null);
+  const time = commit.committer.date;
   const rejectedBy = trailer(trailers, 'Rejected-by');
   if (rejectedBy !== undefined) {
     const reason = commit.message.split(/\n\s*\n/).slice(1, -1).join('\n\n').trim() || (trailer(trailers, 'Reason') ?? '');
-    return [{ ...base, by: roster ? staffIdOf(roster, commit.author) ?? rejectedBy : rejectedBy, reason }];
+    const by = kept.value(roster ? staffIdOf(roster, commit.author) ?? rejectedBy : rejectedBy);
+    return [{ sha, record, stage, time, branch, by, reason }];
   }
   const submittedBy = trailer(trailers, 'Submitted-by');
-  if (submittedBy !== undefined) return [{ ...base, by: roster ? staffIdOf(roster, commit.author) ?? submittedBy : submittedBy }];
-  return [];
+  if (submittedBy === undefined) return [];
+  return [{ sha, record, stage, time, branch, by: kept.value(roster ? staffIdOf(roster, commit.author) ?? submittedBy : submittedBy) }];
 }
 
 function pendingSubmitBranches(commits: readonly Commit[], bySha: ReadonlyMap<string, Commit>, onMain: Set<string>) {
