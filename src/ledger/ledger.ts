@@ -125,9 +125,11 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     return id;
   };
   const tipRoster = rosterAt(mainTip);
-  // A commit's trailers, read once: a branch commit is asked for them by its merge and again for its note.
-  // Kept for this build only: kept as long as the commits live, they were a sixth of the ledger's memory.
-  const trailersOf: TrailersOf = memoisedPer((commit: Commit) => parseTrailers(commit.message));
+  // A commit's trailers, read once while the first-parent commit that brought it is read: a branch
+  // commit is asked for them by its merge and again for its note, both then. Kept for the whole
+  // build, every commit's trailers were a third of its memory at its peak.
+  const trailersRead = () => memoisedPer((commit: Commit) => parseTrailers(commit.message));
+  let trailersOf: TrailersOf = trailersRead();
   const kept = keptApart();
   const notesOf = (commit: Commit, branch: string | null) => branchNotesOf(trailersOf, kept, commit, branch, tipRoster);
   const chain = firstParentChain(bySha, mainTip);
@@ -145,6 +147,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
   const configsBeforeAdoption: string[] = [];
 
   chain.forEach((commit, index) => {
+    trailersOf = trailersRead();
     const branchCommits = commit.parents.length > 1 ? collectBranch(bySha, commit.parents.slice(1), onMain, onMain) : [];
     onMain.add(commit.sha);
     const files = commit.changes.map((c) => c.path);
@@ -190,6 +193,7 @@ export function buildLedger({ commits, bySha = indexBySha(commits), mainTip, ado
     }
   });
 
+  trailersOf = trailersRead();
   const pendingBranches = pendingSubmitBranches(commits, bySha, onMain).map((pending): PendingBranch => {
     const notes = pending.commits.flatMap((commit) => notesOf(commit, pending.branch));
     branchNotes.push(...notes);
