@@ -2,8 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Commit } from './commit.ts';
 import { LogParser } from './parse-log.ts';
 
-/** The most read at once: a read of the whole history is hundreds of megabytes. */
-const maxPiece = 64 * 1024 * 1024;
+/** The most read at once: each piece is garbage once parsed, and a check's memory peaks while git writes. */
+const maxPiece = 8 * 1024 * 1024;
 
 /** A log parsed while git wrote it: its commits, and how many bytes git wrote. */
 export interface ParsedLog {
