@@ -3,7 +3,7 @@
 // Prints one JSON line: { ms, maxRssMb, errors?, warnings? }.
 import { performance } from 'node:perf_hooks';
 import { runCli } from '../src/cli/main.ts';
-import { buildSite } from '../src/site/build-site.ts';
+import { build } from '../src/commands/build.ts';
 import { floorRead, floorYaml } from './bench-floors.ts';
 import { benchSteps } from './bench-steps.ts';
 import { plainAstroBuild } from './plain-astro.ts';
@@ -20,7 +20,7 @@ async function run(): Promise<void> {
     const fill = (arg: string) => arg.replace('{root}', dir).replace('{today}', today).replace('{record}', record);
     await runCli([...step.run.swa.map(fill), '--root', dir, '--today', today], io);
   } else if ('fn' in step.run) {
-    await (step.run.fn === 'build' ? buildSite({ cwd: dir, today, internal: false, out }) : plainAstroBuild(dir, out));
+    await (step.run.fn === 'build' ? build({ cwd: dir, today, internal: false, out }) : plainAstroBuild(dir, out));
   } else {
     throw new Error(`${id} is timed as a whole process, not here`);
   }
