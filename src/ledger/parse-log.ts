@@ -120,15 +120,15 @@ function parseCommit(bytes: Buffer, from: number, end: number, contentDir: strin
     if (stop > at) parents.push(once(bytes.toString('latin1', at, stop)));
     at = stop + 1;
   }
-  const authorDate = text(5);
-  const committerDate = text(8);
+  const author = { name: once(text(3)), email: once(text(4)), date: text(5) };
+  const committer = { name: once(text(6)), email: once(text(7)), date: text(8) };
   return {
     sha: once(bytes.toString('latin1', from, separators[0])),
     parents: exactly(parents),
     tree: bytes.toString('latin1', fieldAt(2), separators[2]),
-    author: { name: once(text(3)), email: once(text(4)), date: authorDate },
-    // Most commits are committed when they are written: then the two dates are one string.
-    committer: { name: once(text(6)), email: once(text(7)), date: committerDate === authorDate ? authorDate : committerDate },
+    author,
+    // Most commits are committed by their author as they are written: then the two are one object.
+    committer: committer.name === author.name && committer.email === author.email && committer.date === author.date ? author : committer,
     refs: [],
     message: messageOf(bytes, fieldAt(9), separators[9]!),
     changes: parsePatch(bytes, separators[fieldCount - 1]! + 1, end, contentDir, once, hunks),
