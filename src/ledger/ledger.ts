@@ -8,6 +8,7 @@ import { authorshipOf, type Authorship } from './authorship.ts';
 import { addedLines, indexBySha, namesOnly, type Commit, type FileChange, type Identity, type Person } from './commit.ts';
 import { staffIdOf } from './identity.ts';
 import { isStage, type Stage } from './stages.ts';
+import { interning } from './parse-log.ts';
 import { parseHostMerge, parseTrailers, trailer } from './trailers.ts';
 
 export { configFiles } from './approval-scope.ts';
@@ -308,15 +309,10 @@ interface KeptApart {
  * value is copied out once. Each approval's authorship names the same few people.
  */
 function keptApart(): KeptApart {
-  const values = new Map<string, string>();
+  const flat = interning((value) => Buffer.from(value, 'utf8').toString('utf8'));
   const people = new Map<string, Person>();
   return {
-    value<T extends string | null>(value: T): T {
-      if (value === null) return value;
-      let flat = values.get(value);
-      if (flat === undefined) values.set(value, (flat = Buffer.from(value, 'utf8').toString('utf8')));
-      return flat as T;
-    },
+    value: <T extends string | null>(value: T): T => (value === null ? value : (flat(value) as T)),
     person({ name, email }) {
       const key = `${name}\n${email}`;
       let person = people.get(key);

@@ -20,7 +20,8 @@ export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce
  * Parses the output of `git log --format=<logFormat> -p --full-index --unified=0 --relative=content`. Pure.
  * Read from the bytes, each field decoded on its own: a slice of one decoded commit would keep the
  * whole of it alive, two-byte throughout when a name is Chinese, where an ASCII id or message
- * alone is a one-byte string. Names, e-mails, paths and the ids of parents, the same in many commits, are kept once; the hunks are copied out of the output (see ByteArena).
+ * alone is a one-byte string. Names, e-mails, paths and the ids of parents, the same in many
+ * commits, are kept once; the hunks are copied out of the output (see ByteArena).
  */
 export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[] {
   const parser = new LogParser(contentDir);
@@ -84,14 +85,13 @@ export class LogParser {
  */
 export const exactly = <T>(items: T[]): T[] => items.slice();
 
-/** One string for every equal one given: repeated values share their memory. */
-export function interning(): (value: string) => string {
+/** One string for every equal one given: repeated values share their memory. `keep`: what is kept of the first one. */
+export function interning(keep: (value: string) => string = (value) => value): (value: string) => string {
   const kept = new Map<string, string>();
   return (value) => {
-    const known = kept.get(value);
-    if (known !== undefined) return known;
-    kept.set(value, value);
-    return value;
+    let known = kept.get(value);
+    if (known === undefined) kept.set(value, (known = keep(value)));
+    return known;
   };
 }
 
