@@ -41,7 +41,7 @@ function workingDayTest(cal: WorkCalendar, official: OfficialCalendar): (date: s
  * weekend (and wins if a date is listed as both), its holiday is not working even on a weekday;
  * then the official calendar, in the same order; otherwise Monday–Friday.
  */
-export function isWorkingDay(date: string, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar): boolean {
+export function isWorkingDay(date: string, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar()): boolean {
   return workingDayTest(cal, official)(date);
 }
 
@@ -49,7 +49,7 @@ export function isWorkingDay(date: string, cal: WorkCalendar, official: Official
  * The number of working days after `from` up to and including `to`, i.e. how many working days
  * have elapsed since `from` (0 when `to` is on or before `from`).
  */
-export function workingDaysBetween(from: string, to: string, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar): number {
+export function workingDaysBetween(from: string, to: string, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar()): number {
   const isWorking = workingDayTest(cal, official);
   const span = daysBetween(from, to);
   let count = 0;
@@ -61,7 +61,7 @@ export function workingDaysBetween(from: string, to: string, cal: WorkCalendar, 
  * The date on which the n-th working day after `date` falls (n >= 1), i.e. the deadline of
  * "within n working days of `date`". Throws a RangeError unless n is a positive integer.
  */
-export function addWorkingDays(date: string, n: number, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar): string {
+export function addWorkingDays(date: string, n: number, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar()): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   const isWorking = workingDayTest(cal, official);
   let day = date;
@@ -77,7 +77,7 @@ export function addWorkingDays(date: string, n: number, cal: WorkCalendar, offic
  * knows, in order: not in the official calendar, and archive.yaml lists no holiday in them (every
  * year's notice has holidays, so a year typed into archive.yaml has some).
  */
-export function uncoveredYears(from: string, to: string, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar): number[] {
+export function uncoveredYears(from: string, to: string, cal: WorkCalendar, official: OfficialCalendar = stateCouncilCalendar()): number[] {
   if (to <= from) return [];
   const local = new Set(cal.holidays.map(yearOf));
   const years: number[] = [];

@@ -4,7 +4,7 @@
  * data file rather than through its functions: those format dates in the machine's time zone, so
  * west of Greenwich they answer for the day before.
  */
-import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 /** An official calendar: its listed days and the years it has a notice for. */
 export interface OfficialCalendar {
@@ -23,8 +23,20 @@ export function officialCalendar(holidays: Iterable<string>, makeUpWorkdays: Ite
   return { holidays: days, makeUpWorkdays: new Set(makeUpWorkdays), years: new Set([...days].map(yearOf)) };
 }
 
-/** The chinese-days calendar (its `workdays` are the make-up workdays: every entry is a weekend day). */
-export const stateCouncilCalendar: OfficialCalendar = officialCalendar(Object.keys(data.holidays), Object.keys(data.workdays));
+let stateCouncil: OfficialCalendar | undefined;
+
+/**
+ * The chinese-days calendar (its `workdays` are the make-up workdays: every entry is a weekend
+ * day), read when first asked for: most commands count no working days. Required, not imported:
+ * a JSON module needs an import attribute, which the CLI's bundler does not keep.
+ */
+export function stateCouncilCalendar(): OfficialCalendar {
+  if (!stateCouncil) {
+    const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as Record<'holidays' | 'workdays', Record<string, string>>;
+    stateCouncil = officialCalendar(Object.keys(data.holidays), Object.keys(data.workdays));
+  }
+  return stateCouncil;
+}
 
 /** A calendar that knows no year: every day is counted Monday–Friday. */
 export const noOfficialCalendar: OfficialCalendar = officialCalendar([], []);

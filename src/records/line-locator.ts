@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { keyLines, lineIn } from './key-lines.ts';
 import type { PathSegment } from './parse-yaml.ts';
+import { yamlPackage } from './yaml-package.ts';
 
 export type LineOf = (path: readonly PathSegment[]) => number;
 
@@ -24,6 +25,7 @@ export function lineLocator(yamlText: string, firstLine: number): LineOf {
 
 /** The same answer from the `yaml` package's syntax tree, which reads any YAML. */
 export function treeLocator(yamlText: string, firstLine: number): LineOf {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -41,6 +43,7 @@ export function treeLocator(yamlText: string, firstLine: number): LineOf {
 }
 
 function childNode(node: unknown, segment: PathSegment): { node: unknown; keyOffset?: number } | null {
+  const { isMap, isScalar, isSeq } = yamlPackage();
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
     if (!pair) return null;

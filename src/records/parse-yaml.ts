@@ -1,8 +1,8 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
 import { lineLocator } from './line-locator.ts';
 import { liftArmor } from './lift-armor.ts';
 import { aliasMessage, firstAliasOffset } from './yaml-aliases.ts';
+import { yamlPackage } from './yaml-package.ts';
 
 export type PathSegment = string | number;
 
@@ -56,6 +56,7 @@ export function parseYamlMapping(yamlText: string, firstLine: number): YamlMappi
 
 /** The `yaml` package's syntax tree, for what js-yaml does not say: where an error or an alias is. */
 function syntaxTree(yamlText: string, firstLine: number) {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   return { doc, lineAt: (offset: number) => lineCounter.linePos(offset).line + firstLine - 1 };

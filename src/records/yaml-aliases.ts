@@ -1,4 +1,5 @@
-import { visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlPackage } from './yaml-package.ts';
 
 /**
  * Offset of the first alias (`*name`) in a parsed document, or undefined when it has none. Each
@@ -6,6 +7,7 @@ import { visit, type Document } from 'yaml';
  * (an "alias bomb") in every walk over the data: records and configuration files refuse them.
  */
 export function firstAliasOffset(doc: Document): number | undefined {
+  const { visit } = yamlPackage();
   let offset: number | undefined;
   visit(doc, {
     Alias(_, alias) {
