@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-swa.ts';
 
-/** A package with the real bin/swa.mjs, a src/ and a lib/ whose runCli say which one ran. */
+/** A package with the real bin/swa.mjs, a src/ and a compiled lib/bundle/ whose runCli say which one ran. */
 let pkg: string;
 
 async function write(file: string, text: string, seconds: number): Promise<void> {
@@ -30,8 +30,7 @@ beforeEach(async () => {
   await writeFile(join(pkg, 'package.json'), '{ "type": "module" }\n');
   await write('src/cli/main.ts', runCli('source'), 1_000);
   await write('src/cli/errors.ts', 'export {};\n', 1_000);
-  await write('lib/cli/main.js', runCli('compiled'), 2_000);
-  await write('lib/cli/errors.js', 'export {};\n', 2_000);
+  await write('lib/bundle/main.js', runCli('compiled'), 2_000);
   return () => rm(pkg, { recursive: true, force: true });
 });
 
