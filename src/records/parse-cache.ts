@@ -73,10 +73,11 @@ export class ParseCache {
     if (this.made.size === 0 && unused === 0) return true;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const lines = [...this.made].map((entry) => JSON.stringify(entry)).join('\n');
       const from = this.from;
-      // Appended while the log stays small beside the file and few kept entries went unused.
-      if (from && unused <= this.kept.size / 10 && from.logBytes + lines.length < from.bytes / 4) {
+      // Appended while the log stays small beside the file and few kept entries went unused. The
+      // lines are made only then: a first check's are the whole file, which is written instead.
+      const lines = from && unused <= this.kept.size / 10 ? [...this.made].map((entry) => JSON.stringify(entry)).join('\n') : undefined;
+      if (from && lines !== undefined && from.logBytes + lines.length < from.bytes / 4) {
         if (lines.length === 0) return true;
         // A new log is written whole: one left by another records.json names another id.
         if (from.logBytes === 0) writeWhole(join(this.dir, logFile), `${JSON.stringify({ base: from.id })}\n${lines}`);
