@@ -245,11 +245,10 @@ interface LastRead {
 type Base = LastRead & { changed: ReadonlySet<string> };
 
 /** A record's part appended: its entries, then its lines. */
-function placePart(append: (piece: string | Buffer) => Range, { entries, lines }: { entries: string; lines: string }): PartRange {
-  const linesBytes = Buffer.from(lines);
+function placePart(append: (piece: string | Buffer) => Range, { entries, lines }: { entries: string; lines: Buffer }): PartRange {
   const [start] = append(entries);
-  const [at, end] = append(linesBytes);
-  return [start, at, end, crc32(linesBytes), linesDigestOf(linesBytes)];
+  const [at, end] = append(lines);
+  return [start, at, end, crc32(lines), linesDigestOf(lines)];
 }
 
 interface State extends Layout {

@@ -70,18 +70,20 @@ export class LineProvenance {
   }
 
   /**
-   * A digest of `record`'s lines: equal while they are (a digest of textOf's JSON); the snapshot's
+   * A digest of `record`'s lines: equal while they are (a digest of bytesOf's JSON); the snapshot's
    * own, kept beside the part, while the lines are the part's.
    */
   digestOf(record: string): string {
     return this.keptDigests.get(record) ?? linesDigestOf(this.byRecord.get(record) ?? '');
   }
 
-  /** What a snapshot part keeps of `record`'s lines: JSON of StoredLines. */
-  textOf(record: string): string {
-    return this.byRecord.get(record)?.toString('utf8') ?? '[]';
+  /** What a snapshot part keeps of `record`'s lines: JSON of StoredLines, as bytes. */
+  bytesOf(record: string): Buffer {
+    return this.byRecord.get(record) ?? noLines;
   }
 }
+
+const noLines = Buffer.from('[]');
 
 function storedOf(files: ReadonlyMap<string, FileLines>): StoredLines {
   return [...files].map(([file, lines]) => [file, byTime(lines)]);

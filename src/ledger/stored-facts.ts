@@ -89,7 +89,7 @@ export function factsToParts(
   };
   // Each record's text made as it is written: ten thousand of them at once were a large part of a check's memory.
   const records = (function* (): Iterable<StoredPart> {
-    for (const [id, p] of parts) yield { id, entries: JSON.stringify(p), lines: ledger.lineFirstSeen.textOf(id) };
+    for (const [id, p] of parts) yield { id, entries: JSON.stringify(p), lines: ledger.lineFirstSeen.bytesOf(id) };
   })();
   const shas: string[] = [];
   const times: string[] = [];
@@ -108,7 +108,7 @@ export function factsToParts(
 interface StoredPart {
   id: string;
   entries: string;
-  lines: string;
+  lines: Buffer;
 }
 
 /**

@@ -21,15 +21,15 @@ describe('LineProvenance', () => {
   it('keeps a record as the bytes a snapshot part holds: read back from them, it is the same record with the same digest', () => {
     const lines = new LineProvenance();
     lines.set(caseFile, new Map([['a: 1', '2026-03-03T09:00:00+08:00'], ['b: 2', '2026-03-03T09:00:00+08:00'], ['c: 3', '2026-03-04T09:00:00+08:00']]));
-    const text = lines.textOf('cases/2026-0001');
-    expect(JSON.parse(text)).toEqual([[caseFile, [['2026-03-03T09:00:00+08:00', ['a: 1', 'b: 2']], ['2026-03-04T09:00:00+08:00', ['c: 3']]]]]);
-    expect(lines.digestOf('cases/2026-0001')).toBe(linesDigestOf(text));
+    const bytes = lines.bytesOf('cases/2026-0001');
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual([[caseFile, [['2026-03-03T09:00:00+08:00', ['a: 1', 'b: 2']], ['2026-03-04T09:00:00+08:00', ['c: 3']]]]]);
+    expect(lines.digestOf('cases/2026-0001')).toBe(linesDigestOf(bytes));
 
     const read = new LineProvenance();
-    read.stored('cases/2026-0001', Buffer.from(text));
+    read.stored('cases/2026-0001', Buffer.from(bytes));
     expect(read.get(caseFile)).toEqual(lines.get(caseFile));
     expect(read.digestOf('cases/2026-0001')).toBe(lines.digestOf('cases/2026-0001'));
-    expect(read.textOf('cases/2026-0002')).toBe('[]');
+    expect(read.bytesOf('cases/2026-0002').toString('utf8')).toBe('[]');
   });
 
   it('leaves the original as it was when a copy is set', () => {
