@@ -40,7 +40,8 @@ export interface History {
  * Reads the whole history the ledger needs: main, every submit/* branch, and HEAD (in CI, the
  * branch under review), each commit with its identities, message, refs, and the lines it added
  * under content/; each merge with the files it changed against its first parent (see
- * merge-diffs.ts). Two git processes, started together: the log with patches, and the merges.
+ * merge-diffs.ts). Two git processes, started together: the log with patches, and the merges
+ * (four, for a whole read of a large repository: each pair reads one half, see halfway).
  *
  * git's output is kept in the history cache (see HistoryCache) with the tips it was read from:
  * an unchanged repository is not read again, and after new commits git is asked only for those
@@ -57,6 +58,8 @@ export async function readHistory(cwd: string, options?: HistoryOptions): Promis
 export interface HistoryOptions {
   /** Whether a ledger snapshot made from the same tips may stand for the commits (the default); false reads them. */
   snapshot?: boolean;
+  /** How many objects a repository holds before a whole read goes in two halves (see halfway); `halvesFrom` unless a test asks otherwise. */
+  halvesFrom?: number;
 }
 
 /** A history being read: `result` settles when git has finished (at once when it was cached). */
@@ -71,7 +74,7 @@ export interface HistoryRead {
  * synchronous work (parsing the records) awaits this first: otherwise the few small git calls
  * that come before the log wait for that work, and git no longer runs beside it.
  */
-export async function startHistory(cwd: string, { snapshot = true }: HistoryOptions = {}): Promise<HistoryRead> {
+export async function startHistory(cwd: string, { snapshot = true, halvesFrom: minObjects = halvesFrom }: HistoryOptions = {}): Promise<HistoryRead> {
   const git = gitAt(cwd);
   const dirs = await git.revparse(['--show-toplevel', '--absolute-git-dir']).catch(() => null);
   const [top, gitDir] = dirs?.split('\n').map((d) => d.trim()) ?? [];
@@ -107,8 +110,53 @@ export async function startHistory(cwd: string, { snapshot = true }: HistoryOpti
     const delta = readGit(gitDir, [...tips, '--not', ...cached.tips], cache);
     return started(reader.extend(cached, delta));
   }
-  return started(readGit(gitDir, tips, cache, { follow: true }).then((read) => reader.full(read)));
+  const half = await halfway(gitDir, mainTip, refs, minObjects);
+  return started(readWhole(gitDir, tips, cache, half).then((reads) => reader.full(reads)));
 }
+
+/** How many objects a repository holds before its history is read in two halves (see halfway): about 800 realistic records. */
+export const halvesFrom = 100_000;
+
+/**
+ * A commit of main's first-parent history about halfway between main's oldest tag (the adoption
+ * point, as a rule) and its tip by committer date, when the repository holds at least
+ * `minObjects` objects; otherwise null. Two `git log`s, of the history below it and of what lies
+ * above, run side by side on two cores, where one ran alone while this process waited for it.
+ * The halves are what reachability makes them, whatever the dates say: a date only chooses where
+ * to cut, and a cut in the wrong place costs time, never a commit.
+ */
+async function halfway(gitDir: string, mainTip: string, refs: readonly Ref[], minObjects: number): Promise<string | null> {
+  const env = gitEnvironment();
+  const run = (args: readonly string[]) => gitProcess(gitDir, [`--git-dir=${gitDir}`, ...args], { env }).then((out) => out.toString());
+  const tagged = [...new Set(refs.filter((r) => r.name.startsWith('refs/tags/')).map((r) => r.commit))];
+  if (tagged.length === 0) return null;
+  try {
+    const [objects, dates] = await Promise.all([run(['count-objects', '-v']), run(['show', '-s', '--format=%ct', mainTip, ...tagged])]);
+    const held = [...objects.matchAll(/^(?:count|in-pack): (\d+)$/gm)].reduce((sum, [, n]) => sum + Number(n), 0);
+    const [tip, ...tags] = dates.trim().split('\n').map(Number);
+    const oldest = Math.min(...tags);
+    if (held < minObjects || tip === undefined || !(oldest < tip)) return null;
+    const middle = (await run(['rev-list', '-1', '--first-parent', `--before=${Math.floor((oldest + tip) / 2)}`, mainTip])).trim();
+    return /^[0-9a-f]{40,64}$/.test(middle) && middle !== mainTip ? middle : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A read of the whole history from `tips`: in two halves side by side when cut at `half` (see halfway), newest first, else one. */
+function readWhole(gitDir: string, tips: readonly string[], cache: HistoryCache, half: string | null): Promise<WholeRead> {
+  if (half === null) return readGit(gitDir, tips, cache, { follow: true }).then((read) => [{ read, tips }]);
+  const reads = [readGit(gitDir, [...tips, '--not', half], cache, { follow: true }), readGit(gitDir, [half], cache, { follow: true })];
+  return Promise.allSettled(reads).then(([above, below]) => {
+    if (above?.status === 'fulfilled' && below?.status === 'fulfilled') return [{ read: above.value, tips }, { read: below.value, tips: [half] }];
+    // A half that failed removed its own files; the other's go too, and the read fails as one.
+    for (const half of [above, below]) if (half?.status === 'fulfilled') discardScratch(half.value);
+    throw (above?.status === 'rejected' ? above.reason : below?.status === 'rejected' ? below.reason : new Error('no read'));
+  });
+}
+
+/** A whole history as read: one read, or two (the newer part first), each with the tips it was read from. */
+type WholeRead = [{ read: GitOutput; tips: readonly string[] }, { read: GitOutput; tips: readonly string[] }?];
 
 /**
  * How the logs run: in the git directory, with no work tree, so that no .gitattributes there (one
@@ -207,23 +255,25 @@ class Reader {
   /** The cached commits plus those git added since; in full when the cached ones are not all still reachable. */
   async extend(cached: NonNullable<ReturnType<HistoryCache['read']>>, delta: Promise<GitOutput>): Promise<History> {
     const added = await delta.catch(() => null);
-    if (added === null) return this.full(await readGit(this.gitDir, this.tips, this.cache, { follow: true }));
+    if (added === null) return this.full(await readWhole(this.gitDir, this.tips, this.cache, null));
     const commits = [...commitsOf(added), ...cached.segments.flatMap((s) => parseLog(s.log))];
     const bySha = indexBySha(commits);
     if (!allReachable(bySha, this.tips)) {
       discardScratch(added);
-      return this.full(await readGit(this.gitDir, this.tips, this.cache, { follow: true }));
+      return this.full(await readWhole(this.gitDir, this.tips, this.cache, null));
     }
     this.cache.write(this.tips, added, cached.segments);
     discardScratch(added);
     return this.history(commits, [added.merges, ...cached.segments.map((s) => s.merges)], bySha);
   }
 
-  full(read: GitOutput): History {
-    const commits = commitsOf(read);
-    this.cache.write(this.tips, read, []);
-    discardScratch(read);
-    return this.history(commits, [read.merges]);
+  /** The history of a whole read: in two halves, the commits of both, the newer first (a topological order still: no commit of the older half descends from one of the newer). */
+  full([whole, below]: WholeRead): History {
+    const commits = below ? [...commitsOf(whole.read), ...commitsOf(below.read)] : commitsOf(whole.read);
+    this.cache.write(this.tips, whole.read, [], below);
+    discardScratch(whole.read);
+    if (below) discardScratch(below.read);
+    return this.history(commits, below ? [whole.read.merges, below.read.merges] : [whole.read.merges]);
   }
 
   private history(commits: Commit[], merges: readonly Buffer[], bySha = indexBySha(commits)): History {

@@ -76,13 +76,15 @@ export class HistoryCache {
 
   /**
    * Records that history read from `tips` is `added` (newest) on top of `kept` (what `read` gave,
-   * or nothing after a full read). False when the git directory refuses it: that only costs the cache.
+   * or nothing after a full read), or of `below` (the older half of a full read, from its own
+   * tips). False when the git directory refuses it: that only costs the cache.
    */
-  write(tips: readonly string[], added: GitOutput, kept: readonly { log: Buffer; merges: Buffer }[]): boolean {
+  write(tips: readonly string[], added: GitOutput, kept: readonly { log: Buffer; merges: Buffer }[], below?: { read: GitOutput; tips: readonly string[] }): boolean {
     const previous = kept.length > 0 ? (this.state()?.segments ?? []) : [];
     try {
       mkdirSync(this.dir, { recursive: true });
-      const segments = previous.length + 1 > maxSegments ? [this.segment(tips, joinSegments([added, ...kept]))] : [this.segment(tips, added), ...previous];
+      const fresh = () => [this.segment(tips, added), ...(below ? [this.segment(below.tips, below.read)] : [])];
+      const segments = previous.length + 1 > maxSegments ? [this.segment(tips, joinSegments([added, ...kept]))] : [...fresh(), ...previous];
       writeWhole(join(this.dir, stateFile), JSON.stringify({ format: this.format, tips: [...tips], segments } satisfies State));
       this.removeUnlisted(segments);
       return true;

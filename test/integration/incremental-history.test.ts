@@ -78,6 +78,34 @@ describe('the history cache, read incrementally', () => {
     }
   }, 60_000);
 
+  it('reads a whole history in two halves side by side as one read gives it, and reads on from both', async () => {
+    const repo = await archiveRepo();
+    for (let n = 1; n <= 6; n++) await approve(repo, n, `2026-03-${String(n + 1).padStart(2, '0')}`);
+    const halves = (await readHistory(repo.dir, { snapshot: false, halvesFrom: 0 })) as History;
+    expect(await segmentCount(repo), 'a segment for each half').toBe(2);
+    await rm(cacheDir(repo), { recursive: true, force: true });
+    const whole = (await readHistory(repo.dir, { snapshot: false, halvesFrom: Number.POSITIVE_INFINITY })) as History;
+    expect(await segmentCount(repo), 'below the size, one read').toBe(1);
+    expect(await projection(repo, halves)).toEqual(await projection(repo, whole));
+    // Order matters to the ledger only as far as it is topological: what the halves gave, it built the same.
+    const ids = (history: History) => history.commits.map((c) => c.sha);
+    expect(new Set(ids(halves))).toEqual(new Set(ids(whole)));
+
+    await rm(cacheDir(repo), { recursive: true, force: true });
+    await readHistory(repo.dir, { snapshot: false, halvesFrom: 0 });
+    await approve(repo, 7, '2026-03-09');
+    const { incremental, full } = await readBothWays(repo);
+    expect(incremental).toEqual(full);
+    expect(await segmentCount(repo), 'the new commits on top of both halves').toBe(3);
+    expect(await scratchLeft(repo)).toEqual([]);
+
+    // Without a tag there is no date to cut at: one read.
+    await rm(cacheDir(repo), { recursive: true, force: true });
+    repo.git(staff.orgHead, at('2026-03-09'), 'tag', '-d', 'swa-adoption');
+    await readHistory(repo.dir, { snapshot: false, halvesFrom: 0 });
+    expect(await segmentCount(repo)).toBe(1);
+  }, 60_000);
+
   it('reads history in full when a force-push dropped a merge the cache holds', async () => {
     const repo = await archiveRepo();
     await approve(repo, 1, '2026-03-02');
