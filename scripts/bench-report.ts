@@ -91,13 +91,15 @@ the last two days' approvals still pending. *synthetic* is \`swa demo --records 
 synthetic\`: one intake approval merge per case, the archive of the earlier benchmark. Each
 archive is checked with \`--today\` its last day.
 
-**Method.** Each step runs in a fresh process (scripts/bench-step.ts) and is timed once Node and
-tsx have started, except \`swa --help\`, timed as a whole process; memory is the process's peak
-RSS. Steps marked as such in scripts/bench-steps.ts (and the floors) run ${options.repeat} times and the
+**Method.** Each \`swa\` step is a whole process of the compiled CLI (\`node bin/swa.mjs …\`, as a
+user runs it), timed from outside with Node's start-up; the build and the baseline run in a fresh
+process (scripts/bench-step.ts) and are timed once Node and tsx have started. Memory is the
+process's peak RSS. Steps marked as such in scripts/bench-steps.ts (and the floors) run ${options.repeat} times and the
 median counts. Builds run up to ${count(options.buildMax)} records. The floors are measured on
 the same archive in the same run; each step's figure is followed by its ratio to the floor named
 in its row. The first cold check runs behind a recording \`git\` on PATH, and its own \`git log\`
-is replayed as the git floor.
+is replayed as the git floor, as one process over the whole history (the check reads a large
+history in two halves side by side).
 
 ${archives.join('\n')}
 

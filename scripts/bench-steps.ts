@@ -9,9 +9,9 @@ export interface BenchStep {
   id: string;
   label: string;
   /**
-   * `swa`: the command run through the CLI's runCli in a fresh process, timed once Node and tsx
-   * have started; `fn`: a bench function in such a process; `process`: a whole `swa` process
-   * timed from outside, start-up included.
+   * `swa`: a whole `swa` process (bin/swa.mjs, the compiled CLI) on the archive, timed from outside,
+   * start-up included; `process`: the same without the archive's `--root` and `--today`; `fn`: a
+   * bench function in a fresh process (scripts/bench-step.ts), timed once Node and tsx have started.
    */
   run: { swa: string[] } | { fn: 'build' | 'baseline' } | { process: string[] };
   /** The history cache it starts from; absent for a step that never reads history. */

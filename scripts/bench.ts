@@ -2,8 +2,8 @@
 // Generates realistic archives (swa demo --records N) and the one-merge synthetic one, measures
 // the floors and every step of scripts/bench-steps.ts on each, each step in a fresh process, and
 // writes the report (scripts/bench-report.ts). Figures, not assertions: no test runs this.
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,19 +32,51 @@ const record = 'cases/2025-0001';
 
 const median = <T>(runs: T[], by: (run: T) => number): T => [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)] as T;
 
-function inProcess(id: string, archive: string, today: string, env: NodeJS.ProcessEnv = process.env): Measure {
+function inProcess(id: string, archive: string, today: string): Measure {
   const output = execFileSync(
     process.execPath,
-    ['--max-old-space-size=8192', '--import', 'tsx', join(packageRoot, 'scripts/bench-step.ts'), id, archive, join(archive, '..', `out-${id}`), today, record],
-    { cwd: packageRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env },
+    ['--max-old-space-size=8192', '--import', 'tsx', join(packageRoot, 'scripts/bench-step.ts'), id, archive, join(archive, '..', `out-${id}`), today],
+    { cwd: packageRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(output.trim().split('\n').at(-1) as string) as Measure;
 }
 
+/**
+ * One whole `swa` process (bin/swa.mjs, the compiled CLI, as a user runs it), timed from outside
+ * with its start-up, and its peak RSS. Exit code 1 is a check that found errors: its counts are kept.
+ */
+function swaProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Measure {
+  const rssFile = join(tmpdir(), `swa-bench-rss-${process.pid}.json`);
+  rmSync(rssFile, { force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', join(packageRoot, 'scripts/bench-rss.mjs'), join(packageRoot, 'bin/swa.mjs'), ...args], {
+    cwd: packageRoot,
+    env: { ...env, SWA_BENCH_RSS: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = Math.round(performance.now() - start);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`swa ${args.slice(0, 3).join(' ')} failed (${result.status}): ${result.stderr.slice(0, 500)}`);
+  const { maxRssMb } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssMb: number };
+  rmSync(rssFile, { force: true });
+  // swa check --json prints { records, findings }: its counts go in the report.
+  const findings = result.stdout.trimStart().startsWith('{') ? (JSON.parse(result.stdout) as { findings?: { severity: string }[] }).findings : undefined;
+  return { ms, maxRssMb, ...(findings ? { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length } : {}) };
+}
+
+/** A step's `swa` arguments, its placeholders filled, on `archive` as of `today`. */
+const swaArgs = (args: readonly string[], archive: string, today: string): string[] => [
+  ...args.map((arg) => arg.replace('{root}', archive).replace('{today}', today).replace('{record}', record)),
+  '--root',
+  archive,
+  '--today',
+  today,
+];
+
 async function prepare(step: BenchStep, archive: string, today: string): Promise<void> {
   const cache = join(archive, '.git', 'swa');
   if (step.cache === 'cold') rmSync(cache, { recursive: true, force: true });
-  if (step.cache === 'warm' || step.cache === 'after-merge') if (!existsSync(cache)) inProcess('check-cold', archive, today);
+  if (step.cache === 'warm' || step.cache === 'after-merge') if (!existsSync(cache)) swaProcess(swaArgs(['check', '--json'], archive, today));
   if (step.cache === 'after-merge') await addApproval(archive, today, record);
 }
 
@@ -75,21 +107,25 @@ async function measureArchive(shape: ArchiveRun['shape'], records: number): Prom
     for (let i = 0; i < (step.repeat ? options.repeat : 1); i++) {
       await prepare(step, archive, today);
       if ('process' in step.run) {
-        runs.push({ ms: Math.round(timeProcess(process.execPath, [join(packageRoot, 'bin/swa.mjs'), ...step.run.process], packageRoot)) });
-      } else if (step.id === 'check-cold' && i === 0) {
+        runs.push(swaProcess(step.run.process));
+      } else if ('swa' in step.run && step.id === 'check-cold' && i === 0) {
         // The first cold check runs behind a recording git: its own git log is the floor replayed below.
         const spy = await gitSpy();
-        runs.push(inProcess(step.id, archive, today, spy.env));
+        runs.push(swaProcess(swaArgs(step.run.swa, archive, today), spy.env));
         const calls = await spy.calls();
         const sub = (call: string[]) => call.find((arg, k) => !arg.startsWith('-') && call[k - 1] !== '-c');
-        // Two logs start together: the commits with their patches, and the merges with the files they changed.
+        // The logs start together: the commits with their patches, and the merges with the files they changed.
         const logs = calls.filter((c) => sub(c) === 'log' && !c.some((a) => a.startsWith('--no-walk')));
         const log = logs.find((c) => !c.includes('--merges'));
         const mergesLog = logs.find((c) => c.includes('--merges'));
         if (!log || !mergesLog) throw new Error('swa check ran not both of its git logs');
         const diff = diffTreeLike(mergesLog);
-        floor('gitLog', () => timeProcess('git', log, archive));
+        // A large history is read in two halves side by side (<tips> --not <cut>, and <cut>): the floor is one log of it all.
+        const whole = log.includes('--not') ? log.slice(0, log.indexOf('--not')) : log;
+        floor('gitLog', () => timeProcess('git', whole, archive));
         floor('diffTree', () => floorDiffTree(archive, diff));
+      } else if ('swa' in step.run) {
+        runs.push(swaProcess(swaArgs(step.run.swa, archive, today)));
       } else {
         runs.push(inProcess(step.id, archive, today));
       }
