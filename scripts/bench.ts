@@ -116,7 +116,9 @@ async function measureArchive(shape: ArchiveRun['shape'], records: number): Prom
         const sub = (call: string[]) => call.find((arg, k) => !arg.startsWith('-') && call[k - 1] !== '-c');
         // The logs start together: the commits with their patches, and the merges with the files they changed.
         const logs = calls.filter((c) => sub(c) === 'log' && !c.some((a) => a.startsWith('--no-walk')));
-        const log = logs.find((c) => !c.includes('--merges'));
+        // In two halves, the newer one names the cut after --not: its arguments up to there are the whole log (the halves start in either order).
+        const patches = logs.filter((c) => !c.includes('--merges'));
+        const log = patches.find((c) => c.includes('--not')) ?? patches[0];
         const mergesLog = logs.find((c) => c.includes('--merges'));
         if (!log || !mergesLog) throw new Error('swa check ran not both of its git logs');
         const diff = diffTreeLike(mergesLog);
