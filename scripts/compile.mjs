@@ -1,7 +1,8 @@
 // `npm run compile` (also run by npm install and npm test): the CLI in src/ as JavaScript in
 // lib/bundle/, bundled with esbuild (the bundler Astro's toolchain ships). One module per command
-// and a few shared chunks load several times faster than the two hundred files tsc would emit, one
-// by one, at every start. Types are checked by `npm run typecheck`, not here.
+// and a few shared chunks load faster than the two hundred files tsc would emit, one by one, at
+// every start (`swa check RECORD` started about 60 ms sooner). Types are checked by
+// `npm run typecheck`, not here.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

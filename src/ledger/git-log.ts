@@ -150,8 +150,9 @@ function readWhole(gitDir: string, tips: readonly string[], cache: HistoryCache,
   return Promise.allSettled(reads).then(([above, below]) => {
     if (above?.status === 'fulfilled' && below?.status === 'fulfilled') return [{ read: above.value, tips }, { read: below.value, tips: [half] }];
     // A half that failed removed its own files; the other's go too, and the read fails as one.
-    for (const half of [above, below]) if (half?.status === 'fulfilled') discardScratch(half.value);
-    throw (above?.status === 'rejected' ? above.reason : below?.status === 'rejected' ? below.reason : new Error('no read'));
+    const settled = [above, below] as PromiseSettledResult<GitOutput>[];
+    for (const read of settled) if (read.status === 'fulfilled') discardScratch(read.value);
+    throw (settled.find((read) => read.status === 'rejected') as PromiseRejectedResult).reason;
   });
 }
 
