@@ -44,9 +44,15 @@ export interface CheckResult {
  * content rule whose inputs could be read. Pure: the files and the date come in, findings go out
  * (a `cache` of earlier parses only saves parsing again, see parseRecord). Without `contentRules`,
  * the records and the configuration are read and checked against their schemas only. A `memo`
- * recalls what the per-record rules found in records unchanged since (see runContentRules).
+ * recalls what the per-record rules found in records unchanged since, and `judged` names the only
+ * records whose per-record rules run, by file (see runContentRules).
  */
-export function checkArchive(files: readonly SourceFile[], today: string, cache?: ParseCache, { contentRules = true, memo }: { contentRules?: boolean; memo?: FindingsMemo } = {}): CheckResult {
+export function checkArchive(
+  files: readonly SourceFile[],
+  today: string,
+  cache?: ParseCache,
+  { contentRules = true, memo, judged }: { contentRules?: boolean; memo?: FindingsMemo; judged?: ReadonlySet<string> } = {},
+): CheckResult {
   // content/ itself a link (see readArchiveFiles): that one finding, not also every file "missing".
   const contentLink = files.length === 1 && files[0]?.path === 'content' ? unreadableFinding(files[0]) : null;
   if (contentLink) return { records: 0, parsed: [], findings: [contentLink], context: null };
@@ -93,7 +99,7 @@ export function checkArchive(files: readonly SourceFile[], today: string, cache?
   }
 
   const records = { records: parsed, byId: new Map(parsed.map((r) => [r.id, r])), unparsed, today };
-  if (contentRules) findings.push(...runContentRules({ ...records, roster: staff.value ?? undefined, config: config.value ?? undefined }, memo));
+  if (contentRules) findings.push(...runContentRules({ ...records, roster: staff.value ?? undefined, config: config.value ?? undefined }, memo, judged));
   if (!staff.value) findings.push(skippedFinding(staffFile, '名册', '人员、岗位、角色与签字'));
   if (!config.value) findings.push(skippedFinding(archiveConfigFile, '代码表', '服务类别、档案编号、热线与各项时限'));
   const context: RuleContext | null = staff.value && config.value ? { ...records, roster: staff.value, config: config.value } : null;

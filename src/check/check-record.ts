@@ -14,7 +14,8 @@ const supervisionFiles = 'content/supervision/';
  * asks of a closed case whether one lists it) and the records it names (an audit's target, a
  * handover's cases, the records a supervision session discussed); for a supervision record, every
  * other one (SV-FOLLOW-UP looks for the previous session). Rules that compare records see only those; G-ARCHIVE-NO compares the number
- * with every number that reached main, from the ledger. The findings are the record's own and
+ * with every number that reached main, from the ledger. The per-record rules judge the record
+ * alone: what they would find in the others read is not asked for. The findings are the record's own and
  * those of the configuration files. A `draft` (the workbench's unsaved form) stands for the file.
  */
 export async function checkRecord(cwd: string, id: string, today: string, draft?: string): Promise<RepositoryCheck> {
@@ -33,7 +34,7 @@ export async function checkRecord(cwd: string, id: string, today: string, draft?
     const more = await readArchiveFiles(root, (path) => named.includes(path) && !always(path));
     return [...files, ...more];
   };
-  const result = await checkRepository(cwd, today, { read, recordsReadOnly: true });
+  const result = await checkRepository(cwd, today, { read, recordsReadOnly: true, judged: new Set([file]) });
   const concerns = (f: { record: string | null; file: string | null }) => f.record === id || f.file === file || f.file === staffFile || f.file === archiveConfigFile;
   return { ...result, records: 1, findings: result.findings.filter(concerns) };
 }

@@ -16,6 +16,8 @@ export interface CheckOptions {
   read?: (cwd: string) => Promise<SourceFile[]>;
   /** Whether the history rules are asked only about the records read (checkRecord): the ledger then holds their history alone. */
   recordsReadOnly?: boolean;
+  /** The files of the only records whose per-record content rules run (checkRecord: the record asked about); the archive-wide rules see every record read. */
+  judged?: ReadonlySet<string>;
   /**
    * Whether only what the rules see is wanted (swa due, swa status): the records, the ledger and
    * which approvals count. The rules that only report findings do not run; the findings are those
@@ -35,7 +37,7 @@ export interface RepositoryCheck extends CheckResult {
  * still run and one warning says the history rules were skipped. History is read whole, or from
  * the ledger snapshot, with only the parts of the records read when `recordsReadOnly`.
  */
-export async function checkRepository(cwd: string, today: string, { read = readArchiveFiles, recordsReadOnly = false, stateOnly = false }: CheckOptions = {}): Promise<RepositoryCheck> {
+export async function checkRepository(cwd: string, today: string, { read = readArchiveFiles, recordsReadOnly = false, stateOnly = false, judged }: CheckOptions = {}): Promise<RepositoryCheck> {
   // git log runs in a process of its own, writing into its cache file, while the records are read
   // and checked here: on two cores the history costs little more than its parse.
   let started: HistoryRead | undefined = await startHistory(cwd);
@@ -46,7 +48,7 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   // What the rules found in each record is kept by a whole check only: a check of a few would drop the rest.
   const memoised = cacheDir !== undefined && !recordsReadOnly && !stateOnly;
   const contentMemo = memoised ? KeptFindings.load(cacheDir, 'content-findings.json') : undefined;
-  const content = checkArchive(await read(cwd), today, parses, { contentRules: !stateOnly, memo: contentMemo });
+  const content = checkArchive(await read(cwd), today, parses, { contentRules: !stateOnly, memo: contentMemo, judged });
   parses?.save();
   contentMemo?.save();
   if (!content.context) return { ...content, history: null };

@@ -103,18 +103,21 @@ const recalledKinds: ReadonlySet<RecordKind> = new Set(['case', 'consultation', 
 /**
  * Every content rule whose inputs are there: a tier runs only when the file it needs could be
  * read. With a `memo`, a record of the recalled kinds unchanged under the same date, roster and
- * code tables gives what its rules found last time.
+ * code tables gives what its rules found last time. With `judged` (record files), the per-record rules run on
+ * those records alone (a record rule reports on its own record only); the rules over the whole
+ * archive still see every record.
  */
-export function runContentRules(ctx: RecordsContext & { roster?: Roster }, memo?: FindingsMemo): Finding[] {
+export function runContentRules(ctx: RecordsContext & { roster?: Roster }, memo?: FindingsMemo, judged?: ReadonlySet<string>): Finding[] {
   const tiers: [Tier<RecordsContext>, RecordsContext][] = [[ownRules, ctx]];
   if (ctx.roster) tiers.push([rosterRules as Tier<RecordsContext>, { ...ctx, roster: ctx.roster } as RosterContext]);
   if (ctx.config) tiers.push([configRules as Tier<RecordsContext>, { ...ctx, config: ctx.config } as ConfigContext]);
-  const recalled = memo && recall(ctx, tiers, memo);
+  const recalled = memo && recall(ctx, tiers, memo, judged);
   const findings: Finding[] = [];
   tiers.forEach(([tier, tierCtx], i) => {
     // Loops rather than nested flatMaps: a rule finds nothing in almost every record, and an
     // array per record and rule was a noticeable part of checking 10,000 records.
     for (const record of ctx.records) {
+      if (judged && !judged.has(record.file)) continue;
       const found = recalled?.get(record);
       if (found) for (const finding of found[i] as Finding[]) findings.push(finding);
       else runRecordRules(tier, record, tierCtx, findings);
@@ -125,11 +128,11 @@ export function runContentRules(ctx: RecordsContext & { roster?: Roster }, memo?
 }
 
 /** Each recalled-kind record's findings, one list per tier: from the memo, or judged now and kept in it. */
-function recall(ctx: RecordsContext & { roster?: Roster }, tiers: [Tier<RecordsContext>, RecordsContext][], memo: FindingsMemo): Map<ArchiveRecord, Finding[][]> {
+function recall(ctx: RecordsContext & { roster?: Roster }, tiers: [Tier<RecordsContext>, RecordsContext][], memo: FindingsMemo, only?: ReadonlySet<string>): Map<ArchiveRecord, Finding[][]> {
   const inputs = digestOf(ctx.today, JSON.stringify(ctx.roster ?? null), JSON.stringify(ctx.config ?? null));
   const recalled = new Map<ArchiveRecord, Finding[][]>();
   for (const record of ctx.records) {
-    if (!recalledKinds.has(record.kind)) continue;
+    if (!recalledKinds.has(record.kind) || (only && !only.has(record.file))) continue;
     const { found, key } = memo.recall(record, inputs);
     if (found?.length === tiers.length) {
       recalled.set(record, found);
