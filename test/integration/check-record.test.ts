@@ -26,6 +26,7 @@ describe('swa check RECORD', () => {
   it.each([['kept', true] as const, ['judged again', false] as const])('finds for each record of the demo exactly what the whole check finds for it, reading that record alone (integrity %s)', async (_, kept) => {
     if (!kept) await rm(join(demo, '.git', 'swa', 'integrity.json'));
     const ids = full.parsed.map((r) => r.id);
+    const noStorage = new Set(full.context?.roster.posts.filter((p) => !p.canStoreFiles).map((p) => p.id));
     expect(ids.length).toBeGreaterThan(30);
     // The demo's planted violations are among them: a record with findings is compared too.
     expect(full.findings.some((f) => f.record !== null && f.severity === 'error')).toBe(true);
@@ -35,7 +36,12 @@ describe('swa check RECORD', () => {
       const expected = full.findings.filter((f) => f.record === id || f.file === file || f.file === 'content/staff.yaml' || f.file === 'content/archive.yaml');
       expect(one.findings, id).toEqual(expected);
       expect(one.parsed.length, `${id}: records read`).toBeLessThanOrEqual(1 + full.parsed.filter((r) => r.kind === 'handover').length + 6);
+      // Other handovers only where C-QUARTERLY-HANDOVER asks of a closed case at a post that cannot store files.
+      const record = full.parsed.find((r) => r.id === id);
+      const awaits = record?.kind === 'case' && record.data.closingForm !== undefined && noStorage.has(record.data.post);
+      expect(one.parsed.some((r) => r.kind === 'handover' && r.id !== id), `${id}: other handovers read`).toBe(awaits);
     }
+    expect(full.parsed.some((r) => r.kind === 'case' && r.data.closingForm !== undefined && noStorage.has(r.data.post))).toBe(true);
     if (!kept) full = await checkRepository(demo, today);
   }, 120_000);
 
