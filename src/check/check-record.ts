@@ -15,12 +15,12 @@ const supervisionFiles = 'content/supervision/';
  * `swa check RECORD`: one record with its history, without reading or validating the rest of the
  * archive. Read are the record, the roster and code tables, every handover when the record is a
  * closed case at a post that cannot store files (C-QUARTERLY-HANDOVER asks whether one lists it),
- * and the records it names (an audit's target, a
- * handover's cases, the records a supervision session discussed); for a supervision record, every
- * other one (SV-FOLLOW-UP looks for the previous session). Rules that compare records see only those; G-ARCHIVE-NO compares the number
+ * and the records it names (an audit's target, a handover's cases, the records a supervision
+ * session discussed); for a supervision record, every other one (SV-FOLLOW-UP looks for the
+ * previous session). Rules that compare records see only those; G-ARCHIVE-NO compares the number
  * with every number that reached main, from the ledger. The per-record rules judge the record
- * alone: what they would find in the others read is not asked for. The findings are the record's own and
- * those of the configuration files. A `draft` (the workbench's unsaved form) stands for the file.
+ * alone: what they would find in the others read is not asked for. The findings are the record's
+ * own and those of the configuration files. A `draft` (the workbench's unsaved form) stands for the file.
  */
 export async function checkRecord(cwd: string, id: string, today: string, draft?: string): Promise<RepositoryCheck> {
   const file = fileOfRecord(id);
@@ -46,7 +46,8 @@ export async function checkRecord(cwd: string, id: string, today: string, draft?
 
 /**
  * Whether the handovers bear on this record (C-QUARTERLY-HANDOVER, see handoversNotMissing): a
- * closed case at a post the roster says cannot store files. Yes too when the roster cannot be read.
+ * closed case at a post the roster says cannot store files. Yes too when the roster cannot be read
+ * or does not list the post.
  */
 function awaitsHandover(record: ArchiveRecord, staffText: string | undefined): boolean {
   if (record.kind !== 'case' || record.data.closingForm === undefined) return false;

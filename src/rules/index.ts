@@ -103,9 +103,9 @@ const recalledKinds: ReadonlySet<RecordKind> = new Set(['case', 'consultation', 
 /**
  * Every content rule whose inputs are there: a tier runs only when the file it needs could be
  * read. With a `memo`, a record of the recalled kinds unchanged under the same date, roster and
- * code tables gives what its rules found last time. With `judged` (record files), the per-record rules run on
- * those records alone (a record rule reports on its own record only); the rules over the whole
- * archive still see every record.
+ * code tables gives what its rules found last time. With `judged` (record files), the per-record
+ * rules run on those records alone (a record rule reports on its own record only); the rules over
+ * the whole archive still see every record.
  */
 export function runContentRules(ctx: RecordsContext & { roster?: Roster }, memo?: FindingsMemo, judged?: ReadonlySet<string>): Finding[] {
   const tiers: [Tier<RecordsContext>, RecordsContext][] = [[ownRules, ctx]];
