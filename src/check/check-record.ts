@@ -4,6 +4,7 @@ import { parseConfig } from '../records/parse-config.ts';
 import { parseRecord } from '../records/parse-record.ts';
 import { readArchiveFiles } from '../records/read-archive.ts';
 import { fileOfRecord } from '../records/record-path.ts';
+import { awaitsHandover } from '../rules/handover.ts';
 import { staffSchema } from '../schemas/staff.ts';
 import { archiveConfigFile, staffFile, type SourceFile } from './check-archive.ts';
 import { checkRepository, type RepositoryCheck } from './check-repository.ts';
@@ -14,7 +15,8 @@ const supervisionFiles = 'content/supervision/';
 /**
  * `swa check RECORD`: one record with its history, without reading or validating the rest of the
  * archive. Read are the record, the roster and code tables, every handover when the record is a
- * closed case at a post that cannot store files (C-QUARTERLY-HANDOVER asks whether one lists it),
+ * closed case at a post that cannot store files (C-QUARTERLY-HANDOVER asks whether one lists it;
+ * without a readable roster that rule does not run),
  * and the records it names (an audit's target, a handover's cases, the records a supervision
  * session discussed); for a supervision record, every other one (SV-FOLLOW-UP looks for the
  * previous session). Rules that compare records see only those; G-ARCHIVE-NO compares the number
@@ -34,7 +36,9 @@ export async function checkRecord(cwd: string, id: string, today: string, draft?
     if (!own) throw new CommandError(`没有记录 ${id}（应在 ${file}）`);
     const record = own.text === undefined ? null : parseRecord(file, own.text).record;
     const named = namedRecords(record);
-    const handovers = record !== null && awaitsHandover(record, files.find((f) => f.path === staffFile)?.text);
+    // The roster is read here only for a case; checkArchive reads it again for the rules.
+    const roster = record?.kind === 'case' ? parseConfig(staffFile, files.find((f) => f.path === staffFile)?.text, staffSchema).value : null;
+    const handovers = record !== null && roster !== null && awaitsHandover(record, roster);
     if (named.length === 0 && !handovers) return files;
     const more = await readArchiveFiles(root, (path) => (named.includes(path) || (handovers && path.startsWith(handoverFiles))) && !always(path));
     return [...files, ...more];
@@ -42,17 +46,6 @@ export async function checkRecord(cwd: string, id: string, today: string, draft?
   const result = await checkRepository(cwd, today, { read, recordsReadOnly: true, judged: new Set([file]) });
   const concerns = (f: { record: string | null; file: string | null }) => f.record === id || f.file === file || f.file === staffFile || f.file === archiveConfigFile;
   return { ...result, records: 1, findings: result.findings.filter(concerns) };
-}
-
-/**
- * Whether the handovers bear on this record (C-QUARTERLY-HANDOVER, see handoversNotMissing): a
- * closed case at a post the roster says cannot store files. Yes too when the roster cannot be read
- * or does not list the post.
- */
-function awaitsHandover(record: ArchiveRecord, staffText: string | undefined): boolean {
-  if (record.kind !== 'case' || record.data.closingForm === undefined) return false;
-  const roster = parseConfig(staffFile, staffText, staffSchema).value;
-  return roster === null || roster.posts.find((p) => p.id === record.data.post)?.canStoreFiles !== true;
 }
 
 /** The files of the records an audit, a handover or a supervision session names. */

@@ -1,5 +1,6 @@
 import { quarterEnd, quarterOf } from '../dates.ts';
-import type { RecordOfKind } from '../records/archive-record.ts';
+import type { ArchiveRecord, RecordOfKind } from '../records/archive-record.ts';
+import type { Roster } from '../schemas/staff.ts';
 import type { RecordRule, RosterContext } from './context.ts';
 import { reporter } from './context.ts';
 import type { Finding } from './finding.ts';
@@ -35,14 +36,18 @@ export const handoverIsValid: RecordRule<'handover', RosterContext> = (record, c
   return findings;
 };
 
+/** Whether C-QUARTERLY-HANDOVER asks for this record's originals: a closed case at a post the roster says cannot store files. */
+export function awaitsHandover(record: ArchiveRecord, roster: Roster): record is RecordOfKind<'case'> & { data: { closingForm: object } } {
+  return record.kind === 'case' && record.data.closingForm !== undefined && roster.posts.some((p) => p.id === record.data.post && !p.canStoreFiles);
+}
+
 /** Closed cases of posts that cannot store files whose originals no handover of their quarter lists. */
 export function casesAwaitingHandover(ctx: RosterContext): { record: RecordOfKind<'case'>; quarter: string }[] {
   const handedOver = new Set(
     ctx.records.flatMap((r) => (r.kind === 'handover' ? r.data.cases.map((id) => `${r.data.quarter}:${id}`) : [])),
   );
-  const noStorage = new Set(ctx.roster.posts.filter((p) => !p.canStoreFiles).map((p) => p.id));
   return ctx.records.flatMap((record) => {
-    if (record.kind !== 'case' || !record.data.closingForm || !noStorage.has(record.data.post)) return [];
+    if (!awaitsHandover(record, ctx.roster)) return [];
     const quarter = quarterOf(record.data.closingForm.date);
     return handedOver.has(`${quarter}:${record.id}`) ? [] : [{ record, quarter }];
   });

@@ -128,23 +128,23 @@ export function runContentRules(ctx: RecordsContext & { roster?: Roster }, memo?
 }
 
 /** Each recalled-kind record's findings, one list per tier: from the memo, or judged now and kept in it. */
-function recall(ctx: RecordsContext & { roster?: Roster }, tiers: [Tier<RecordsContext>, RecordsContext][], memo: FindingsMemo, only?: ReadonlySet<string>): Map<ArchiveRecord, Finding[][]> {
+function recall(ctx: RecordsContext & { roster?: Roster }, tiers: [Tier<RecordsContext>, RecordsContext][], memo: FindingsMemo, judged?: ReadonlySet<string>): Map<ArchiveRecord, Finding[][]> {
   const inputs = digestOf(ctx.today, JSON.stringify(ctx.roster ?? null), JSON.stringify(ctx.config ?? null));
   const recalled = new Map<ArchiveRecord, Finding[][]>();
   for (const record of ctx.records) {
-    if (!recalledKinds.has(record.kind) || (only && !only.has(record.file))) continue;
+    if (!recalledKinds.has(record.kind) || (judged && !judged.has(record.file))) continue;
     const { found, key } = memo.recall(record, inputs);
     if (found?.length === tiers.length) {
       recalled.set(record, found);
       continue;
     }
-    const judged = tiers.map(([tier, tierCtx]) => {
+    const fresh = tiers.map(([tier, tierCtx]) => {
       const own: Finding[] = [];
       runRecordRules(tier, record, tierCtx, own);
       return own;
     });
-    memo.keep(record, key, judged);
-    recalled.set(record, judged);
+    memo.keep(record, key, fresh);
+    recalled.set(record, fresh);
   }
   return recalled;
 }
