@@ -87,7 +87,7 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const historyMemo = memoised ? KeptFindings.load(cacheDir, 'history-findings.json') : undefined;
   // A whole pass not kept for this ledger may go on from the walk kept at an earlier tip.
   const resume = verdicts && !kept && !recordsReadOnly ? verdicts.walkToResume(ledger, ctx) : undefined;
-  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, resume, memo: historyMemo && { memo: historyMemo, linesOf: loaded.linesDigest } });
+  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, resume, memo: historyMemo && loaded.partDigests && { memo: historyMemo, partOf: loaded.partDigests } });
   if (verdicts && !kept && !recordsReadOnly) verdicts.write(ledger, ctx, history.integrity);
   historyMemo?.save();
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };

@@ -6,7 +6,6 @@ import { codeVersion } from '../code-version.ts';
 import { appendAt, writeInPieces, writeWhole } from '../write-whole.ts';
 import type { EntryCodec } from './compact-entries.ts';
 import { factsFromParts, factsToParts, type LedgerFacts } from './stored-facts.ts';
-import { linesDigestOf } from './line-provenance.ts';
 
 /** What a snapshot was made from: the same history, read the same way, by the same code. */
 export interface SnapshotKey {
@@ -46,10 +45,17 @@ interface Layout {
 type Range = [start: number, end: number];
 /**
  * The lines' CRC-32: they are parsed only when asked for, long after the file was read, so damage
- * to them is found by it. Their digest (linesDigestOf), made once when the part is written: the
- * history memo asks for every record's at every check.
+ * to them is found by it. The digest of the whole part (see partDigestOf), made once when the part
+ * is written: the history memo asks for every record's at every check.
  */
-type PartRange = [start: number, lines: number, end: number, linesCrc: number, linesDigest: string];
+type PartRange = [start: number, lines: number, end: number, linesCrc: number, partDigest: string];
+
+/**
+ * What a record's history is, as far as its snapshot part tells (see PartDigests): equal while
+ * the part is, and the same for every record that has none.
+ */
+export type PartDigests = (record: string) => string;
+const noPart = 'none';
 type MainlinePiece = [start: number, end: number, commits: number];
 
 const stateFile = 'ledger.json';
@@ -117,11 +123,11 @@ export class LedgerSnapshot {
     try {
       if (!records) {
         const bytes = readFileSync(found.file);
-        const parts: { entries: string; lines: Buffer; linesDigest: string }[] = [];
-        for (const [start, lines, end, crc, linesDigest] of Object.values(found.records)) {
+        const parts: { entries: string; lines: Buffer }[] = [];
+        for (const [start, lines, end, crc] of Object.values(found.records)) {
           const linesBytes = bytes.subarray(lines, end);
           if (crc32(linesBytes) !== crc) return null;
-          parts.push({ entries: bytes.toString('utf8', start, lines), lines: linesBytes, linesDigest });
+          parts.push({ entries: bytes.toString('utf8', start, lines), lines: linesBytes });
         }
         const mainline = found.mainline.map(([start, end]) => bytes.subarray(start, end));
         const { facts, people } = factsFromParts(bytes.toString('utf8', found.shared[0], found.shared[1]), mainline, parts);
@@ -136,9 +142,9 @@ export class LedgerSnapshot {
           return bytes;
         };
         const ranges = [...new Set(records)].map((id) => found.records[id]).filter((r): r is PartRange => r !== undefined);
-        const parts = ranges.map(([start, lines, end, , linesDigest]) => {
+        const parts = ranges.map(([start, lines, end]) => {
           const bytes = bytesOf([start, end]);
-          return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start), linesDigest };
+          return { entries: bytes.toString('utf8', 0, lines - start), lines: bytes.subarray(lines - start) };
         });
         const { facts } = factsFromParts(bytesOf(found.shared).toString('utf8'), found.mainline.map(bytesOf), parts);
         // A few records' lines are parsed now, where damage to them means the snapshot is not believed.
@@ -153,13 +159,13 @@ export class LedgerSnapshot {
   }
 
   /**
-   * Keeps `facts`, built under `adoptionRef`, as those of `key`; false when the directory refuses
-   * (that costs only the snapshot). Given `grownFrom` (the snapshot last read whole, and the records
-   * whose entries changed since), the other records' parts are kept as they are: in its file, with
-   * the changed parts appended, or copied into a new file once a quarter of the old one would be
-   * parts no longer named.
+   * Keeps `facts`, built under `adoptionRef`, as those of `key`, and gives the digests of its parts;
+   * null when the directory refuses (that costs only the snapshot). Given `grownFrom` (the snapshot
+   * last read whole, and the records whose entries changed since), the other records' parts are kept
+   * as they are: in its file, with the changed parts appended, or copied into a new file once a
+   * quarter of the old one would be parts no longer named.
    */
-  write(key: SnapshotKey, adoptionRef: string, facts: LedgerFacts, grownFrom?: { found: FoundSnapshot; changed: ReadonlySet<string> }): boolean {
+  write(key: SnapshotKey, adoptionRef: string, facts: LedgerFacts, grownFrom?: { found: FoundSnapshot; changed: ReadonlySet<string> }): PartDigests | null {
     const id = idOf(key);
     try {
       mkdirSync(this.dir, { recursive: true });
@@ -169,9 +175,9 @@ export class LedgerSnapshot {
       writeWhole(join(this.dir, stateFile), JSON.stringify(state));
       this.stateRead = state;
       for (const name of readdirSync(this.dir)) if (name.startsWith('ledger-') && name !== layout.file && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
-      return true;
+      return partDigestsOf(layout);
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -223,10 +229,10 @@ export class LedgerSnapshot {
       shared = append(parts.shared);
       if (parts.mainline !== '') mainline.push([...append(parts.mainline), facts.ledger.mainline.length]);
       if (base) {
-        for (const [record, [start, lines, end, crc, linesDigest]] of Object.entries(base.found.records)) {
+        for (const [record, [start, lines, end, crc, digest]] of Object.entries(base.found.records)) {
           if (base.changed.has(record)) continue;
           const [at] = append(base.bytes.subarray(start, end));
-          records[record] = [at, at + lines - start, at + end - start, crc, linesDigest];
+          records[record] = [at, at + lines - start, at + end - start, crc, digest];
         }
       }
       for (const part of parts.records) records[part.id] = placePart(append, part);
@@ -248,7 +254,15 @@ type Base = LastRead & { changed: ReadonlySet<string> };
 function placePart(append: (piece: string | Buffer) => Range, { entries, lines }: { entries: string; lines: Buffer }): PartRange {
   const [start] = append(entries);
   const [at, end] = append(lines);
-  return [start, at, end, crc32(lines), linesDigestOf(lines)];
+  return [start, at, end, crc32(lines), partDigestOf(entries, lines)];
+}
+
+/** A digest of a record's part: its entries' text, then its lines' bytes. */
+export const partDigestOf = (entries: string, lines: Buffer): string => createHash('sha1').update(entries).update('\u0000').update(lines).digest('base64');
+
+/** The digests of the parts `layout` names (see PartDigests). */
+export function partDigestsOf({ records }: Pick<Layout, 'records'>): PartDigests {
+  return (record) => (Object.hasOwn(records, record) ? records[record]![4] : noPart);
 }
 
 interface State extends Layout {

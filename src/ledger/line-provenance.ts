@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { locationFromPath } from '../records/record-path.ts';
 
 /** One file's lines, each with the time it was first seen. */
@@ -15,27 +14,19 @@ type StoredLines = [file: string, byTime: [time: string, lines: string[]][]][];
  */
 export class LineProvenance {
   private readonly byRecord = new Map<string, Buffer>();
-  /** Each record's digest as the snapshot kept it beside its part (see digestOf), while its lines are those of the part. */
-  private readonly keptDigests = new Map<string, string>();
   /** The record last decoded: the rules ask about one record's files several times in a row. */
   private decoded: { record: string; files: ReadonlyMap<string, FileLines> } | undefined;
 
-  /**
-   * A record's lines as a snapshot part keeps them (JSON of StoredLines), decoded when first asked
-   * for; `digest`: linesDigestOf those bytes, as the snapshot kept it.
-   */
-  stored(record: string, bytes: Buffer, digest?: string): void {
+  /** A record's lines as a snapshot part keeps them (JSON of StoredLines), decoded when first asked for. */
+  stored(record: string, bytes: Buffer): void {
     this.byRecord.set(record, bytes);
     if (this.decoded?.record === record) this.decoded = undefined;
-    if (digest === undefined) this.keptDigests.delete(record);
-    else this.keptDigests.set(record, digest);
   }
 
   /** A copy: setting a file's lines in it leaves this one as it is. */
   copy(): LineProvenance {
     const copy = new LineProvenance();
     for (const [record, bytes] of this.byRecord) copy.byRecord.set(record, bytes);
-    for (const [record, digest] of this.keptDigests) copy.keptDigests.set(record, digest);
     return copy;
   }
 
@@ -69,14 +60,6 @@ export class LineProvenance {
     return files;
   }
 
-  /**
-   * A digest of `record`'s lines: equal while they are (a digest of bytesOf's JSON); the snapshot's
-   * own, kept beside the part, while the lines are the part's.
-   */
-  digestOf(record: string): string {
-    return this.keptDigests.get(record) ?? linesDigestOf(this.byRecord.get(record) ?? '');
-  }
-
   /** What a snapshot part keeps of `record`'s lines: JSON of StoredLines, as bytes. */
   bytesOf(record: string): Buffer {
     return this.byRecord.get(record) ?? noLines;
@@ -97,11 +80,6 @@ function byTime(lines: FileLines): [string, string[]][] {
     else times.set(time, [line]);
   }
   return [...times];
-}
-
-/** The digest of a record's lines as a snapshot part keeps them (see LineProvenance.digestOf). */
-export function linesDigestOf(bytes: Buffer | string): string {
-  return createHash('sha1').update(bytes).digest('base64');
 }
 
 function fromTimes(times: readonly [string, string[]][]): Map<string, string> {

@@ -6,7 +6,7 @@ import { readHistory, type History } from './git-log.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import type { Commit } from './commit.ts';
 import { extendFacts } from './extend-facts.ts';
-import { ledgerIdOf, LedgerSnapshot } from './ledger-snapshot.ts';
+import { ledgerIdOf, LedgerSnapshot, partDigestsOf, type PartDigests } from './ledger-snapshot.ts';
 import { LineProvenance } from './line-provenance.ts';
 import type { LedgerFacts } from './stored-facts.ts';
 import { readBlobs } from './read-blobs.ts';
@@ -26,8 +26,12 @@ export type LedgerResult =
       id?: string;
       /** Where each approval stands in the whole ledger's list, when the ledger holds a few records' (see LedgerFacts). */
       approvalPlaces?: readonly number[];
-      /** A digest of a record's line provenance, equal while it is (see LineProvenance.digestOf). */
-      linesDigest(record: string): string;
+      /**
+       * Each record's history as its part of the ledger snapshot holds it (its approvals, notes,
+       * first commit on main and line provenance), digested: equal while the part is. Absent when
+       * no snapshot was read or written.
+       */
+      partDigests?: PartDigests;
     }
   | { skipped: string; broken?: boolean };
 
@@ -58,14 +62,14 @@ export async function loadLedger(
   const id = history.key && ledgerIdOf(history.key, adoptionRef);
   if (snapshots && history.snapshot) {
     const facts = history.snapshot.adoptionRef === adoptionRef ? snapshots.read(history.snapshot, records) : null;
-    if (facts) return { ...fromFacts(facts), id };
+    if (facts) return { ...fromFacts(facts, partDigestsOf(history.snapshot)), id };
   }
   if (snapshots && history.base) {
     const base = history.base.adoptionRef === adoptionRef ? snapshots.read(history.base) : null;
     const grown = base && (await extendFacts(cwd, base, history, adoptionRef));
     if (grown) {
-      snapshots.write(history.key!, adoptionRef, grown.facts, { found: history.base, changed: grown.changed });
-      return { ...fromFacts(grown.facts), id };
+      const digests = snapshots.write(history.key!, adoptionRef, grown.facts, { found: history.base, changed: grown.changed });
+      return { ...fromFacts(grown.facts, digests), id };
     }
   }
   if (history.snapshot || history.base) {
@@ -74,8 +78,8 @@ export async function loadLedger(
   }
   const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef);
   if (!facts.ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
-  if (snapshots && history.key) snapshots.write(history.key, adoptionRef, facts);
-  return { ...fromFacts(facts), id };
+  const digests = snapshots && history.key ? snapshots.write(history.key, adoptionRef, facts) : null;
+  return { ...fromFacts(facts, digests), id };
 }
 
 /** The ledger and what the history rules need beside it, worked out from the commits. */
@@ -92,7 +96,7 @@ async function factsOf(cwd: string, history: History, mainTip: string, adoptionR
   return { ledger: { ...ledger, lineFirstSeen: everyRecordsLines(ledger, history.commits) }, rosterVersions, rosterTexts, rewritten };
 }
 
-function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten, approvalPlaces }: LedgerFacts): LedgerResult {
+function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten, approvalPlaces }: LedgerFacts, partDigests: PartDigests | null): LedgerResult {
   const lines = ledger.lineFirstSeen;
   const rosterAt = rosterOf(rosterVersions, rosterTexts);
   const rosters = versionsSince(rosterVersions, ledger.adoption!.sha).map(rosterAt);
@@ -104,7 +108,7 @@ function fromFacts({ ledger, rosterVersions, rosterTexts, rewritten, approvalPla
     rostersSinceAdoption: rosters.filter((r): r is Roster => r !== null),
     rewritten,
     approvalPlaces,
-    linesDigest: (record) => lines.digestOf(record),
+    partDigests: partDigests ?? undefined,
   };
 }
 

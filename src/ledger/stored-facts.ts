@@ -118,7 +118,7 @@ interface StoredPart {
  * of one record whose approvals were judged already (see IntegrityCache) never asks, and it is
  * most of the shared bytes.
  */
-export function factsFromParts(sharedText: string, mainline: readonly Buffer[], recordParts: Iterable<{ entries: string; lines: Buffer; linesDigest?: string }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
+export function factsFromParts(sharedText: string, mainline: readonly Buffer[], recordParts: Iterable<{ entries: string; lines: Buffer }>): { facts: LedgerFacts; people: EntryCodec['people'] } {
   const shared = JSON.parse(sharedText) as SharedPart;
   const codec = new EntryCodec(shared.people);
   // Each entry decoded as its part is parsed, into its place in the ledger's list: the parsed
@@ -137,9 +137,9 @@ export function factsFromParts(sharedText: string, mainline: readonly Buffer[], 
   decode(shared, null);
   const lineFirstSeen = new LineProvenance();
   const firstOnMain = new Map<string, { sha: string; time: string }>();
-  for (const { entries, lines, linesDigest } of recordParts) {
+  for (const { entries, lines } of recordParts) {
     const part = JSON.parse(entries) as RecordPart;
-    lineFirstSeen.stored(part.id, lines, linesDigest);
+    lineFirstSeen.stored(part.id, lines);
     decode(part, part.id);
     if (part.firstOnMain) firstOnMain.set(part.id, part.firstOnMain);
   }

@@ -212,7 +212,7 @@ describe('the ledger snapshot', () => {
     const grown = (await extendFacts(repo.dir, snapshots.read(history.base!)!, history, 'swa-adoption'))!;
     const [read] = await snapshotFiles(repo);
     await appendFile(join(cacheDir(repo), read as string), 'x');
-    expect(snapshots.write(history.key!, 'swa-adoption', grown.facts, { found: history.base!, changed: grown.changed })).toBe(true);
+    expect(snapshots.write(history.key!, 'swa-adoption', grown.facts, { found: history.base!, changed: grown.changed })).not.toBeNull();
     expect(await snapshotFiles(repo)).not.toContain(read);
     const full = (await readHistory(repo.dir, { snapshot: false })) as History;
     const again = await readHistory(repo.dir);

@@ -6,7 +6,8 @@ import { archiveNumberNotReused } from './archive-history.ts';
 import { caseHistoryRules } from './case-history.ts';
 import { hotlineApprovedAfterwards } from './consultation-history.ts';
 import { digestOf, type FindingsMemo } from '../findings-memo.ts';
-import { approvalsOf, isImported, submissionsOf, type HistoryContext } from './context.ts';
+import type { PartDigests } from '../../ledger/ledger-snapshot.ts';
+import { isImported, type HistoryContext } from './context.ts';
 import { checkIntegrity, type IntegrityResult, type IntegrityWalk } from './integrity.ts';
 
 /**
@@ -24,7 +25,8 @@ export function runHistoryRules(
   const full: HistoryContext = { ...ctx, invalid: integrity.invalid, approvedRoster: integrity.approvedRoster, approvedConfig: integrity.approvedConfig, approverAt: integrity.approverAt };
   const findings = [...integrity.findings, ...movedAdoption(full)];
   if (!recordRules) return { findings, context: full, integrity };
-  const shared = memo && digestOf(full.today, JSON.stringify(full.config), full.ledger.adoption?.time ?? '');
+  // Which approvals broke an integrity rule bears on every record whose approval it is: hashed once, as the set.
+  const shared = memo && digestOf(full.today, JSON.stringify(full.config), full.ledger.adoption?.time ?? '', [...full.invalid].sort().join(' '));
   for (const record of ctx.records) {
     // G-ARCHIVE-NO compares with every number that reached main: one look-up, never recalled.
     for (const finding of archiveNumberNotReused(record, full)) findings.push(finding);
@@ -33,23 +35,21 @@ export function runHistoryRules(
   return { findings, context: full, integrity };
 }
 
-/** A memo of the history rules of each record, and the digest of each record's line provenance (see LineProvenance.digestOf). */
+/** A memo of the history rules of each record, and the digest of each record's part of the ledger snapshot (see PartDigests). */
 export interface HistoryMemo {
   memo: FindingsMemo;
-  linesOf(record: string): string;
+  partOf: PartDigests;
 }
 
 /**
  * `record`'s own history rules, recalled when nothing they read has changed: besides the record,
- * the date, the code tables and the adoption point (`shared`), that is its approvals (their
- * commits and validity), its submissions, whether it was imported, and its lines' provenance.
+ * the date, the code tables, the adoption point and which approvals are invalid (`shared`), that
+ * is whether it was imported and its part of the ledger snapshot, which holds its approvals and
+ * submissions (a commit's stage and time are read from the commit: its sha names them) and its
+ * lines' provenance.
  */
-function recalled(record: HistoryContext['records'][number], ctx: HistoryContext, { memo, linesOf }: HistoryMemo, shared: string): Finding[] {
-  let inputs = `${shared}\u0000${isImported(ctx, record) ? 1 : 0}\u0000${linesOf(record.id)}`;
-  // A commit's stage and time are read from the commit: its sha names them.
-  for (const a of approvalsOf(ctx, record.id)) inputs += `${ctx.invalid.has(a.sha) ? '\u0000' : '\u0002'}${a.sha}`;
-  for (const s of submissionsOf(ctx, record.id)) inputs += `\u0001${s.sha}`;
-  const { found, key } = memo.recall(record, inputs);
+function recalled(record: HistoryContext['records'][number], ctx: HistoryContext, { memo, partOf }: HistoryMemo, shared: string): Finding[] {
+  const { found, key } = memo.recall(record, `${shared}\u0000${isImported(ctx, record) ? 1 : 0}\u0000${partOf(record.id)}`);
   if (found?.length === 1) return found[0] as Finding[];
   const judged = kindRules(record, ctx);
   memo.keep(record, key, [judged]);
