@@ -53,8 +53,8 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   contentMemo?.save();
   if (!content.context) return { ...content, history: null };
   const records = recordsReadOnly ? [...content.context.byId.keys(), ...content.context.unparsed] : undefined;
-  // Handed on, not kept: every commit read stays alive as long as this function holds the read.
-  const loading = loadLedger(cwd, content.context.config.adoption, started.result, records);
+  // Handed over, not kept: every commit read would stay alive as long as a function holds the read.
+  const loading = loadLedger(cwd, content.context.config.adoption, started.result, records, true);
   started = undefined;
   const loaded = await loading;
   if ('skipped' in loaded) {

@@ -13,6 +13,7 @@ import { readBlobs } from './read-blobs.ts';
 import { rosterOf, rosterVersionsOf, versionsSince } from './roster-versions.ts';
 import { rewrittenInMerge } from './rewritten-in-merge.ts';
 import { isShallow, shallowMessage } from './shallow.ts';
+import { collectGarbageNow } from '../heap-policy.ts';
 
 export type LedgerResult =
   | {
@@ -50,6 +51,8 @@ export async function loadLedger(
   historyRead: Promise<History | null> = readHistory(cwd),
   /** The records the caller asks about, when not all: then only their parts of a snapshot are read. */
   records?: Iterable<string>,
+  /** Whether the caller keeps nothing of the history it passes: its commits are then emptied once the ledger is built (see releaseCommits). */
+  handedOver = false,
 ): Promise<LedgerResult> {
   let history = await historyRead;
   if (!history) return { skipped: '档案目录不是 git 仓库的根目录' };
@@ -72,14 +75,40 @@ export async function loadLedger(
       return { ...fromFacts(grown.facts, digests), id };
     }
   }
+  let owned = handedOver;
   if (history.snapshot || history.base) {
     history = await readHistory(cwd, { snapshot: false });
     if (!history?.mainTip) return { skipped: '仓库没有 main 分支' };
+    owned = true;
   }
+  const { key } = history;
+  const large = history.commits.length >= largeHistory;
+  // What parsing the log left behind goes before the ledger is built beside the commits.
+  if (large) collectGarbageNow();
   const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef);
+  if (owned) releaseCommits(history);
+  if (large) collectGarbageNow();
   if (!facts.ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
-  const digests = snapshots && history.key ? snapshots.write(history.key, adoptionRef, facts) : null;
+  const digests = snapshots && key ? snapshots.write(key, adoptionRef, facts) : null;
+  if (large) collectGarbageNow();
   return { ...fromFacts(facts, digests), id };
+}
+
+/**
+ * How many commits a history has before building its ledger collects garbage at each step
+ * (see collectGarbageNow): about 800 realistic records. Below it, the collections would cost more
+ * than the memory they give back.
+ */
+const largeHistory = 20_000;
+
+/**
+ * Empties the commits of a history no one else holds, once the ledger is built from them: they
+ * are most of a cold check's memory, and a promise of the history, still held on the stack of the
+ * functions that awaited it, would keep them alive until the check's end.
+ */
+function releaseCommits(history: History): void {
+  history.commits = [];
+  history.bySha = new Map();
 }
 
 /** The ledger and what the history rules need beside it, worked out from the commits. */

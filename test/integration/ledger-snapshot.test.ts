@@ -267,4 +267,19 @@ describe('the ledger snapshot', () => {
     const full = (await readHistory(repo.dir, { snapshot: false })) as History;
     expect(projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(history)), full)).toEqual(built);
   }, 60_000);
+
+  it('built from a history handed over, empties its commits once it no longer needs them, and is the same ledger', async () => {
+    const repo = await archiveRepo();
+    await approve(repo, 1, '2026-03-02');
+    await approve(repo, 2, '2026-03-03', 'intake');
+    const kept = (await readHistory(repo.dir, { snapshot: false })) as History;
+    const expected = projection(await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(kept)), kept);
+    expect(kept.commits.length).toBeGreaterThan(0);
+    const handed = (await readHistory(repo.dir, { snapshot: false })) as History;
+    const reference = { ...handed, commits: [...handed.commits] };
+    const loaded = await loadLedger(repo.dir, 'swa-adoption', Promise.resolve(handed), undefined, true);
+    expect(handed.commits).toEqual([]);
+    expect(handed.bySha.size).toBe(0);
+    expect(projection(loaded, reference)).toEqual(expected);
+  }, 60_000);
 });
