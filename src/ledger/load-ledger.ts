@@ -82,15 +82,15 @@ export async function loadLedger(
     owned = true;
   }
   const { key } = history;
-  const large = history.commits.length >= largeHistory;
+  const collect = history.commits.length >= largeHistory ? collectGarbageNow : () => undefined;
   // What parsing the log left behind goes before the ledger is built beside the commits.
-  if (large) collectGarbageNow();
-  const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef);
+  collect();
+  const facts = await factsOf(cwd, history, history.mainTip!, adoptionRef, collect);
   if (owned) releaseCommits(history);
-  if (large) collectGarbageNow();
+  collect();
   if (!facts.ledger.adoption) return { skipped: `在 main 的历史中找不到 archive.yaml 设定的起点 ${adoptionRef}（标签名或提交哈希）`, broken: true };
   const digests = snapshots && key ? snapshots.write(key, adoptionRef, facts) : null;
-  if (large) collectGarbageNow();
+  collect();
   return { ...fromFacts(facts, digests), id };
 }
 
@@ -111,8 +111,8 @@ function releaseCommits(history: History): void {
   history.bySha = new Map();
 }
 
-/** The ledger and what the history rules need beside it, worked out from the commits. */
-async function factsOf(cwd: string, history: History, mainTip: string, adoptionRef: string): Promise<LedgerFacts> {
+/** The ledger and what the history rules need beside it, worked out from the commits; `collect` runs once the ledger is built. */
+async function factsOf(cwd: string, history: History, mainTip: string, adoptionRef: string, collect: () => void): Promise<LedgerFacts> {
   // The roster on main changes only where a first-parent commit touched staff.yaml: read those
   // versions alone (a handful, even for thousands of approvals) and parse each once.
   const { bySha } = history;
@@ -121,6 +121,7 @@ async function factsOf(cwd: string, history: History, mainTip: string, adoptionR
   const blobs = await readBlobs(cwd, versions.map((sha) => `${sha}:${staffFile}`));
   const rosterTexts = new Map(versions.map((sha) => [sha, blobs.get(`${sha}:${staffFile}`) ?? undefined]));
   const ledger = buildLedger({ commits: history.commits, bySha, mainTip, adoptionRef, rosterAt: rosterOf(rosterVersions, rosterTexts) });
+  collect();
   const rewritten = ledger.adoption ? await rewrittenInMerge(cwd, ledger.approvals, blobsAt(bySha, mainTip)) : new Set<string>();
   return { ledger: { ...ledger, lineFirstSeen: everyRecordsLines(ledger, history.commits) }, rosterVersions, rosterTexts, rewritten };
 }
