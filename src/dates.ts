@@ -3,6 +3,19 @@
 const dayMs = 86_400_000;
 const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
+/**
+ * The organisation's time: China Standard Time, UTC+8 all year. A day is the day there, whatever
+ * offset a commit was written in or the machine is set to: a day read in a commit's own offset
+ * could be moved back by writing the same moment in UTC-12, and a server kept in UTC would start
+ * the day at 08:00.
+ */
+const organisationOffsetMs = 8 * 3_600_000;
+
+/** The calendar day a moment (milliseconds since the epoch) falls on in the organisation's time (UTC+8). */
+export function organisationDay(ms: number): string {
+  return new Date(ms + organisationOffsetMs).toISOString().slice(0, 10);
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(toMs(date) + days * dayMs).toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 /** What each `swa` option takes and does, for the help a command prints from its declared options. */
 export const optionHelp: Record<string, { value?: string; text: string }> = {
   root: { value: 'DIR', text: '档案所在的目录（默认当前目录）' },
-  today: { value: 'YYYY-MM-DD', text: '按这一天计算期限（默认今天）' },
+  today: { value: 'YYYY-MM-DD', text: '按这一天计算期限（默认为北京时间 UTC+8 的今天）' },
   identity: { value: 'FILE', text: 'age 私钥文件（默认 $SWA_IDENTITY）' },
   json: { text: '输出 JSON' },
   category: { value: 'CODE', text: '服务类别代码（见 archive.yaml）' },

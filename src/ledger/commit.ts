@@ -1,3 +1,5 @@
+import { organisationDay } from '../dates.ts';
+
 /** One commit as the ledger sees it: identities, message, and the lines it added under content/. */
 export interface Commit {
   sha: string;
@@ -66,13 +68,6 @@ export function addedLines(change: FileChange): string[] {
   return lines;
 }
 
-/**
- * The organisation's time: China Standard Time, UTC+8 all year. A commit's date carries the offset
- * its writer's machine (or the writer) chose; a day read in that offset could be moved back by
- * writing the same moment in UTC-12.
- */
-const organisationOffsetMs = 8 * 3_600_000;
-
 const wellInsideADay = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\+08:00$/;
 
 /** The calendar day of an ISO timestamp in the organisation's time zone (UTC+8), whatever offset it was written in. */
@@ -81,7 +76,7 @@ export function dayOf(isoTimestamp: string): string {
   // Date.parse would roll a 30 February or a 24:00 over into the next day, so those days and hours go the long way.
   if (isoTimestamp.length === 25 && isoTimestamp.endsWith('+08:00') && wellInsideADay.test(isoTimestamp)) return isoTimestamp.slice(0, 10);
   const ms = Date.parse(isoTimestamp);
-  return Number.isNaN(ms) ? isoTimestamp.slice(0, 10) : new Date(ms + organisationOffsetMs).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? isoTimestamp.slice(0, 10) : organisationDay(ms);
 }
 
 /** Commits by id: the ledger walks parents through it. */
