@@ -20,8 +20,8 @@ export const logFormat = ['%x1e%H', '%P', '%T', '%an', '%ae', '%aI', '%cn', '%ce
  * Parses the output of `git log --format=<logFormat> -p --full-index --unified=0 --relative=content`. Pure.
  * Read from the bytes, each field decoded on its own: a slice of one decoded commit would keep the
  * whole of it alive, two-byte throughout when a name is Chinese, where an ASCII id or message
- * alone is a one-byte string. Names, e-mails, paths and the ids of parents, the same in many
- * commits, are kept once; the hunks are copied out of the output (see ByteArena).
+ * alone is a one-byte string. Names, e-mails, paths and the ids of parents and trees, the same in
+ * many commits, are kept once; the hunks are copied out of the output (see ByteArena).
  */
 export function parseLog(raw: Buffer | string, contentDir = 'content'): Commit[] {
   const parser = new LogParser(contentDir);
@@ -125,7 +125,8 @@ function parseCommit(bytes: Buffer, from: number, end: number, contentDir: strin
   return {
     sha: once(bytes.toString('latin1', from, separators[0])),
     parents: exactly(parents),
-    tree: bytes.toString('latin1', fieldAt(2), separators[2]),
+    // A merge made by swa approve keeps its branch's tree: the two share one string.
+    tree: once(bytes.toString('latin1', fieldAt(2), separators[2])),
     author,
     // Most commits are committed by their author as they are written: then the two are one object.
     committer: committer.name === author.name && committer.email === author.email && committer.date === author.date ? author : committer,
