@@ -25,6 +25,9 @@ export function officialCalendar(holidays: Iterable<string>, makeUpWorkdays: Ite
 
 let stateCouncil: OfficialCalendar | undefined;
 
+/** The package's data file: what the caches are kept under names it too (see codeVersion). */
+export const calendarDataFile = 'chinese-days/dist/chinese-days.json';
+
 /**
  * The chinese-days calendar (its `workdays` are the make-up workdays: every entry is a weekend
  * day), read when first asked for: most commands count no working days. Required, not imported:
@@ -32,7 +35,7 @@ let stateCouncil: OfficialCalendar | undefined;
  */
 export function stateCouncilCalendar(): OfficialCalendar {
   if (!stateCouncil) {
-    const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as Record<'holidays' | 'workdays', Record<string, string>>;
+    const data = createRequire(import.meta.url)(calendarDataFile) as Record<'holidays' | 'workdays', Record<string, string>>;
     stateCouncil = officialCalendar(Object.keys(data.holidays), Object.keys(data.workdays));
   }
   return stateCouncil;

@@ -84,7 +84,8 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   // The whole pass's result, kept from an earlier run, serves a check of a few records too (see IntegrityCache.read); only a whole pass is kept.
   const verdicts = cacheDir !== undefined && loaded.id !== undefined ? new IntegrityCache(cacheDir, loaded.id) : undefined;
   const kept = verdicts?.read(ledger, ctx, recordsReadOnly ? { approvalPlaces: loaded.approvalPlaces } : undefined) ?? undefined;
-  const historyMemo = memoised ? KeptFindings.load(cacheDir, 'history-findings.json') : undefined;
+  // Without a snapshot's part digests the memo is not consulted, and not saved: what it kept stays for the next check.
+  const historyMemo = memoised && loaded.partDigests ? KeptFindings.load(cacheDir, 'history-findings.json') : undefined;
   // A whole pass not kept for this ledger may go on from the walk kept at an earlier tip.
   const resume = verdicts && !kept && !recordsReadOnly ? verdicts.walkToResume(ledger, ctx) : undefined;
   const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, resume, memo: historyMemo && loaded.partDigests && { memo: historyMemo, partOf: loaded.partDigests } });

@@ -17,7 +17,7 @@ export interface WorkbenchOptions {
   cwd: string;
   /** The user's age identity file: read when a sealed client block is opened, never copied. */
   identityFile?: string;
-  /** Fixed in tests; the machine's date otherwise. */
+  /** Fixed in tests; otherwise today in UTC+8 (see resolveToday). */
   today?: string;
   /** The start token (see security.ts). */
   token: string;

@@ -45,8 +45,7 @@ export interface HistoryMemo {
  * `record`'s own history rules, recalled when nothing they read has changed: besides the record,
  * the date, the code tables, the adoption point and which approvals are invalid (`shared`), that
  * is whether it was imported and its part of the ledger snapshot, which holds its approvals and
- * submissions (a commit's stage and time are read from the commit: its sha names them) and its
- * lines' provenance.
+ * submissions (each with its sha, stage and time) and its lines' provenance.
  */
 function recalled(record: HistoryContext['records'][number], ctx: HistoryContext, { memo, partOf }: HistoryMemo, shared: string): Finding[] {
   const { found, key } = memo.recall(record, `${shared}\u0000${isImported(ctx, record) ? 1 : 0}\u0000${partOf(record.id)}`);
