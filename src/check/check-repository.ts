@@ -85,11 +85,11 @@ export async function checkRepository(cwd: string, today: string, { read = readA
   const verdicts = cacheDir !== undefined && loaded.id !== undefined ? new IntegrityCache(cacheDir, loaded.id) : undefined;
   const kept = verdicts?.read(ledger, ctx, recordsReadOnly ? { approvalPlaces: loaded.approvalPlaces } : undefined) ?? undefined;
   // Without a snapshot's part digests the memo is not consulted, and not saved: what it kept stays for the next check.
-  const historyMemo = memoised && loaded.partDigests ? KeptFindings.load(cacheDir, 'history-findings.json') : undefined;
+  const historyMemo = memoised && loaded.partDigests ? { memo: KeptFindings.load(cacheDir, 'history-findings.json'), partOf: loaded.partDigests } : undefined;
   // A whole pass not kept for this ledger may go on from the walk kept at an earlier tip.
   const resume = verdicts && !kept && !recordsReadOnly ? verdicts.walkToResume(ledger, ctx) : undefined;
-  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, resume, memo: historyMemo && loaded.partDigests && { memo: historyMemo, partOf: loaded.partDigests } });
+  const history = runHistoryRules(ctx, { recordRules: !stateOnly, kept, resume, memo: historyMemo });
   if (verdicts && !kept && !recordsReadOnly) verdicts.write(ledger, ctx, history.integrity);
-  historyMemo?.save();
+  historyMemo?.memo.save();
   return { ...content, findings: [...content.findings, ...history.findings].sort(compareFindings), history: history.context };
 }

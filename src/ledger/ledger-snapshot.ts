@@ -51,11 +51,10 @@ type Range = [start: number, end: number];
 type PartRange = [start: number, lines: number, end: number, linesCrc: number, partDigest: string];
 
 /**
- * What a record's history is, as far as its snapshot part tells (see PartDigests): equal while
+ * What a record's history is, as far as its snapshot part tells (see partDigestOf): equal while
  * the part is, and the same for every record that has none.
  */
 export type PartDigests = (record: string) => string;
-const noPart = 'none';
 type MainlinePiece = [start: number, end: number, commits: number];
 
 const stateFile = 'ledger.json';
@@ -258,7 +257,10 @@ function placePart(append: (piece: string | Buffer) => Range, { entries, lines }
 }
 
 /** A digest of a record's part: its entries' text, then its lines' bytes. */
-export const partDigestOf = (entries: string, lines: Buffer): string => createHash('sha1').update(entries).update('\u0000').update(lines).digest('base64');
+const partDigestOf = (entries: string, lines: Buffer): string => createHash('sha1').update(entries).update('\u0000').update(lines).digest('base64');
+
+/** What PartDigests gives for a record without a part: no digest is ever this. */
+const noPart = 'none';
 
 /** The digests of the parts `layout` names (see PartDigests). */
 export function partDigestsOf({ records }: Pick<Layout, 'records'>): PartDigests {
